@@ -1,0 +1,41 @@
+/*
+ * Copyright The Switchboard Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package dev.switchboard.mappers.api;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * One HTTP request for a destination.
+ *
+ * @param method HTTP method, upper case
+ * @param url absolute URL
+ * @param headers request headers (including auth and signatures)
+ * @param body request body bytes
+ * @param messageIds the events this request carries; never empty
+ * @param idempotencyKey the key a destination can deduplicate by (the messageId for one event)
+ * @param batchKey requests with equal non-null batch keys may be combined into one batch
+ */
+public record MappedRequest(
+        String method,
+        String url,
+        Map<String, String> headers,
+        byte[] body,
+        List<String> messageIds,
+        String idempotencyKey,
+        String batchKey) {
+
+    public MappedRequest {
+        Objects.requireNonNull(method, "method");
+        Objects.requireNonNull(url, "url");
+        headers = Map.copyOf(headers);
+        Objects.requireNonNull(body, "body");
+        messageIds = List.copyOf(messageIds);
+        if (messageIds.isEmpty()) {
+            throw new IllegalArgumentException("a request carries at least one messageId");
+        }
+    }
+}

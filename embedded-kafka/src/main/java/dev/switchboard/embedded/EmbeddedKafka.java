@@ -1,0 +1,182 @@
+/*
+ * Copyright The Switchboard Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package dev.switchboard.embedded;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.stream.Stream;
+import kafka.server.KafkaConfig;
+import kafka.server.KafkaRaftServer;
+import org.apache.kafka.common.Uuid;
+import org.apache.kafka.common.utils.Time;
+import org.apache.kafka.metadata.storage.Formatter;
+import org.apache.kafka.server.common.MetadataVersion;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A single-node KRaft Kafka (combined broker and controller) running in this JVM. Data lives in the
+ * given directory: formatted on first start, reused on the next. Topics are never auto-created:
+ * every topic comes from {@link TopicAdmin}, as on a real cluster.
+ */
+public final class EmbeddedKafka implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(EmbeddedKafka.class);
+    private static final String CONTROLLER = "CONTROLLER";
+
+    private final Path dataDir;
+    private final int brokerPort;
+    private final int controllerPort;
+    private final Map<String, String> overrides;
+    private KafkaRaftServer server;
+
+    private EmbeddedKafka(Path dataDir, int brokerPort, int controllerPort, Map<String, String> overrides) {
+        this.dataDir = dataDir;
+        this.brokerPort = brokerPort;
+        this.controllerPort = controllerPort;
+        this.overrides = Map.copyOf(overrides);
+    }
+
+    /** A broker in {@code dataDir} on {@code brokerPort} (0 picks a free port). */
+    public static EmbeddedKafka create(Path dataDir, int brokerPort) {
+        return create(dataDir, brokerPort, Map.of());
+    }
+
+    /** As {@link #create(Path, int)}, with broker config overrides. */
+    public static EmbeddedKafka create(Path dataDir, int brokerPort, Map<String, String> overrides) {
+        int port = brokerPort == 0 ? freePort() : brokerPort;
+        return new EmbeddedKafka(dataDir, port, freePort(), overrides);
+    }
+
+    /** A broker in a fresh temporary directory, deleted on close (for tests). */
+    public static EmbeddedKafka temporary() {
+        try {
+            Path dir = Files.createTempDirectory("switchboard-kafka-");
+            return new EmbeddedKafka(dir, freePort(), freePort(), Map.of("switchboard.temporary", "true"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Formats the data directory if needed, then starts the node and waits until it serves. */
+    public EmbeddedKafka start() {
+        Path logDir = dataDir.resolve("kafka-logs");
+        try {
+            Files.createDirectories(logDir);
+            Properties props = brokerProperties(logDir);
+            KafkaConfig config = KafkaConfig.fromProps(props, false);
+            format(config, logDir);
+            server = new KafkaRaftServer(config, Time.SYSTEM);
+            server.startup();
+            LOG.info("embedded Kafka serving at {} (data in {})", bootstrapServers(), dataDir.toAbsolutePath());
+            return this;
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot start the embedded Kafka in " + dataDir + ": " + e.getMessage(), e);
+        }
+    }
+
+    public String bootstrapServers() {
+        return "127.0.0.1:" + brokerPort;
+    }
+
+    public Path dataDir() {
+        return dataDir;
+    }
+
+    private Properties brokerProperties(Path logDir) {
+        Properties p = new Properties();
+        p.put("process.roles", "broker,controller");
+        p.put("node.id", "1");
+        p.put("controller.quorum.voters", "1@127.0.0.1:" + controllerPort);
+        p.put("listeners", "PLAINTEXT://127.0.0.1:" + brokerPort + "," + CONTROLLER + "://127.0.0.1:" + controllerPort);
+        p.put("advertised.listeners", "PLAINTEXT://127.0.0.1:" + brokerPort);
+        p.put("controller.listener.names", CONTROLLER);
+        p.put("inter.broker.listener.name", "PLAINTEXT");
+        p.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT," + CONTROLLER + ":PLAINTEXT");
+        p.put("log.dirs", logDir.toAbsolutePath().toString());
+        p.put("auto.create.topics.enable", "false");
+        p.put("offsets.topic.replication.factor", "1");
+        p.put("offsets.topic.num.partitions", "4");
+        p.put("transaction.state.log.replication.factor", "1");
+        p.put("transaction.state.log.min.isr", "1");
+        p.put("transaction.state.log.num.partitions", "4");
+        p.put("share.coordinator.state.topic.replication.factor", "1");
+        p.put("share.coordinator.state.topic.min.isr", "1");
+        p.put("group.initial.rebalance.delay.ms", "0");
+        p.put("num.partitions", "1");
+        p.put("default.replication.factor", "1");
+        p.put("min.insync.replicas", "1");
+        overrides.forEach((k, v) -> {
+            if (!k.startsWith("switchboard.")) {
+                p.put(k, v);
+            }
+        });
+        return p;
+    }
+
+    private void format(KafkaConfig config, Path logDir) throws Exception {
+        if (Files.exists(logDir.resolve("meta.properties"))) {
+            return;
+        }
+        Formatter formatter = new Formatter()
+                .setNodeId(config.nodeId())
+                .setClusterId(Uuid.randomUuid().toString())
+                .setDirectories(List.of(logDir.toAbsolutePath().toString()))
+                .setMetadataLogDirectory(logDir.toAbsolutePath().toString())
+                .setReleaseVersion(MetadataVersion.LATEST_PRODUCTION)
+                .setControllerListenerName(CONTROLLER)
+                .setIgnoreFormatted(true)
+                .setPrintStream(new java.io.PrintStream(java.io.OutputStream.nullOutputStream()));
+        formatter.run();
+    }
+
+    /** Shuts the node down and waits for it; a temporary broker also deletes its data. */
+    @Override
+    public void close() {
+        if (server != null) {
+            server.shutdown();
+            server.awaitShutdown();
+            server = null;
+        }
+        if (overrides.containsKey("switchboard.temporary")) {
+            deleteRecursively(dataDir);
+        }
+    }
+
+    static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            socket.setReuseAddress(true);
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Deletes a directory tree; used for {@code --fresh} and temporary brokers. */
+    public static void deleteRecursively(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> {
+                try {
+                    Files.deleteIfExists(path);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

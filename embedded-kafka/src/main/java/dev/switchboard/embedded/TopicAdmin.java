@@ -1,0 +1,101 @@
+/*
+ * Copyright The Switchboard Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package dev.switchboard.embedded;
+
+import dev.switchboard.schemas.Topic;
+import dev.switchboard.schemas.Topics;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Creates Switchboard's topics with their partition counts and configs; existing topics are left as
+ * they are. Used by {@code switchboard topics create}, {@code config apply} (for new destinations)
+ * and {@code dev}.
+ */
+public final class TopicAdmin implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TopicAdmin.class);
+
+    private final Admin admin;
+    private final int partitions;
+    private final short replicationFactor;
+
+    public TopicAdmin(String bootstrapServers, int partitions, short replicationFactor) {
+        Properties props = new Properties();
+        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 30_000);
+        this.admin = Admin.create(props);
+        this.partitions = partitions;
+        this.replicationFactor = replicationFactor;
+    }
+
+    /** The core topics; returns the names that were created (not those that already existed). */
+    public List<String> createCore() {
+        return create(Topics.core());
+    }
+
+    /** The request topic of each destination id; returns the names created. */
+    public List<String> createDestinations(Collection<String> destinationIds) {
+        return create(destinationIds.stream().<Topic<?, ?>>map(Topics::destination).toList());
+    }
+
+    private List<String> create(Collection<Topic<?, ?>> topics) {
+        try {
+            Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
+            List<NewTopic> wanted = new ArrayList<>();
+            for (Topic<?, ?> t : topics) {
+                if (!existing.contains(t.name())) {
+                    wanted.add(newTopic(t));
+                }
+            }
+            List<String> created = new ArrayList<>();
+            for (var entry : admin.createTopics(wanted).values().entrySet()) {
+                try {
+                    entry.getValue().get(30, TimeUnit.SECONDS);
+                    created.add(entry.getKey());
+                    LOG.info("created topic {}", entry.getKey());
+                } catch (ExecutionException e) {
+                    if (!(e.getCause() instanceof TopicExistsException)) {
+                        throw e;
+                    }
+                }
+            }
+            return created;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while creating topics", e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("cannot create topics: " + e.getMessage(), e);
+        }
+    }
+
+    private NewTopic newTopic(Topic<?, ?> topic) {
+        if (topic.name().equals(Topics.CONFIG.name())) {
+            // One partition: the whole config is read in order; compacted: the latest per workspace.
+            return new NewTopic(topic.name(), 1, replicationFactor)
+                    .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
+        }
+        return new NewTopic(topic.name(), partitions, replicationFactor);
+    }
+
+    @Override
+    public void close() {
+        admin.close();
+    }
+}

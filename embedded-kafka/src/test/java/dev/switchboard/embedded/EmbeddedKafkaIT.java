@@ -1,0 +1,65 @@
+/*
+ * Copyright The Switchboard Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package dev.switchboard.embedded;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.switchboard.schemas.Topics;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class EmbeddedKafkaIT {
+
+    @Test
+    void shouldServeCreatedTopicsAndKeepDataAcrossRestartsWhenDataDirIsReused(@TempDir Path dir) throws Exception {
+        // Given a broker with the core topics
+        try (EmbeddedKafka kafka = EmbeddedKafka.create(dir, 0).start();
+                TopicAdmin admin = new TopicAdmin(kafka.bootstrapServers(), 2, (short) 1)) {
+            assertThat(admin.createCore()).contains(Topics.INGEST_RAW.name(), Topics.CONFIG.name());
+            assertThat(admin.createCore()).as("second create is a no-op").isEmpty();
+            // When a record is written with acks=all
+            try (var producer = new KafkaProducer<>(
+                    Map.<String, Object>of(
+                            ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
+                            ProducerConfig.ACKS_CONFIG, "all"),
+                    new StringSerializer(),
+                    new StringSerializer())) {
+                producer.send(new ProducerRecord<>("sb.events", "u1", "hello")).get();
+            }
+        }
+        assertThat(Files.exists(dir.resolve("kafka-logs/meta.properties"))).isTrue();
+
+        // Then a restarted broker on the same directory still has it
+        try (EmbeddedKafka kafka = EmbeddedKafka.create(dir, 0).start();
+                var consumer = new KafkaConsumer<>(
+                        Map.<String, Object>of(
+                                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
+                                ConsumerConfig.GROUP_ID_CONFIG, "t",
+                                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
+                        new StringDeserializer(),
+                        new StringDeserializer())) {
+            consumer.subscribe(List.of("sb.events"));
+            List<String> values = new ArrayList<>();
+            long deadline = System.currentTimeMillis() + 30_000;
+            while (values.isEmpty() && System.currentTimeMillis() < deadline) {
+                consumer.poll(Duration.ofMillis(500)).forEach(r -> values.add(r.value()));
+            }
+            assertThat(values).containsExactly("hello");
+        }
+    }
+}

@@ -1,0 +1,268 @@
+/*
+ * Copyright The Switchboard Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package dev.switchboard.schemas.config;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads {@code workspace.yaml} into a {@link WorkspaceConfig}. Fails on unknown keys (naming the
+ * closest known one), missing required keys, duplicate ids, dangling references and unset
+ * {@code ${ENV_VAR}}s, each with the line it is on.
+ */
+public final class WorkspaceConfigParser {
+
+    private static final Pattern ENV = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)(?::-([^}]*))?}");
+    private static final Pattern WORKSPACE_ID = Pattern.compile("[A-Za-z0-9_-]{1,100}");
+
+    private static final ObjectMapper YAML = YAMLMapper.builder()
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+            .build();
+    private static final ObjectMapper JSON = JsonMapper.builder()
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .build();
+
+    private WorkspaceConfigParser() {}
+
+    /** Parses YAML text, substituting {@code ${VAR}} and {@code ${VAR:-default}} from {@code env}. */
+    public static ParsedWorkspace parseYaml(String text, String origin, UnaryOperator<String> env)
+            throws ConfigException {
+        List<ConfigProblem> problems = new ArrayList<>();
+        String substituted = substitute(text, origin, env, problems);
+        if (!problems.isEmpty()) {
+            throw new ConfigException(problems);
+        }
+        WorkspaceConfig config;
+        Map<String, Integer> lines;
+        try {
+            lines = locate(substituted);
+            config = YAML.readValue(substituted, WorkspaceConfig.class);
+        } catch (JsonProcessingException e) {
+            throw new ConfigException(List.of(describe(e, origin)));
+        }
+        if (config == null) {
+            throw new ConfigException(List.of(new ConfigProblem(origin, 0, "", "the file is empty")));
+        }
+        ParsedWorkspace parsed = new ParsedWorkspace(config, origin, lines);
+        List<ConfigProblem> found = validate(parsed);
+        if (!found.isEmpty()) {
+            throw new ConfigException(found);
+        }
+        return parsed;
+    }
+
+    /** Reads the canonical JSON document of a {@code sb.config} record. */
+    public static WorkspaceConfig parseDocument(String json) {
+        try {
+            return JSON.readValue(json, WorkspaceConfig.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("not a workspace document: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    /** The canonical JSON document written to {@code sb.config}. */
+    public static String toDocument(WorkspaceConfig config) {
+        try {
+            return JSON.writeValueAsString(config);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String substitute(
+            String text, String origin, UnaryOperator<String> env, List<ConfigProblem> problems) {
+        Matcher m = ENV.matcher(text);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            String value = env.apply(m.group(1));
+            if (value == null) {
+                value = m.group(2);
+            }
+            if (value == null) {
+                int line = (int) text.substring(0, m.start()).chars().filter(c -> c == '\n').count() + 1;
+                problems.add(new ConfigProblem(origin, line, "",
+                        "environment variable " + m.group(1) + " is not set (use ${" + m.group(1)
+                                + ":-default} for a default)"));
+                value = "";
+            }
+            m.appendReplacement(out, Matcher.quoteReplacement(value));
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+
+    /** The line of every key and value, by JSON pointer. */
+    private static Map<String, Integer> locate(String yaml) throws JsonProcessingException {
+        Map<String, Integer> lines = new HashMap<>();
+        try (JsonParser p = new YAMLFactory().createParser(yaml)) {
+            JsonToken t;
+            while ((t = p.nextToken()) != null) {
+                String pointer = p.getParsingContext().pathAsPointer().toString();
+                if (t == JsonToken.FIELD_NAME || !lines.containsKey(pointer)) {
+                    lines.put(pointer, p.currentTokenLocation().getLineNr());
+                }
+            }
+        } catch (JsonProcessingException e) {
+            throw e;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return lines;
+    }
+
+    private static ConfigProblem describe(JsonProcessingException e, String origin) {
+        JsonLocation loc = e.getLocation();
+        int line = loc == null ? 0 : loc.getLineNr();
+        String path = e instanceof JsonMappingException jme ? pointer(jme.getPath()) : "";
+        if (e instanceof UnrecognizedPropertyException u) {
+            String hint = closest(u.getPropertyName(), u.getKnownPropertyIds());
+            return new ConfigProblem(origin, line, path,
+                    "unknown key '" + u.getPropertyName() + "'"
+                            + (hint == null ? "" : " (did you mean '" + hint + "'?)")
+                            + "; known keys: " + u.getKnownPropertyIds());
+        }
+        return new ConfigProblem(origin, line, path, e.getOriginalMessage());
+    }
+
+    private static String pointer(List<JsonMappingException.Reference> refs) {
+        StringBuilder sb = new StringBuilder();
+        for (JsonMappingException.Reference r : refs) {
+            sb.append('/').append(r.getFieldName() != null ? r.getFieldName() : String.valueOf(r.getIndex()));
+        }
+        return sb.toString();
+    }
+
+    /** The known key with the smallest edit distance, if it is close enough to be a typo. */
+    static String closest(String key, Collection<Object> known) {
+        return known.stream()
+                .map(String::valueOf)
+                .min(Comparator.comparingInt(k -> distance(key, k)))
+                .filter(k -> distance(key, k) <= Math.max(2, key.length() / 3))
+                .orElse(null);
+    }
+
+    private static int distance(String a, String b) {
+        int[] prev = new int[b.length() + 1];
+        int[] cur = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            prev[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            cur[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = Character.toLowerCase(a.charAt(i - 1)) == Character.toLowerCase(b.charAt(j - 1)) ? 0 : 1;
+                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+            }
+            int[] t = prev;
+            prev = cur;
+            cur = t;
+        }
+        return prev[b.length()];
+    }
+
+    /** Structural checks: required keys, id syntax, duplicates, references. */
+    private static List<ConfigProblem> validate(ParsedWorkspace parsed) {
+        WorkspaceConfig c = parsed.config();
+        List<ConfigProblem> problems = new ArrayList<>();
+        if (c.workspace() == null || !WORKSPACE_ID.matcher(c.workspace()).matches()) {
+            problems.add(parsed.problem("/workspace",
+                    "'workspace' is required: an id of letters, digits, '_' or '-' (at most 100)"));
+        }
+        Map<String, Integer> sourceIds = new HashMap<>();
+        Map<String, String> writeKeys = new HashMap<>();
+        for (int i = 0; i < c.sources().size(); i++) {
+            SourceConfig s = c.sources().get(i);
+            String at = "/sources/" + i;
+            checkId(parsed, at, s.id(), "source", sourceIds, i, problems);
+            if (s.writeKeys().isEmpty()) {
+                problems.add(parsed.problem(at, "source '" + s.id() + "' needs a 'writeKey'"));
+            }
+            for (String key : s.writeKeys()) {
+                if (key == null || key.isBlank()) {
+                    problems.add(parsed.problem(at + "/writeKey", "a write key may not be empty"));
+                } else if (writeKeys.putIfAbsent(key, s.id()) != null) {
+                    problems.add(parsed.problem(at + "/writeKey",
+                            "write key '" + key + "' is already used by source '" + writeKeys.get(key) + "'"));
+                }
+            }
+        }
+        Map<String, Integer> destinationIds = new HashMap<>();
+        for (int i = 0; i < c.destinations().size(); i++) {
+            DestinationConfig d = c.destinations().get(i);
+            String at = "/destinations/" + i;
+            checkId(parsed, at, d.id(), "destination", destinationIds, i, problems);
+            if (d.type() == null || d.type().isBlank()) {
+                problems.add(parsed.problem(at, "destination '" + d.id() + "' needs a 'type'"));
+            }
+        }
+        Map<String, Integer> pairs = new HashMap<>();
+        for (int i = 0; i < c.connections().size(); i++) {
+            ConnectionConfig conn = c.connections().get(i);
+            String at = "/connections/" + i;
+            if (conn.source() == null || !sourceIds.containsKey(conn.source())) {
+                problems.add(parsed.problem(at + "/source",
+                        "connection source '" + conn.source() + "' is not a source of this workspace; sources: "
+                                + sourceIds.keySet()));
+            }
+            if (conn.destination() == null || !destinationIds.containsKey(conn.destination())) {
+                problems.add(parsed.problem(at + "/destination",
+                        "connection destination '" + conn.destination()
+                                + "' is not a destination of this workspace; destinations: "
+                                + destinationIds.keySet()));
+            }
+            Integer first = pairs.putIfAbsent(conn.source() + "->" + conn.destination(), i);
+            if (first != null) {
+                problems.add(parsed.problem(at,
+                        "duplicate connection " + conn.source() + " -> " + conn.destination() + " (first at line "
+                                + parsed.lineOf("/connections/" + first) + ")"));
+            }
+        }
+        return problems;
+    }
+
+    private static void checkId(
+            ParsedWorkspace parsed,
+            String at,
+            String id,
+            String what,
+            Map<String, Integer> seen,
+            int index,
+            List<ConfigProblem> problems) {
+        if (id == null || !WORKSPACE_ID.matcher(id).matches()) {
+            problems.add(parsed.problem(at + "/id",
+                    "every " + what + " needs an 'id' of letters, digits, '_' or '-' (at most 100), got '" + id + "'"));
+            return;
+        }
+        Integer first = seen.putIfAbsent(id, index);
+        if (first != null) {
+            problems.add(parsed.problem(at + "/id",
+                    "duplicate " + what + " id '" + id + "' (first at line "
+                            + parsed.lineOf(at.substring(0, at.lastIndexOf('/') + 1) + first + "/id") + ")"));
+        }
+    }
+}
