@@ -15,11 +15,10 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.switchboard.schemas.options.Suggestions;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.Collection;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -140,7 +139,7 @@ public final class WorkspaceConfigParser {
         int line = loc == null ? 0 : loc.getLineNr();
         String path = e instanceof JsonMappingException jme ? pointer(jme.getPath()) : "";
         if (e instanceof UnrecognizedPropertyException u) {
-            String hint = closest(u.getPropertyName(), u.getKnownPropertyIds());
+            String hint = Suggestions.closest(u.getPropertyName(), u.getKnownPropertyIds());
             return new ConfigProblem(origin, line, path,
                     "unknown key '" + u.getPropertyName() + "'"
                             + (hint == null ? "" : " (did you mean '" + hint + "'?)")
@@ -155,34 +154,6 @@ public final class WorkspaceConfigParser {
             sb.append('/').append(r.getFieldName() != null ? r.getFieldName() : String.valueOf(r.getIndex()));
         }
         return sb.toString();
-    }
-
-    /** The known key with the smallest edit distance, if it is close enough to be a typo. */
-    static String closest(String key, Collection<Object> known) {
-        return known.stream()
-                .map(String::valueOf)
-                .min(Comparator.comparingInt(k -> distance(key, k)))
-                .filter(k -> distance(key, k) <= Math.max(2, key.length() / 3))
-                .orElse(null);
-    }
-
-    private static int distance(String a, String b) {
-        int[] prev = new int[b.length() + 1];
-        int[] cur = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            prev[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            cur[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int cost = Character.toLowerCase(a.charAt(i - 1)) == Character.toLowerCase(b.charAt(j - 1)) ? 0 : 1;
-                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
-            }
-            int[] t = prev;
-            prev = cur;
-            cur = t;
-        }
-        return prev[b.length()];
     }
 
     /** Structural checks: required keys, id syntax, duplicates, references. */
