@@ -52,7 +52,8 @@ public final class TopicAdmin implements AutoCloseable {
 
     /** The request topic of each destination id; returns the names created. */
     public List<String> createDestinations(Collection<String> destinationIds) {
-        return create(destinationIds.stream().<Topic<?, ?>>map(Topics::destination).toList());
+        return create(
+                destinationIds.stream().<Topic<?, ?>>map(Topics::destination).toList());
     }
 
     private List<String> create(Collection<Topic<?, ?>> topics) {

@@ -35,8 +35,10 @@ class EmbeddedKafkaIT {
             // When a record is written with acks=all
             try (var producer = new KafkaProducer<>(
                     Map.<String, Object>of(
-                            ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
-                            ProducerConfig.ACKS_CONFIG, "all"),
+                            ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                            kafka.bootstrapServers(),
+                            ProducerConfig.ACKS_CONFIG,
+                            "all"),
                     new StringSerializer(),
                     new StringSerializer())) {
                 producer.send(new ProducerRecord<>("sb.events", "u1", "hello")).get();

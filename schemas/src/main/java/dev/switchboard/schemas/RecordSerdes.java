@@ -15,9 +15,8 @@ import org.apache.kafka.common.serialization.Serde;
  */
 public final class RecordSerdes {
 
-    private static final RecordSerdeFactory FACTORY = ServiceLoader.load(RecordSerdeFactory.class)
-            .findFirst()
-            .orElseGet(SingleObjectSerdeFactory::new);
+    private static final RecordSerdeFactory FACTORY =
+            ServiceLoader.load(RecordSerdeFactory.class).findFirst().orElseGet(SingleObjectSerdeFactory::new);
 
     private RecordSerdes() {}
 

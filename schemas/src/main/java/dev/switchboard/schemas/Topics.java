@@ -25,8 +25,7 @@ public final class Topics {
             new Topic<>("sb.ingest.raw", KEY, RecordSerdes.forClass(RawCall.class));
 
     /** Valid, enriched, unique events: the archive of record, replayable. */
-    public static final Topic<String, Event> EVENTS =
-            new Topic<>("sb.events", KEY, RecordSerdes.forClass(Event.class));
+    public static final Topic<String, Event> EVENTS = new Topic<>("sb.events", KEY, RecordSerdes.forClass(Event.class));
 
     /** Everything refused on the way, with the reason and the original bytes. */
     public static final Topic<String, Rejected> REJECTED =

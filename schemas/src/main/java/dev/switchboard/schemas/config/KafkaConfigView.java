@@ -46,7 +46,9 @@ public final class KafkaConfigView implements ConfigView, AutoCloseable {
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         this.consumer = new KafkaConsumer<>(
-                props, Topics.CONFIG.keySerde().deserializer(), Topics.CONFIG.valueSerde().deserializer());
+                props,
+                Topics.CONFIG.keySerde().deserializer(),
+                Topics.CONFIG.valueSerde().deserializer());
         this.thread = new Thread(this::run, clientId);
         this.thread.setDaemon(true);
     }
@@ -124,12 +126,18 @@ public final class KafkaConfigView implements ConfigView, AutoCloseable {
 
     private boolean apply(ConsumerRecord<String, ConfigRecord> r) {
         try {
-            WorkspaceConfig config = r.value() == null ? null : WorkspaceConfigParser.parseDocument(r.value().getDocument());
+            WorkspaceConfig config = r.value() == null
+                    ? null
+                    : WorkspaceConfigParser.parseDocument(r.value().getDocument());
             current.updateAndGet(s -> s.with(r.key(), config));
             LOG.info("workspace {} {}", r.key(), config == null ? "removed" : "loaded");
             return true;
         } catch (RuntimeException e) {
-            LOG.error("skipping unreadable config record for workspace {} at offset {}: {}", r.key(), r.offset(), e.toString());
+            LOG.error(
+                    "skipping unreadable config record for workspace {} at offset {}: {}",
+                    r.key(),
+                    r.offset(),
+                    e.toString());
             return false;
         }
     }

@@ -103,8 +103,15 @@ public final class WorkspaceConfigParser {
                 value = m.group(2);
             }
             if (value == null) {
-                int line = (int) text.substring(0, m.start()).chars().filter(c -> c == '\n').count() + 1;
-                problems.add(new ConfigProblem(origin, line, "",
+                int line = (int) text.substring(0, m.start())
+                                .chars()
+                                .filter(c -> c == '\n')
+                                .count()
+                        + 1;
+                problems.add(new ConfigProblem(
+                        origin,
+                        line,
+                        "",
                         "environment variable " + m.group(1) + " is not set (use ${" + m.group(1)
                                 + ":-default} for a default)"));
                 value = "";
@@ -140,7 +147,10 @@ public final class WorkspaceConfigParser {
         String path = e instanceof JsonMappingException jme ? pointer(jme.getPath()) : "";
         if (e instanceof UnrecognizedPropertyException u) {
             String hint = Suggestions.closest(u.getPropertyName(), u.getKnownPropertyIds());
-            return new ConfigProblem(origin, line, path,
+            return new ConfigProblem(
+                    origin,
+                    line,
+                    path,
                     "unknown key '" + u.getPropertyName() + "'"
                             + (hint == null ? "" : " (did you mean '" + hint + "'?)")
                             + "; known keys: " + u.getKnownPropertyIds());
@@ -161,8 +171,8 @@ public final class WorkspaceConfigParser {
         WorkspaceConfig c = parsed.config();
         List<ConfigProblem> problems = new ArrayList<>();
         if (c.workspace() == null || !WORKSPACE_ID.matcher(c.workspace()).matches()) {
-            problems.add(parsed.problem("/workspace",
-                    "'workspace' is required: an id of letters, digits, '_' or '-' (at most 100)"));
+            problems.add(parsed.problem(
+                    "/workspace", "'workspace' is required: an id of letters, digits, '_' or '-' (at most 100)"));
         }
         Map<String, Integer> sourceIds = new HashMap<>();
         Map<String, String> writeKeys = new HashMap<>();
@@ -177,7 +187,8 @@ public final class WorkspaceConfigParser {
                 if (key == null || key.isBlank()) {
                     problems.add(parsed.problem(at + "/writeKey", "a write key may not be empty"));
                 } else if (writeKeys.putIfAbsent(key, s.id()) != null) {
-                    problems.add(parsed.problem(at + "/writeKey",
+                    problems.add(parsed.problem(
+                            at + "/writeKey",
                             "write key '" + key + "' is already used by source '" + writeKeys.get(key) + "'"));
                 }
             }
@@ -196,19 +207,22 @@ public final class WorkspaceConfigParser {
             ConnectionConfig conn = c.connections().get(i);
             String at = "/connections/" + i;
             if (conn.source() == null || !sourceIds.containsKey(conn.source())) {
-                problems.add(parsed.problem(at + "/source",
+                problems.add(parsed.problem(
+                        at + "/source",
                         "connection source '" + conn.source() + "' is not a source of this workspace; sources: "
                                 + sourceIds.keySet()));
             }
             if (conn.destination() == null || !destinationIds.containsKey(conn.destination())) {
-                problems.add(parsed.problem(at + "/destination",
+                problems.add(parsed.problem(
+                        at + "/destination",
                         "connection destination '" + conn.destination()
                                 + "' is not a destination of this workspace; destinations: "
                                 + destinationIds.keySet()));
             }
             Integer first = pairs.putIfAbsent(conn.source() + "->" + conn.destination(), i);
             if (first != null) {
-                problems.add(parsed.problem(at,
+                problems.add(parsed.problem(
+                        at,
                         "duplicate connection " + conn.source() + " -> " + conn.destination() + " (first at line "
                                 + parsed.lineOf("/connections/" + first) + ")"));
             }
@@ -225,13 +239,15 @@ public final class WorkspaceConfigParser {
             int index,
             List<ConfigProblem> problems) {
         if (id == null || !WORKSPACE_ID.matcher(id).matches()) {
-            problems.add(parsed.problem(at + "/id",
+            problems.add(parsed.problem(
+                    at + "/id",
                     "every " + what + " needs an 'id' of letters, digits, '_' or '-' (at most 100), got '" + id + "'"));
             return;
         }
         Integer first = seen.putIfAbsent(id, index);
         if (first != null) {
-            problems.add(parsed.problem(at + "/id",
+            problems.add(parsed.problem(
+                    at + "/id",
                     "duplicate " + what + " id '" + id + "' (first at line "
                             + parsed.lineOf(at.substring(0, at.lastIndexOf('/') + 1) + first + "/id") + ")"));
         }

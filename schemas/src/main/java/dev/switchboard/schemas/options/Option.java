@@ -95,7 +95,11 @@ public final class Option<T> {
         }
 
         public <E extends Enum<E>> Option<E> enumType(Class<E> type) {
-            return new Option<>(key, s -> Enum.valueOf(type, s.toUpperCase(java.util.Locale.ROOT).replace('-', '_')), null, "");
+            return new Option<>(
+                    key,
+                    s -> Enum.valueOf(type, s.toUpperCase(java.util.Locale.ROOT).replace('-', '_')),
+                    null,
+                    "");
         }
 
         private static boolean parseBoolean(String s) {

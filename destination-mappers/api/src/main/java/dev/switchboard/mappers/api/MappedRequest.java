@@ -18,6 +18,7 @@ import java.util.Objects;
  * @param messageIds the events this request carries; never empty
  * @param idempotencyKey the key a destination can deduplicate by (the messageId for one event)
  * @param batchKey requests with equal non-null batch keys may be combined into one batch
+ * @param batch how to combine this request with others of its batch key, or null for one event per call
  */
 public record MappedRequest(
         String method,
@@ -26,7 +27,8 @@ public record MappedRequest(
         byte[] body,
         List<String> messageIds,
         String idempotencyKey,
-        String batchKey) {
+        String batchKey,
+        BatchSpec batch) {
 
     public MappedRequest {
         Objects.requireNonNull(method, "method");
@@ -36,6 +38,9 @@ public record MappedRequest(
         messageIds = List.copyOf(messageIds);
         if (messageIds.isEmpty()) {
             throw new IllegalArgumentException("a request carries at least one messageId");
+        }
+        if (batch != null && batchKey == null) {
+            throw new IllegalArgumentException("a batchable request needs a batchKey");
         }
     }
 }

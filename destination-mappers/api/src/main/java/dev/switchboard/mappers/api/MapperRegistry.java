@@ -64,8 +64,8 @@ public final class MapperRegistry {
             }
             DestinationMapper mapper = bySlug.get(d.type());
             if (mapper == null) {
-                problems.add(parsed.problem(at + "/type",
-                        "unknown destination type '" + d.type() + "'; known types: " + bySlug.keySet()));
+                problems.add(parsed.problem(
+                        at + "/type", "unknown destination type '" + d.type() + "'; known types: " + bySlug.keySet()));
                 continue;
             }
             for (Map.Entry<String, String> p : mapper.settingsSchema().validate(d.settings())) {

@@ -15,4 +15,5 @@ import com.fasterxml.jackson.databind.JsonNode;
  * @param defaultValue the value when unset, or null
  * @param description one line for the docs and for error messages
  */
-public record SettingSpec(SettingType type, boolean required, boolean secret, JsonNode defaultValue, String description) {}
+public record SettingSpec(
+        SettingType type, boolean required, boolean secret, JsonNode defaultValue, String description) {}

@@ -30,12 +30,15 @@ public record SettingsSchema(Map<String, SettingSpec> settings) {
         }
         settings.forEach((key, spec) -> {
             JsonNode value = values.get(key);
-            if (value == null || value.isNull() || (value.isTextual() && value.asText().isEmpty())) {
+            if (value == null
+                    || value.isNull()
+                    || (value.isTextual() && value.asText().isEmpty())) {
                 if (spec.required() && spec.defaultValue() == null) {
                     problems.add(Map.entry(key, "setting '" + key + "' is required: " + spec.description()));
                 }
             } else if (!spec.type().accepts(value)) {
-                problems.add(Map.entry(key, "setting '" + key + "' must be " + spec.type().describe()));
+                problems.add(Map.entry(
+                        key, "setting '" + key + "' must be " + spec.type().describe()));
             }
         });
         return problems;
