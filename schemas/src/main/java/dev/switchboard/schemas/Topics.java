@@ -5,11 +5,13 @@
 package dev.switchboard.schemas;
 
 import dev.switchboard.schemas.avro.ConfigRecord;
+import dev.switchboard.schemas.avro.DeadLetter;
 import dev.switchboard.schemas.avro.DeliveryOutcome;
 import dev.switchboard.schemas.avro.DestinationRequest;
 import dev.switchboard.schemas.avro.Event;
 import dev.switchboard.schemas.avro.RawCall;
 import dev.switchboard.schemas.avro.Rejected;
+import dev.switchboard.schemas.avro.RetryEnvelope;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.apache.kafka.common.serialization.Serde;
@@ -52,6 +54,17 @@ public final class Topics {
             throw new IllegalArgumentException("not a valid destination id: " + destinationId);
         }
         return new Topic<>(DESTINATION_PREFIX + destinationId, KEY, RecordSerdes.forClass(DestinationRequest.class));
+    }
+
+    /** Requests of one destination waiting for a later attempt: {@code sb.dest.<destinationId>.retry}. */
+    public static Topic<String, RetryEnvelope> retry(String destinationId) {
+        return new Topic<>(
+                destination(destinationId).name() + ".retry", KEY, RecordSerdes.forClass(RetryEnvelope.class));
+    }
+
+    /** Requests of one destination that will not be retried: {@code sb.dest.<destinationId>.dlq}. */
+    public static Topic<String, DeadLetter> deadLetter(String destinationId) {
+        return new Topic<>(destination(destinationId).name() + ".dlq", KEY, RecordSerdes.forClass(DeadLetter.class));
     }
 
     /** The topics every deployment has, whatever its workspaces. */

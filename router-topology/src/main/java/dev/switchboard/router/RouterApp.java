@@ -1,0 +1,54 @@
+/*
+ * Copyright The Switchboard Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package dev.switchboard.router;
+
+import dev.switchboard.mappers.api.MapperRegistry;
+import java.time.Duration;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The router's lifecycle: the only class that touches {@link KafkaStreams}. Start, health from the
+ * state listener, and a clean close that commits and flushes.
+ */
+public final class RouterApp implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RouterApp.class);
+
+    private final KafkaStreams streams;
+
+    public RouterApp(RouterConfig config, String bootstrapServers, MapperRegistry mappers) {
+        this.streams = new KafkaStreams(RouterTopology.build(mappers), config.streamsProperties(bootstrapServers));
+        streams.setStateListener((now, before) -> LOG.info("router {} -> {}", before, now));
+        streams.setUncaughtExceptionHandler(e -> {
+            // Records that break a stage are handled by the exception handlers; what reaches here is
+            // infrastructure (e.g. a fenced producer): replacing the thread resumes from the last commit.
+            LOG.error("stream thread failed; replacing it", e);
+            return StreamThreadExceptionResponse.REPLACE_THREAD;
+        });
+    }
+
+    public void start() {
+        streams.start();
+    }
+
+    /** Running or rebalancing (not yet started, erroring or shutting down is unhealthy). */
+    public boolean healthy() {
+        KafkaStreams.State s = streams.state();
+        return s == KafkaStreams.State.RUNNING || s == KafkaStreams.State.REBALANCING;
+    }
+
+    public KafkaStreams.State state() {
+        return streams.state();
+    }
+
+    /** Commits, closes the stores and the producers; waits up to 30 s. */
+    @Override
+    public void close() {
+        streams.close(Duration.ofSeconds(30));
+    }
+}

@@ -1,0 +1,101 @@
+/*
+ * Copyright The Switchboard Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package dev.switchboard.router;
+
+import dev.switchboard.router.errors.RejectingDeserializationHandler;
+import dev.switchboard.router.errors.RejectingProcessingHandler;
+import dev.switchboard.schemas.options.Option;
+import dev.switchboard.schemas.options.OptionSet;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.kafka.streams.StreamsConfig;
+
+/**
+ * The router role's options ({@code switchboard.router.*}); Kafka Streams settings pass through as
+ * {@code kafka.streams.<name>}.
+ */
+public final class RouterConfig {
+
+    /** How records are processed: exactly once (the default) or at least once. */
+    public enum Guarantee {
+        EXACTLY_ONCE_V2,
+        AT_LEAST_ONCE
+    }
+
+    public static final Option<String> APPLICATION_ID = Option.key("switchboard.router.application-id")
+            .stringType()
+            .defaultValue("switchboard-router")
+            .doc("Kafka Streams application id: the consumer group and the prefix of internal topics.");
+    public static final Option<Guarantee> GUARANTEE = Option.key("switchboard.router.processing-guarantee")
+            .enumType(Guarantee.class)
+            .defaultValue(Guarantee.EXACTLY_ONCE_V2)
+            .doc("exactly_once_v2 (each event archived and mapped once) or at_least_once.");
+    public static final Option<String> STATE_DIR = Option.key("switchboard.router.state-dir")
+            .stringType()
+            .defaultValue(System.getProperty("java.io.tmpdir") + "/switchboard-router")
+            .doc("Where local state stores live.");
+    public static final Option<Integer> THREADS =
+            Option.key("switchboard.router.threads").intType().defaultValue(1).doc("Stream threads in this instance.");
+    public static final Option<Integer> STANDBY_REPLICAS = Option.key("switchboard.router.standby-replicas")
+            .intType()
+            .defaultValue(0)
+            .doc("Warm copies of each state store on other instances, for fast fail-over.");
+    public static final Option<Integer> REPLICATION_FACTOR = Option.key("switchboard.router.replication-factor")
+            .intType()
+            .defaultValue(-1)
+            .doc("Replication of internal topics; -1 takes the broker's default.");
+    public static final Option<Duration> COMMIT_INTERVAL = Option.key("switchboard.router.commit-interval")
+            .durationType()
+            .defaultValue(Duration.ofMillis(100))
+            .doc("How often progress is committed (with exactly-once, how long a transaction stays open).");
+
+    static final List<Option<?>> OPTIONS = List.of(
+            APPLICATION_ID, GUARANTEE, STATE_DIR, THREADS, STANDBY_REPLICAS, REPLICATION_FACTOR, COMMIT_INTERVAL);
+
+    private final OptionSet options;
+
+    private RouterConfig(OptionSet options) {
+        this.options = options;
+    }
+
+    /** Reads the role's properties; fails on an unknown {@code switchboard.router.*} key. */
+    public static RouterConfig from(Map<String, String> properties) {
+        return new RouterConfig(OptionSet.read("switchboard.router.", OPTIONS, properties));
+    }
+
+    public static RouterConfig defaults() {
+        return from(Map.of());
+    }
+
+    public <T> T get(Option<T> option) {
+        return options.get(option);
+    }
+
+    /** The Kafka Streams properties for a cluster at {@code bootstrapServers}. */
+    public Properties streamsProperties(String bootstrapServers) {
+        Properties p = new Properties();
+        p.put(StreamsConfig.APPLICATION_ID_CONFIG, get(APPLICATION_ID));
+        p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, get(GUARANTEE).name().toLowerCase(java.util.Locale.ROOT));
+        p.put(StreamsConfig.STATE_DIR_CONFIG, get(STATE_DIR));
+        p.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, get(THREADS));
+        p.put(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, get(STANDBY_REPLICAS));
+        p.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, get(REPLICATION_FACTOR));
+        p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, get(COMMIT_INTERVAL).toMillis());
+        p.put(
+                StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
+                RejectingDeserializationHandler.class.getName());
+        p.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, RejectingProcessingHandler.class.getName());
+        p.put(StreamsConfig.producerPrefix("acks"), "all");
+        options.kafka().forEach((k, v) -> {
+            if (k.startsWith("streams.")) {
+                p.put(k.substring("streams.".length()), v);
+            }
+        });
+        return p;
+    }
+}

@@ -1,0 +1,44 @@
+/*
+ * Copyright The Switchboard Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package dev.switchboard.router;
+
+import dev.switchboard.mappers.api.MapperRegistry;
+import dev.switchboard.router.enrich.EnrichStage;
+import dev.switchboard.router.fanout.FanOutStage;
+import dev.switchboard.router.map.MapStage;
+import dev.switchboard.router.parse.ParseStage;
+import dev.switchboard.router.validate.ValidateStage;
+import dev.switchboard.schemas.Topics;
+import dev.switchboard.schemas.avro.ConfigRecord;
+import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.kstream.Materialized;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+/** The whole flow, one line per stage, in DESIGN.md's order. Pure: no I/O. */
+public final class RouterTopology {
+
+    private RouterTopology() {}
+
+    public static Topology build(MapperRegistry mappers) {
+        StreamsBuilder builder = new StreamsBuilder();
+        var config = builder.globalTable(
+                Topics.CONFIG.name(),
+                Topics.CONFIG.consumed().withName("sb-config-source"),
+                Materialized.<String, ConfigRecord, KeyValueStore<Bytes, byte[]>>as("sb-config-store")
+                        .withKeySerde(Topics.CONFIG.keySerde())
+                        .withValueSerde(Topics.CONFIG.valueSerde()));
+        var raw = builder.stream(
+                Topics.INGEST_RAW.name(), Topics.INGEST_RAW.consumed().withName("sb-ingest-source"));
+
+        var enriched = EnrichStage.apply(ValidateStage.apply(ParseStage.apply(raw)));
+        enriched.mapValues(e -> e.event(), Named.as("sb-archive"))
+                .to(Topics.EVENTS.name(), Topics.EVENTS.produced().withName("sb-archive-sink")); // archive of record
+        MapStage.apply(FanOutStage.apply(enriched, config, mappers));
+        return builder.build();
+    }
+}

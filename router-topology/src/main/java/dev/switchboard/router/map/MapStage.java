@@ -1,0 +1,114 @@
+/*
+ * Copyright The Switchboard Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package dev.switchboard.router.map;
+
+import dev.switchboard.mappers.api.BatchSpec;
+import dev.switchboard.mappers.api.MappedRequest;
+import dev.switchboard.mappers.api.MapperContext;
+import dev.switchboard.mappers.api.PayloadInvalidException;
+import dev.switchboard.router.internal.Outcome;
+import dev.switchboard.router.internal.Outcomes;
+import dev.switchboard.router.internal.Routed;
+import dev.switchboard.schemas.Topics;
+import dev.switchboard.schemas.avro.BatchFormat;
+import dev.switchboard.schemas.avro.DestinationRequest;
+import dev.switchboard.schemas.avro.Event;
+import dev.switchboard.schemas.avro.Rejected;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Named;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Turns each routed event into destination requests and writes them to the destination's topic. */
+public final class MapStage {
+
+    static final String NAME = "sb-map";
+    private static final Logger LOG = LoggerFactory.getLogger(MapStage.class);
+
+    private MapStage() {}
+
+    public static void apply(KStream<String, Routed> routed) {
+        Outcomes.split(routed.flatMapValues(MapStage::map, Named.as(NAME)), NAME)
+                .to(
+                        (key, request, context) ->
+                                Topics.destination(request.getDestinationId()).name(),
+                        Topics.destination("any").produced().withName(NAME + "-sink"));
+    }
+
+    static List<Outcome<DestinationRequest>> map(Routed r) {
+        String destinationId = r.route().destination().id();
+        if (r.route().mapper() == null) {
+            return List.of(reject(
+                    r,
+                    "mapper_missing",
+                    "no mapper for destination type '" + r.route().destination().type() + "' is installed"));
+        }
+        try {
+            List<MappedRequest> requests = r.route()
+                    .mapper()
+                    .map(
+                            r.event().json(),
+                            new MapperContext(destinationId, r.route().settings()));
+            return requests.stream().map(m -> Outcome.ok(toRecord(m, r))).toList();
+        } catch (PayloadInvalidException e) {
+            return List.of(reject(r, "payload_invalid", "'" + e.field() + "': " + e.getMessage()));
+        } catch (RuntimeException e) {
+            // A mapper bug must not stop the stream: the event is rejected with the reason instead.
+            LOG.warn(
+                    "mapper {} failed on message {}",
+                    r.route().destination().type(),
+                    r.event().event().getMessageId(),
+                    e);
+            return List.of(reject(r, "mapper_error", e.toString()));
+        }
+    }
+
+    private static DestinationRequest toRecord(MappedRequest m, Routed r) {
+        BatchSpec b = m.batch();
+        return DestinationRequest.newBuilder()
+                .setDestinationId(r.route().destination().id())
+                .setDestinationType(r.route().destination().type())
+                .setMessageIds(m.messageIds())
+                .setMethod(m.method())
+                .setUrl(m.url())
+                .setHeaders(m.headers())
+                .setBody(ByteBuffer.wrap(m.body()))
+                .setIdempotencyKey(m.idempotencyKey())
+                .setBatchKey(m.batchKey())
+                .setCreatedAt(Instant.now())
+                .setBatch(
+                        b == null
+                                ? null
+                                : dev.switchboard.schemas.avro.BatchSpec.newBuilder()
+                                        .setItem(ByteBuffer.wrap(b.item()))
+                                        .setFormat(
+                                                BatchFormat.valueOf(b.format().name()))
+                                        .setWrapper(b.wrapper())
+                                        .setWrapperPath(b.wrapperPath())
+                                        .setMaxEvents(b.maxEvents())
+                                        .setMaxBytes(b.maxBytes())
+                                        .build())
+                .build();
+    }
+
+    private static Outcome<DestinationRequest> reject(Routed r, String code, String reason) {
+        Event e = r.event().event();
+        return Outcome.rejected(Rejected.newBuilder()
+                .setStage("map")
+                .setCode(code)
+                .setReason(reason)
+                .setWorkspaceId(e.getWorkspaceId())
+                .setSourceId(e.getSourceId())
+                .setDestinationId(r.route().destination().id())
+                .setMessageId(e.getMessageId())
+                .setRejectedAt(Instant.now())
+                .setOriginal(ByteBuffer.wrap(e.getJson().getBytes(StandardCharsets.UTF_8)))
+                .build());
+    }
+}

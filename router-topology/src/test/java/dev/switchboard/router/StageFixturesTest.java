@@ -1,0 +1,119 @@
+/*
+ * Copyright The Switchboard Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package dev.switchboard.router;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.switchboard.router.testing.RouterDriver;
+import dev.switchboard.schemas.avro.DestinationRequest;
+import dev.switchboard.schemas.avro.RawCall;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * Golden fixtures for every stage: {@code stages/<stage>/<case>.input.json} (a raw call as the
+ * tracking API writes it) runs through the whole topology with {@link RouterDriver}'s workspace, and
+ * what lands on {@code sb.events}, {@code sb.rejected} and {@code sb.dest.*} must equal
+ * {@code <case>.expected.json}. {@code -Dgolden.update} rewrites the expected files; review the diff.
+ */
+class StageFixturesTest {
+
+    private static final Path ROOT = Path.of("src/test/resources/stages");
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final boolean UPDATE = System.getProperty("golden.update") != null;
+
+    @TestFactory
+    Stream<DynamicTest> shouldProduceExpectedRecordsWhenFixtureRunsThroughTopology() throws IOException {
+        try (Stream<Path> files = Files.walk(ROOT)) {
+            return files.filter(p -> p.toString().endsWith(".input.json")).sorted().toList().stream()
+                    .map(input -> DynamicTest.dynamicTest(name(input), () -> run(input)));
+        }
+    }
+
+    private static String name(Path input) {
+        return ROOT.relativize(input).toString().replace(".input.json", "");
+    }
+
+    private static void run(Path inputFile) throws Exception {
+        JsonNode input = JSON.readTree(inputFile.toFile());
+        ObjectNode actual = JSON.createObjectNode();
+        try (RouterDriver router = new RouterDriver().withWorkspace(RouterDriver.WORKSPACE_YAML)) {
+            for (JsonNode call : input.has("calls")
+                    ? input.get("calls")
+                    : JSON.createArrayNode().add(input)) {
+                RawCall raw = rawCall(call, name(inputFile));
+                router.send(call.path("key").asText("user-1"), raw);
+            }
+            ArrayNode events = actual.putArray("events");
+            router.events().forEach(e -> events.add(readTree(e.getJson())));
+            ArrayNode rejected = actual.putArray("rejected");
+            router.rejected().forEach(r -> rejected.addObject()
+                    .put("stage", r.getStage())
+                    .put("code", r.getCode())
+                    .put("reason", r.getReason())
+                    .put("destinationId", r.getDestinationId()));
+            ObjectNode requests = actual.putObject("requests");
+            for (String destination : new String[] {"hooks", "audit"}) {
+                ArrayNode list = requests.putArray(destination);
+                router.requests(destination).forEach(r -> list.add(request(r)));
+            }
+        }
+        Path expectedFile = Path.of(inputFile.toString().replace(".input.json", ".expected.json"));
+        if (UPDATE) {
+            Files.writeString(expectedFile, JSON.writeValueAsString(actual) + "\n");
+        }
+        assertThat(Files.exists(expectedFile))
+                .as("missing %s: run with -Dgolden.update", expectedFile)
+                .isTrue();
+        assertThat(actual).isEqualTo(JSON.readTree(expectedFile.toFile()));
+    }
+
+    private static RawCall rawCall(JsonNode call, String name) {
+        JsonNode payload = call.get("payload");
+        return RawCall.newBuilder()
+                .setPayload(payload.isTextual() ? payload.asText() : payload.toString())
+                .setMessageId(call.path("messageId").asText("edge-" + name.replace('/', '-')))
+                .setReceivedAt(Instant.parse(call.path("receivedAt").asText("2026-01-01T12:00:00.500Z")))
+                .setSentAt(call.hasNonNull("sentAt") ? call.get("sentAt").asText() : null)
+                .setWorkspaceId("acme")
+                .setSourceId(call.path("source").asText("web"))
+                .setIp(call.hasNonNull("ip") ? call.get("ip").asText() : null)
+                .setUserAgent(null)
+                .setPath("/v1/batch")
+                .build();
+    }
+
+    private static ObjectNode request(DestinationRequest r) {
+        ObjectNode node = JSON.createObjectNode()
+                .put("method", r.getMethod())
+                .put("url", r.getUrl())
+                .put("idempotencyKey", r.getIdempotencyKey());
+        node.set("messageIds", JSON.valueToTree(r.getMessageIds()));
+        node.set("headers", JSON.valueToTree(new java.util.TreeMap<>(r.getHeaders())));
+        byte[] body = new byte[r.getBody().remaining()];
+        r.getBody().duplicate().get(body);
+        node.set("body", readTree(new String(body, StandardCharsets.UTF_8)));
+        return node;
+    }
+
+    private static JsonNode readTree(String json) {
+        try {
+            return JSON.readTree(json);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

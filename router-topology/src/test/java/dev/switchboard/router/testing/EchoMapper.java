@@ -1,0 +1,69 @@
+/*
+ * Copyright The Switchboard Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package dev.switchboard.router.testing;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.switchboard.mappers.api.DestinationMapper;
+import dev.switchboard.mappers.api.MappedRequest;
+import dev.switchboard.mappers.api.MapperContext;
+import dev.switchboard.mappers.api.PayloadInvalidException;
+import dev.switchboard.mappers.api.SettingSpec;
+import dev.switchboard.mappers.api.SettingType;
+import dev.switchboard.mappers.api.SettingsSchema;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A destination type for router tests: one POST to the {@code url} setting with the event as body.
+ * Events with {@code properties.invalid = true} are invalid for it; {@code properties.boom = true}
+ * makes it throw, as a buggy mapper would.
+ */
+public final class EchoMapper implements DestinationMapper {
+
+    @Override
+    public String slug() {
+        return "echo";
+    }
+
+    @Override
+    public String catalogName() {
+        return "Echo";
+    }
+
+    @Override
+    public SettingsSchema settingsSchema() {
+        return new SettingsSchema(Map.of(
+                "url", new SettingSpec(SettingType.STRING, true, false, null, "where to post"),
+                "tag",
+                        new SettingSpec(
+                                SettingType.STRING,
+                                false,
+                                false,
+                                JsonNodeFactory.instance.textNode("default-tag"),
+                                "an example setting with a default")));
+    }
+
+    @Override
+    public List<MappedRequest> map(ObjectNode event, MapperContext context) throws PayloadInvalidException {
+        if (event.path("properties").path("invalid").asBoolean()) {
+            throw new PayloadInvalidException("properties.invalid", "the echo destination refuses invalid events");
+        }
+        if (event.path("properties").path("boom").asBoolean()) {
+            throw new IllegalStateException("boom");
+        }
+        String messageId = event.get("messageId").asText();
+        return List.of(new MappedRequest(
+                "POST",
+                context.settings().get("url").asText(),
+                Map.of("X-Tag", context.settings().get("tag").asText()),
+                event.toString().getBytes(StandardCharsets.UTF_8),
+                List.of(messageId),
+                messageId,
+                null,
+                null));
+    }
+}

@@ -1,0 +1,113 @@
+/*
+ * Copyright The Switchboard Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package dev.switchboard.router.testing;
+
+import dev.switchboard.mappers.api.MapperRegistry;
+import dev.switchboard.router.RouterConfig;
+import dev.switchboard.router.RouterTopology;
+import dev.switchboard.schemas.Topics;
+import dev.switchboard.schemas.avro.ConfigRecord;
+import dev.switchboard.schemas.avro.DestinationRequest;
+import dev.switchboard.schemas.avro.Event;
+import dev.switchboard.schemas.avro.RawCall;
+import dev.switchboard.schemas.avro.Rejected;
+import dev.switchboard.schemas.config.WorkspaceConfigParser;
+import java.time.Instant;
+import java.util.List;
+import java.util.Properties;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+
+/** The router topology in a TopologyTestDriver, with a test workspace and the echo destination type. */
+public final class RouterDriver implements AutoCloseable {
+
+    /** Source "web" is connected to "hooks" (display name "My Hooks") and "audit"; "app" to nothing. */
+    public static final String WORKSPACE_YAML =
+            """
+            workspace: acme
+            sources:
+              - id: web
+                writeKey: wk_web
+              - id: app
+                writeKey: wk_app
+            destinations:
+              - id: hooks
+                name: My Hooks
+                type: echo
+                settings: { url: "http://127.0.0.1:9/hooks" }
+              - id: audit
+                type: echo
+                settings: { url: "http://127.0.0.1:9/audit", tag: audit-tag }
+            connections:
+              - { source: web, destination: hooks }
+              - { source: web, destination: audit }
+            """;
+
+    private final TopologyTestDriver driver;
+    private final TestInputTopic<String, RawCall> raw;
+    private final TestInputTopic<String, ConfigRecord> config;
+    private final TestOutputTopic<String, Event> events;
+    private final TestOutputTopic<String, Rejected> rejected;
+
+    public RouterDriver() {
+        Properties props = RouterConfig.defaults().streamsProperties("dummy:9092");
+        props.put("state.dir", System.getProperty("java.io.tmpdir") + "/sb-router-test-" + System.nanoTime());
+        driver = new TopologyTestDriver(RouterTopology.build(MapperRegistry.of(List.of(new EchoMapper()))), props);
+        raw = driver.createInputTopic(
+                Topics.INGEST_RAW.name(),
+                Topics.INGEST_RAW.keySerde().serializer(),
+                Topics.INGEST_RAW.valueSerde().serializer());
+        config = driver.createInputTopic(
+                Topics.CONFIG.name(),
+                Topics.CONFIG.keySerde().serializer(),
+                Topics.CONFIG.valueSerde().serializer());
+        events = driver.createOutputTopic(
+                Topics.EVENTS.name(),
+                Topics.EVENTS.keySerde().deserializer(),
+                Topics.EVENTS.valueSerde().deserializer());
+        rejected = driver.createOutputTopic(
+                Topics.REJECTED.name(),
+                Topics.REJECTED.keySerde().deserializer(),
+                Topics.REJECTED.valueSerde().deserializer());
+    }
+
+    /** Publishes the test workspace (or another YAML) to the config topic. */
+    public RouterDriver withWorkspace(String yaml) throws Exception {
+        var parsed = WorkspaceConfigParser.parseYaml(yaml, "test", name -> null);
+        config.pipeInput(
+                parsed.config().workspace(),
+                new ConfigRecord(
+                        parsed.config().workspace(), Instant.now(), WorkspaceConfigParser.toDocument(parsed.config())));
+        return this;
+    }
+
+    public void send(String key, RawCall call) {
+        raw.pipeInput(key, call);
+    }
+
+    public List<Event> events() {
+        return events.readValuesToList();
+    }
+
+    public List<Rejected> rejected() {
+        return rejected.readValuesToList();
+    }
+
+    /** Every request written to {@code sb.dest.<destinationId>}. */
+    public List<DestinationRequest> requests(String destinationId) {
+        var topic = Topics.destination(destinationId);
+        return driver.createOutputTopic(
+                        topic.name(),
+                        topic.keySerde().deserializer(),
+                        topic.valueSerde().deserializer())
+                .readValuesToList();
+    }
+
+    @Override
+    public void close() {
+        driver.close();
+    }
+}
