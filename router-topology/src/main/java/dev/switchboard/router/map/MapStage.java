@@ -36,8 +36,7 @@ public final class MapStage {
     public static void apply(KStream<String, Routed> routed) {
         Outcomes.split(routed.flatMapValues(MapStage::map, Named.as(NAME)), NAME)
                 .to(
-                        (key, request, context) ->
-                                Topics.destination(request.getDestinationId()).name(),
+                        new DestinationTopicExtractor(),
                         Topics.destination("any").produced().withName(NAME + "-sink"));
     }
 
