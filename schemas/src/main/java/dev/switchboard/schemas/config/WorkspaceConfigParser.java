@@ -56,13 +56,17 @@ public final class WorkspaceConfigParser {
         if (!problems.isEmpty()) {
             throw new ConfigException(problems);
         }
-        WorkspaceConfig config;
         Map<String, Integer> lines;
         try {
             lines = locate(substituted);
+        } catch (JsonProcessingException e) {
+            throw new ConfigException(List.of(describe(e, origin, Map.of())));
+        }
+        WorkspaceConfig config;
+        try {
             config = YAML.readValue(substituted, WorkspaceConfig.class);
         } catch (JsonProcessingException e) {
-            throw new ConfigException(List.of(describe(e, origin)));
+            throw new ConfigException(List.of(describe(e, origin, lines)));
         }
         if (config == null) {
             throw new ConfigException(List.of(new ConfigProblem(origin, 0, "", "the file is empty")));
@@ -141,10 +145,13 @@ public final class WorkspaceConfigParser {
         return lines;
     }
 
-    private static ConfigProblem describe(JsonProcessingException e, String origin) {
+    private static ConfigProblem describe(JsonProcessingException e, String origin, Map<String, Integer> lines) {
         JsonLocation loc = e.getLocation();
-        int line = loc == null ? 0 : loc.getLineNr();
         String path = e instanceof JsonMappingException jme ? pointer(jme.getPath()) : "";
+        // The key's own line when we know it; Jackson's location may point past the value.
+        int line = path.isEmpty()
+                ? (loc == null ? 0 : loc.getLineNr())
+                : lines.getOrDefault(path, loc == null ? 0 : loc.getLineNr());
         if (e instanceof UnrecognizedPropertyException u) {
             String hint = Suggestions.closest(u.getPropertyName(), u.getKnownPropertyIds());
             return new ConfigProblem(

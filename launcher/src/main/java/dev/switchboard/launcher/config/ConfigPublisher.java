@@ -1,0 +1,58 @@
+/*
+ * Copyright The Switchboard Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package dev.switchboard.launcher.config;
+
+import dev.switchboard.embedded.TopicAdmin;
+import dev.switchboard.schemas.Topics;
+import dev.switchboard.schemas.avro.ConfigRecord;
+import dev.switchboard.schemas.config.DestinationConfig;
+import dev.switchboard.schemas.config.WorkspaceConfig;
+import dev.switchboard.schemas.config.WorkspaceConfigParser;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+
+/** Publishes a checked workspace: topics for its destinations first, then the config record. */
+public final class ConfigPublisher {
+
+    private ConfigPublisher() {}
+
+    /** Returns the destination topics it created. Waits for the broker's ack (acks=all). */
+    public static List<String> publish(String bootstrapServers, WorkspaceConfig workspace, int partitions, short replication) {
+        List<String> created;
+        try (TopicAdmin admin = new TopicAdmin(bootstrapServers, partitions, replication)) {
+            admin.createCore();
+            created = admin.createDestinations(
+                    workspace.destinations().stream().map(DestinationConfig::id).toList());
+        }
+        Map<String, Object> props = Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
+                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30_000);
+        try (var producer = new KafkaProducer<>(
+                props, Topics.CONFIG.keySerde().serializer(), Topics.CONFIG.valueSerde().serializer())) {
+            ConfigRecord record = new ConfigRecord(
+                    workspace.workspace(), Instant.now(), WorkspaceConfigParser.toDocument(workspace));
+            producer.send(new ProducerRecord<>(Topics.CONFIG.name(), workspace.workspace(), record))
+                    .get(60, TimeUnit.SECONDS);
+            producer.close(Duration.ofSeconds(10));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while publishing the workspace", e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("cannot publish the workspace to " + Topics.CONFIG.name() + " at "
+                    + bootstrapServers + ": " + e.getMessage(), e);
+        }
+        return created;
+    }
+}

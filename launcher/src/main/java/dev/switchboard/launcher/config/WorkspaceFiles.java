@@ -1,0 +1,45 @@
+/*
+ * Copyright The Switchboard Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package dev.switchboard.launcher.config;
+
+import dev.switchboard.mappers.api.MapperRegistry;
+import dev.switchboard.schemas.config.ConfigException;
+import dev.switchboard.schemas.config.ConfigProblem;
+import dev.switchboard.schemas.config.ParsedWorkspace;
+import dev.switchboard.schemas.config.WorkspaceConfigParser;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.UnaryOperator;
+
+/** Reads and fully checks a workspace file: structure (the parser) and destination types and settings. */
+public final class WorkspaceFiles {
+
+    private WorkspaceFiles() {}
+
+    /**
+     * Parses {@code file}, resolving {@code ${VAR}} with {@code env}, and checks every destination
+     * against {@code mappers}; every problem found is in the exception, with its line.
+     */
+    public static ParsedWorkspace load(Path file, UnaryOperator<String> env, MapperRegistry mappers)
+            throws ConfigException {
+        String text;
+        try {
+            text = Files.readString(file);
+        } catch (NoSuchFileException e) {
+            throw new ConfigException(List.of(new ConfigProblem(file.toString(), 0, "", "no such file")));
+        } catch (IOException e) {
+            throw new ConfigException(List.of(new ConfigProblem(file.toString(), 0, "", e.toString())));
+        }
+        ParsedWorkspace parsed = WorkspaceConfigParser.parseYaml(text, file.toString(), env);
+        List<ConfigProblem> problems = mappers.check(parsed);
+        if (!problems.isEmpty()) {
+            throw new ConfigException(problems);
+        }
+        return parsed;
+    }
+}

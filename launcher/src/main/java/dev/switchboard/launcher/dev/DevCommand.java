@@ -1,0 +1,96 @@
+/*
+ * Copyright The Switchboard Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package dev.switchboard.launcher.dev;
+
+import dev.switchboard.launcher.RoleProperties;
+import dev.switchboard.schemas.config.ConfigException;
+import dev.switchboard.schemas.config.SourceConfig;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code switchboard dev}: the whole system in one JVM, for a laptop. */
+@Command(
+        name = "dev",
+        mixinStandardHelpOptions = true,
+        description = "Run everything in one JVM on an embedded Kafka broker, with the example workspace.")
+public final class DevCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    RoleProperties properties;
+
+    @Option(names = "--config", paramLabel = "FILE", defaultValue = "${env:SWITCHBOARD_HOME:-.}/examples/workspace.yaml",
+            description = "Workspace to apply (default: ${DEFAULT-VALUE}).")
+    Path config;
+
+    @Option(names = "--data-dir", paramLabel = "DIR", defaultValue = "${env:SWITCHBOARD_HOME:-.}/.switchboard",
+            description = "Where the embedded broker and router state live (default: ${DEFAULT-VALUE}).")
+    Path dataDir;
+
+    @Option(names = "--fresh", description = "Delete the data directory first.")
+    boolean fresh;
+
+    @Option(names = "--kafka", paramLabel = "HOST:PORT[,...]",
+            description = "Use this Kafka cluster instead of the embedded broker.")
+    String kafka;
+
+    @Option(names = "--kafka-port", defaultValue = "9092",
+            description = "Port of the embedded broker (default: ${DEFAULT-VALUE}; 0 picks a free one).")
+    int kafkaPort;
+
+    @Option(names = "--host", defaultValue = "127.0.0.1", description = "Tracking API address (default: ${DEFAULT-VALUE}).")
+    String host;
+
+    @Option(names = "--port", defaultValue = "8080", description = "Tracking API port (default: ${DEFAULT-VALUE}).")
+    int port;
+
+    @Override
+    public Integer call() throws Exception {
+        long started = System.nanoTime();
+        PrintWriter out = spec.commandLine().getOut();
+        DevMode dev;
+        try {
+            dev = DevMode.start(new DevMode.Options(dataDir, fresh, kafka, kafkaPort, host, port, config, properties.read()));
+        } catch (ConfigException e) {
+            spec.commandLine().getErr().println("invalid workspace:");
+            e.problems().forEach(p -> spec.commandLine().getErr().println("  " + p));
+            return 2;
+        }
+        dev.closeOnShutdown();
+        banner(out, dev, (System.nanoTime() - started) / 1_000_000);
+        dev.awaitClose();
+        out.println("Switchboard stopped.");
+        return 0;
+    }
+
+    private void banner(PrintWriter out, DevMode dev, long millis) {
+        String url = "http://" + host + ":" + dev.port();
+        out.printf("%nSwitchboard dev is running (started in %.1f s).%n", millis / 1000.0);
+        out.printf("  Tracking API  %s  (POST /v1/track, /v1/identify, /v1/page, /v1/batch, ...)%n", url);
+        out.printf("  Kafka         %s%s%n", dev.bootstrapServers(),
+                kafka == null ? "  (embedded, data in " + dataDir.resolve("kafka") + ")" : "");
+        out.printf("  Workspace     %s  (from %s)%n", dev.workspace().workspace(), config);
+        for (SourceConfig s : dev.workspace().sources()) {
+            out.printf("  Write key     %-14s %s%n", s.id() + ":", String.join(", ", s.writeKeys()));
+        }
+        out.printf("  Deliveries    %s/dev/inbox  (what the example webhook received)%n", url);
+        out.printf("  Metrics       %s/metrics%n", url);
+        dev.workspace().sources().stream().findFirst().ifPresent(s -> out.printf(
+                "%nTry it:%n  curl -u %s: -H 'Content-Type: application/json' \\%n"
+                        + "    -d '{\"userId\":\"user-1\",\"event\":\"Signed Up\",\"properties\":{\"plan\":\"pro\"}}' \\%n"
+                        + "    %s/v1/track%n  curl %s/dev/inbox%n",
+                s.writeKeys().get(0), url, url));
+        out.printf("%nPress Ctrl-C to stop.%n");
+        out.flush();
+    }
+}

@@ -1,0 +1,165 @@
+/*
+ * Copyright The Switchboard Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package dev.switchboard.launcher.dev;
+
+import dev.switchboard.delivery.DeliveryApp;
+import dev.switchboard.delivery.DeliveryConfig;
+import dev.switchboard.embedded.EmbeddedKafka;
+import dev.switchboard.embedded.TopicAdmin;
+import dev.switchboard.launcher.Lifecycle;
+import dev.switchboard.launcher.config.ConfigPublisher;
+import dev.switchboard.launcher.config.WorkspaceFiles;
+import dev.switchboard.mappers.api.MapperRegistry;
+import dev.switchboard.router.RouterApp;
+import dev.switchboard.router.RouterConfig;
+import dev.switchboard.schemas.config.KafkaConfigView;
+import dev.switchboard.schemas.config.WorkspaceConfig;
+import dev.switchboard.tracking.TrackingApiApp;
+import dev.switchboard.tracking.TrackingApiConfig;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Everything in one JVM: the broker (embedded, or {@code externalKafka}), topics, the workspace, and
+ * the tracking API, router and delivery roles. Closing stops them in reverse order: the HTTP server
+ * first (no new events), the broker last.
+ */
+public final class DevMode implements AutoCloseable {
+
+    /** The environment variable dev mode sets for the workspace file: the base URL of this process. */
+    public static final String DEV_URL = "SWITCHBOARD_DEV_URL";
+    /** The secret the example webhook signs with, unless the environment sets another. */
+    public static final String DEV_SECRET = "SWITCHBOARD_INBOX_SECRET";
+
+    /**
+     * What to run.
+     *
+     * @param dataDir where the embedded broker and router state live
+     * @param fresh wipe {@code dataDir} first
+     * @param externalKafka bootstrap servers of a cluster to use instead of the embedded one, or null
+     * @param kafkaPort the embedded broker's port (0: any free one)
+     * @param host the tracking API's address
+     * @param port the tracking API's port (0: any free one)
+     * @param workspace the workspace file to apply
+     * @param properties role options ({@code switchboard.*} and {@code kafka.*})
+     */
+    public record Options(
+            Path dataDir,
+            boolean fresh,
+            String externalKafka,
+            int kafkaPort,
+            String host,
+            int port,
+            Path workspace,
+            Map<String, String> properties) {}
+
+    private final Lifecycle lifecycle = new Lifecycle();
+    private String bootstrapServers;
+    private int port;
+    private WorkspaceConfig workspace;
+    private DevInbox inbox;
+    private TrackingApiApp api;
+
+    private DevMode() {}
+
+    /** Starts everything; on failure, stops what was started and rethrows. */
+    public static DevMode start(Options o) throws Exception {
+        DevMode dev = new DevMode();
+        try {
+            dev.run(o);
+            return dev;
+        } catch (Exception | Error e) {
+            dev.close();
+            if (dev.api != null) {
+                dev.api.close(); // started, but not yet handed to the lifecycle
+            }
+            throw e;
+        }
+    }
+
+    private void run(Options o) throws Exception {
+        if (o.fresh()) {
+            EmbeddedKafka.deleteRecursively(o.dataDir());
+        }
+        MapperRegistry mappers = MapperRegistry.load();
+        if (o.externalKafka() == null) {
+            bootstrapServers = lifecycle.add(EmbeddedKafka.create(o.dataDir().resolve("kafka"), o.kafkaPort()).start())
+                    .bootstrapServers();
+        } else {
+            bootstrapServers = o.externalKafka();
+        }
+        try (TopicAdmin admin = new TopicAdmin(bootstrapServers, 2, (short) 1)) {
+            admin.createCore();
+        }
+        KafkaConfigView view = lifecycle.add(new KafkaConfigView(bootstrapServers, "sb-dev-config").start());
+        PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+
+        String secret = System.getenv().getOrDefault(DEV_SECRET, "dev-secret");
+        inbox = new DevInbox(secret);
+        api = new TrackingApiApp(
+                        TrackingApiConfig.from(o.properties()).withHost(o.host()).withPort(o.port()),
+                        bootstrapServers, view, metrics)
+                .withRoutes(inbox::mount);
+        port = api.start();
+
+        Map<String, String> env = new HashMap<>(System.getenv());
+        env.put(DEV_URL, "http://" + o.host() + ":" + port);
+        env.putIfAbsent(DEV_SECRET, secret);
+        workspace = WorkspaceFiles.load(o.workspace(), env::get, mappers).config();
+        ConfigPublisher.publish(bootstrapServers, workspace, 2, (short) 1);
+
+        Map<String, String> routerProps = new HashMap<>(o.properties());
+        routerProps.putIfAbsent(RouterConfig.STATE_DIR.key(), o.dataDir().resolve("router-state").toString());
+        routerProps.putIfAbsent(RouterConfig.APPLICATION_ID.key(), "switchboard-dev-router");
+        RouterApp router = new RouterApp(RouterConfig.from(routerProps), bootstrapServers, mappers);
+        router.start();
+        lifecycle.add(router);
+
+        DeliveryApp delivery = new DeliveryApp(DeliveryConfig.from(o.properties()), bootstrapServers, view, metrics);
+        delivery.start();
+        lifecycle.add(delivery);
+        if (!view.awaitLoaded(Duration.ofSeconds(60))) {
+            throw new IllegalStateException("the config topic could not be read within 60 s");
+        }
+        // Added last so that it closes first: no new events while the other roles drain.
+        lifecycle.add(api);
+        api = null;
+    }
+
+    public String bootstrapServers() {
+        return bootstrapServers;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public WorkspaceConfig workspace() {
+        return workspace;
+    }
+
+    public DevInbox inbox() {
+        return inbox;
+    }
+
+    /** Blocks until {@link #close()} (e.g. on Ctrl-C after {@link #closeOnShutdown()}). */
+    public void awaitClose() throws InterruptedException {
+        lifecycle.awaitClose();
+    }
+
+    public DevMode closeOnShutdown() {
+        lifecycle.closeOnShutdown();
+        return this;
+    }
+
+    @Override
+    public void close() {
+        lifecycle.close();
+    }
+}
