@@ -38,7 +38,8 @@ public final class ConfigPublisher {
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
-                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30_000);
+                ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 20_000,
+                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 45_000);
         try (var producer = new KafkaProducer<>(
                 props, Topics.CONFIG.keySerde().serializer(), Topics.CONFIG.valueSerde().serializer())) {
             ConfigRecord record = new ConfigRecord(
