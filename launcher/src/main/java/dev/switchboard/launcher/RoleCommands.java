@@ -27,7 +27,10 @@ public final class RoleCommands {
     private RoleCommands() {}
 
     /** {@code switchboard tracking-api}: the HTTP ingest. */
-    @Command(name = "tracking-api", mixinStandardHelpOptions = true, description = "Run the Segment-compatible HTTP ingest.")
+    @Command(
+            name = "tracking-api",
+            mixinStandardHelpOptions = true,
+            description = "Run the Segment-compatible HTTP ingest.")
     public static final class TrackingApi implements Callable<Integer> {
         @Spec
         CommandSpec spec;
@@ -47,10 +50,13 @@ public final class RoleCommands {
         @Override
         public Integer call() throws Exception {
             try (Lifecycle lifecycle = new Lifecycle().closeOnShutdown()) {
-                KafkaConfigView view = lifecycle.add(new KafkaConfigView(kafka.bootstrapServers(), "sb-tracking-config").start());
+                KafkaConfigView view =
+                        lifecycle.add(new KafkaConfigView(kafka.bootstrapServers(), "sb-tracking-config").start());
                 TrackingApiApp api = new TrackingApiApp(
                         TrackingApiConfig.from(properties.read()).withHost(host).withPort(port),
-                        kafka.bootstrapServers(), view, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
+                        kafka.bootstrapServers(),
+                        view,
+                        new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
                 int bound = api.start();
                 lifecycle.add(api);
                 spec.commandLine().getOut().printf("tracking API listening on %s:%d%n", host, bound);
@@ -72,7 +78,8 @@ public final class RoleCommands {
         @Override
         public Integer call() throws Exception {
             try (Lifecycle lifecycle = new Lifecycle().closeOnShutdown()) {
-                RouterApp router = new RouterApp(RouterConfig.from(properties.read()), kafka.bootstrapServers(), MapperRegistry.load());
+                RouterApp router = new RouterApp(
+                        RouterConfig.from(properties.read()), kafka.bootstrapServers(), MapperRegistry.load());
                 router.start();
                 lifecycle.add(router);
                 lifecycle.awaitClose();
@@ -93,8 +100,12 @@ public final class RoleCommands {
         @Override
         public Integer call() throws Exception {
             try (Lifecycle lifecycle = new Lifecycle().closeOnShutdown()) {
-                KafkaConfigView view = lifecycle.add(new KafkaConfigView(kafka.bootstrapServers(), "sb-delivery-config").start());
-                DeliveryApp delivery = new DeliveryApp(DeliveryConfig.from(properties.read()), kafka.bootstrapServers(), view,
+                KafkaConfigView view =
+                        lifecycle.add(new KafkaConfigView(kafka.bootstrapServers(), "sb-delivery-config").start());
+                DeliveryApp delivery = new DeliveryApp(
+                        DeliveryConfig.from(properties.read()),
+                        kafka.bootstrapServers(),
+                        view,
                         new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
                 delivery.start();
                 lifecycle.add(delivery);

@@ -23,7 +23,10 @@ public final class RoleProperties {
     @Option(names = "--properties", paramLabel = "FILE", description = "Role options as a properties file.")
     Path file;
 
-    @Option(names = "--set", paramLabel = "KEY=VALUE", description = "One role option, e.g. --set switchboard.router.threads=2.")
+    @Option(
+            names = "--set",
+            paramLabel = "KEY=VALUE",
+            description = "One role option, e.g. --set switchboard.router.threads=2.")
     Map<String, String> settings = new HashMap<>();
 
     /** The file's properties overlaid with {@code --set}. */

@@ -26,10 +26,16 @@ public final class TopicsCommand {
         @Mixin
         KafkaOptions kafka;
 
-        @Option(names = "--partitions", defaultValue = "6", description = "Partitions of per-user topics (default: ${DEFAULT-VALUE}).")
+        @Option(
+                names = "--partitions",
+                defaultValue = "6",
+                description = "Partitions of per-user topics (default: ${DEFAULT-VALUE}).")
         int partitions;
 
-        @Option(names = "--replication-factor", defaultValue = "1", description = "Replication factor (default: ${DEFAULT-VALUE}).")
+        @Option(
+                names = "--replication-factor",
+                defaultValue = "1",
+                description = "Replication factor (default: ${DEFAULT-VALUE}).")
         short replication;
 
         @Override

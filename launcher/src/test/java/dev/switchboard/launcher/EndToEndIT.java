@@ -72,13 +72,17 @@ class EndToEndIT {
     void startReceiverAndSwitchboard() throws Exception {
         receiver = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         receiver.createContext("/hook", exchange -> {
-            received.add(new Received(Map.copyOf(exchange.getRequestHeaders()), exchange.getRequestBody().readAllBytes()));
+            received.add(new Received(
+                    Map.copyOf(exchange.getRequestHeaders()),
+                    exchange.getRequestBody().readAllBytes()));
             exchange.sendResponseHeaders(200, -1);
             exchange.close();
         });
         receiver.start();
         Path workspace = dir.resolve("workspace.yaml");
-        Files.writeString(workspace, """
+        Files.writeString(
+                workspace,
+                """
                 workspace: e2e
                 sources:
                   - id: server
@@ -92,8 +96,10 @@ class EndToEndIT {
                 connections:
                   - source: server
                     destination: hook
-                """.formatted(receiver.getAddress().getPort(), SECRET));
-        dev = DevMode.start(new DevMode.Options(dir.resolve("data"), false, null, 0, "127.0.0.1", 0, workspace, Map.of()));
+                """
+                        .formatted(receiver.getAddress().getPort(), SECRET));
+        dev = DevMode.start(
+                new DevMode.Options(dir.resolve("data"), false, null, 0, "127.0.0.1", 0, workspace, Map.of()));
     }
 
     @AfterEach
@@ -148,25 +154,33 @@ class EndToEndIT {
             assertThat(r.header("Content-Type")).startsWith("application/json");
             bodies.add(JSON.readTree(r.body()));
         }
-        assertThat(bodies).extracting(b -> b.get("type").asText())
+        assertThat(bodies)
+                .extracting(b -> b.get("type").asText())
                 .containsExactlyInAnyOrder("identify", "track", "page");
         assertThat(bodies).allSatisfy(b -> {
             assertThat(b.get("userId").asText()).isEqualTo("user-42");
             assertThat(b.hasNonNull("messageId")).isTrue();
             assertThat(b.hasNonNull("receivedAt")).isTrue();
             assertThat(b.hasNonNull("timestamp")).isTrue();
-            assertThat(b.has("writeKey")).as("the write key never leaves Switchboard").isFalse();
+            assertThat(b.has("writeKey"))
+                    .as("the write key never leaves Switchboard")
+                    .isFalse();
             assertThat(b.at("/context/library/name").asText()).isEqualTo("analytics-java");
         });
-        JsonNode track = bodies.stream().filter(b -> b.get("type").asText().equals("track")).findFirst().orElseThrow();
+        JsonNode track = bodies.stream()
+                .filter(b -> b.get("type").asText().equals("track"))
+                .findFirst()
+                .orElseThrow();
         assertThat(track.get("event").asText()).isEqualTo("Order Completed");
         assertThat(track.at("/properties/revenue").asDouble()).isEqualTo(25.5);
         assertThat(bodies).extracting(b -> b.get("messageId").asText()).doesNotHaveDuplicates();
 
         // And the archive of record holds the same events with their server-set fields
         List<Event> archived = readAll(Topics.EVENTS.name(), Topics.EVENTS, 3);
-        assertThat(archived).extracting(Event::getMessageId)
-                .containsExactlyInAnyOrderElementsOf(bodies.stream().map(b -> b.get("messageId").asText()).toList());
+        assertThat(archived)
+                .extracting(Event::getMessageId)
+                .containsExactlyInAnyOrderElementsOf(
+                        bodies.stream().map(b -> b.get("messageId").asText()).toList());
         assertThat(archived).allSatisfy(e -> {
             assertThat(e.getSourceId()).isEqualTo("server");
             assertThat(e.getWorkspaceId()).isEqualTo("e2e");
@@ -177,12 +191,17 @@ class EndToEndIT {
 
     private <V> List<V> readAll(String topic, dev.switchboard.schemas.Topic<String, V> typed, int atLeast) {
         Map<String, Object> props = Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, dev.bootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, "e2e-reader-" + topic,
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                dev.bootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG,
+                "e2e-reader-" + topic,
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                "earliest",
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG,
+                "read_committed");
         List<V> values = new ArrayList<>();
-        try (var consumer = new KafkaConsumer<>(props, typed.keySerde().deserializer(), typed.valueSerde().deserializer())) {
+        try (var consumer = new KafkaConsumer<>(
+                props, typed.keySerde().deserializer(), typed.valueSerde().deserializer())) {
             consumer.subscribe(List.of(topic));
             await().atMost(Duration.ofSeconds(60)).until(() -> {
                 consumer.poll(Duration.ofMillis(200)).forEach(r -> values.add(r.value()));

@@ -22,7 +22,8 @@ public final class RouterApp implements AutoCloseable {
     private final KafkaStreams streams;
 
     public RouterApp(RouterConfig config, String bootstrapServers, MapperRegistry mappers) {
-        this.streams = new KafkaStreams(RouterTopology.build(mappers), config.streamsProperties(bootstrapServers));
+        this.streams =
+                new KafkaStreams(RouterTopology.build(mappers, config), config.streamsProperties(bootstrapServers));
         streams.setStateListener((now, before) -> LOG.info("router {} -> {}", before, now));
         streams.setUncaughtExceptionHandler(e -> {
             // Records that break a stage are handled by the exception handlers; what reaches here is

@@ -53,8 +53,31 @@ public final class RouterConfig {
             .defaultValue(Duration.ofMillis(100))
             .doc("How often progress is committed (with exactly-once, how long a transaction stays open).");
 
+    public static final Option<Duration> DEDUPE_WINDOW = Option.key("switchboard.router.dedupe.window")
+            .durationType()
+            .defaultValue(Duration.ofHours(24))
+            .doc("How long a (source, messageId) is remembered: a copy within this window is dropped.");
+    public static final Option<StoreType> DEDUPE_STORE = Option.key("switchboard.router.dedupe.store")
+            .enumType(StoreType.class)
+            .defaultValue(StoreType.ROCKSDB)
+            .doc("rocksdb (persistent, the default) or in_memory (rebuilt from the changelog on restart).");
+
     static final List<Option<?>> OPTIONS = List.of(
-            APPLICATION_ID, GUARANTEE, STATE_DIR, THREADS, STANDBY_REPLICAS, REPLICATION_FACTOR, COMMIT_INTERVAL);
+            APPLICATION_ID,
+            GUARANTEE,
+            STATE_DIR,
+            THREADS,
+            STANDBY_REPLICAS,
+            REPLICATION_FACTOR,
+            COMMIT_INTERVAL,
+            DEDUPE_WINDOW,
+            DEDUPE_STORE);
+
+    /** Where the dedupe store keeps its data. */
+    public enum StoreType {
+        ROCKSDB,
+        IN_MEMORY
+    }
 
     private final OptionSet options;
 

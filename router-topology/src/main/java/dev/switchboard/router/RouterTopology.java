@@ -5,6 +5,7 @@
 package dev.switchboard.router;
 
 import dev.switchboard.mappers.api.MapperRegistry;
+import dev.switchboard.router.dedupe.DedupeStage;
 import dev.switchboard.router.enrich.EnrichStage;
 import dev.switchboard.router.fanout.FanOutStage;
 import dev.switchboard.router.map.MapStage;
@@ -24,9 +25,9 @@ public final class RouterTopology {
 
     private RouterTopology() {}
 
-    public static Topology build(MapperRegistry mappers) {
+    public static Topology build(MapperRegistry mappers, RouterConfig config) {
         StreamsBuilder builder = new StreamsBuilder();
-        var config = builder.globalTable(
+        var configTable = builder.globalTable(
                 Topics.CONFIG.name(),
                 Topics.CONFIG.consumed().withName("sb-config-source"),
                 Materialized.<String, ConfigRecord, KeyValueStore<Bytes, byte[]>>as("sb-config-store")
@@ -36,9 +37,14 @@ public final class RouterTopology {
                 Topics.INGEST_RAW.name(), Topics.INGEST_RAW.consumed().withName("sb-ingest-source"));
 
         var enriched = EnrichStage.apply(ValidateStage.apply(ParseStage.apply(raw)));
-        enriched.mapValues(e -> e.event(), Named.as("sb-archive"))
+        var unique = DedupeStage.apply(
+                builder,
+                enriched,
+                config.get(RouterConfig.DEDUPE_WINDOW),
+                config.get(RouterConfig.DEDUPE_STORE) == RouterConfig.StoreType.ROCKSDB);
+        unique.mapValues(e -> e.event(), Named.as("sb-archive"))
                 .to(Topics.EVENTS.name(), Topics.EVENTS.produced().withName("sb-archive-sink")); // archive of record
-        MapStage.apply(FanOutStage.apply(enriched, config, mappers));
+        MapStage.apply(FanOutStage.apply(unique, configTable, mappers));
         return builder.build();
     }
 }

@@ -24,7 +24,7 @@ class RouterTopologyTest {
 
     @Test
     void shouldMatchGoldenDescriptionWhenTopologyIsBuilt() throws Exception {
-        String described = RouterTopology.build(MapperRegistry.of(List.of(new EchoMapper())))
+        String described = RouterTopology.build(MapperRegistry.of(List.of(new EchoMapper())), RouterConfig.defaults())
                 .describe()
                 .toString();
         if (System.getProperty("golden.update") != null) {
@@ -35,7 +35,7 @@ class RouterTopologyTest {
 
     @Test
     void shouldNameEveryProcessorWhenTopologyIsBuilt() {
-        String described = RouterTopology.build(MapperRegistry.of(List.of(new EchoMapper())))
+        String described = RouterTopology.build(MapperRegistry.of(List.of(new EchoMapper())), RouterConfig.defaults())
                 .describe()
                 .toString();
         assertThat(described).doesNotContain("KSTREAM-").doesNotContain("KTABLE-");

@@ -27,7 +27,8 @@ import org.junit.jupiter.api.TestFactory;
  * Golden fixtures for every stage: {@code stages/<stage>/<case>.input.json} (a raw call as the
  * tracking API writes it) runs through the whole topology with {@link RouterDriver}'s workspace, and
  * what lands on {@code sb.events}, {@code sb.rejected} and {@code sb.dest.*} must equal
- * {@code <case>.expected.json}. {@code -Dgolden.update} rewrites the expected files; review the diff.
+ * {@code <case>.expected.json}. An input may list several {@code calls} and bring its own
+ * {@code workspace} YAML. {@code -Dgolden.update} rewrites the expected files; review the diff.
  */
 class StageFixturesTest {
 
@@ -50,7 +51,8 @@ class StageFixturesTest {
     private static void run(Path inputFile) throws Exception {
         JsonNode input = JSON.readTree(inputFile.toFile());
         ObjectNode actual = JSON.createObjectNode();
-        try (RouterDriver router = new RouterDriver().withWorkspace(RouterDriver.WORKSPACE_YAML)) {
+        String workspace = input.path("workspace").asText(RouterDriver.WORKSPACE_YAML);
+        try (RouterDriver router = new RouterDriver().withWorkspace(workspace)) {
             for (JsonNode call : input.has("calls")
                     ? input.get("calls")
                     : JSON.createArrayNode().add(input)) {

@@ -42,7 +42,11 @@ public final class ConfigCommand {
         @Spec
         CommandSpec spec;
 
-        @Option(names = {"-f", "--file"}, required = true, paramLabel = "FILE", description = "The workspace YAML.")
+        @Option(
+                names = {"-f", "--file"},
+                required = true,
+                paramLabel = "FILE",
+                description = "The workspace YAML.")
         Path file;
 
         @Override
@@ -51,9 +55,15 @@ public final class ConfigCommand {
             if (parsed == null) {
                 return 2;
             }
-            spec.commandLine().getOut().printf("%s: workspace '%s' is valid (%d sources, %d destinations, %d connections)%n",
-                    file, parsed.config().workspace(), parsed.config().sources().size(),
-                    parsed.config().destinations().size(), parsed.config().connections().size());
+            spec.commandLine()
+                    .getOut()
+                    .printf(
+                            "%s: workspace '%s' is valid (%d sources, %d destinations, %d connections)%n",
+                            file,
+                            parsed.config().workspace(),
+                            parsed.config().sources().size(),
+                            parsed.config().destinations().size(),
+                            parsed.config().connections().size());
             return 0;
         }
     }
@@ -67,13 +77,23 @@ public final class ConfigCommand {
         @Mixin
         KafkaOptions kafka;
 
-        @Option(names = {"-f", "--file"}, required = true, paramLabel = "FILE", description = "The workspace YAML.")
+        @Option(
+                names = {"-f", "--file"},
+                required = true,
+                paramLabel = "FILE",
+                description = "The workspace YAML.")
         Path file;
 
-        @Option(names = "--partitions", defaultValue = "6", description = "Partitions of new destination topics (default: ${DEFAULT-VALUE}).")
+        @Option(
+                names = "--partitions",
+                defaultValue = "6",
+                description = "Partitions of new destination topics (default: ${DEFAULT-VALUE}).")
         int partitions;
 
-        @Option(names = "--replication-factor", defaultValue = "1", description = "Replication of new topics (default: ${DEFAULT-VALUE}).")
+        @Option(
+                names = "--replication-factor",
+                defaultValue = "1",
+                description = "Replication of new topics (default: ${DEFAULT-VALUE}).")
         short replication;
 
         @Override
@@ -82,9 +102,15 @@ public final class ConfigCommand {
             if (parsed == null) {
                 return 2;
             }
-            List<String> created = ConfigPublisher.publish(kafka.bootstrapServers(), parsed.config(), partitions, replication);
-            spec.commandLine().getOut().printf("applied workspace '%s' to %s%s%n", parsed.config().workspace(),
-                    kafka.bootstrapServers(), created.isEmpty() ? "" : "; created topics " + created);
+            List<String> created =
+                    ConfigPublisher.publish(kafka.bootstrapServers(), parsed.config(), partitions, replication);
+            spec.commandLine()
+                    .getOut()
+                    .printf(
+                            "applied workspace '%s' to %s%s%n",
+                            parsed.config().workspace(),
+                            kafka.bootstrapServers(),
+                            created.isEmpty() ? "" : "; created topics " + created);
             return 0;
         }
     }

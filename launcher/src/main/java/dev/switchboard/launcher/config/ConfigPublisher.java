@@ -27,7 +27,8 @@ public final class ConfigPublisher {
     private ConfigPublisher() {}
 
     /** Returns the destination topics it created. Waits for the broker's ack (acks=all). */
-    public static List<String> publish(String bootstrapServers, WorkspaceConfig workspace, int partitions, short replication) {
+    public static List<String> publish(
+            String bootstrapServers, WorkspaceConfig workspace, int partitions, short replication) {
         List<String> created;
         try (TopicAdmin admin = new TopicAdmin(bootstrapServers, partitions, replication)) {
             admin.createCore();
@@ -35,15 +36,22 @@ public final class ConfigPublisher {
                     workspace.destinations().stream().map(DestinationConfig::id).toList());
         }
         Map<String, Object> props = Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ProducerConfig.ACKS_CONFIG, "all",
-                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
-                ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 20_000,
-                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 45_000);
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrapServers,
+                ProducerConfig.ACKS_CONFIG,
+                "all",
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
+                true,
+                ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG,
+                20_000,
+                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG,
+                45_000);
         try (var producer = new KafkaProducer<>(
-                props, Topics.CONFIG.keySerde().serializer(), Topics.CONFIG.valueSerde().serializer())) {
-            ConfigRecord record = new ConfigRecord(
-                    workspace.workspace(), Instant.now(), WorkspaceConfigParser.toDocument(workspace));
+                props,
+                Topics.CONFIG.keySerde().serializer(),
+                Topics.CONFIG.valueSerde().serializer())) {
+            ConfigRecord record =
+                    new ConfigRecord(workspace.workspace(), Instant.now(), WorkspaceConfigParser.toDocument(workspace));
             producer.send(new ProducerRecord<>(Topics.CONFIG.name(), workspace.workspace(), record))
                     .get(60, TimeUnit.SECONDS);
             producer.close(Duration.ofSeconds(10));
@@ -51,8 +59,10 @@ public final class ConfigPublisher {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while publishing the workspace", e);
         } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("cannot publish the workspace to " + Topics.CONFIG.name() + " at "
-                    + bootstrapServers + ": " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "cannot publish the workspace to " + Topics.CONFIG.name() + " at " + bootstrapServers + ": "
+                            + e.getMessage(),
+                    e);
         }
         return created;
     }

@@ -5,6 +5,7 @@
 package dev.switchboard.launcher.config;
 
 import dev.switchboard.mappers.api.MapperRegistry;
+import dev.switchboard.router.fanout.FilterChecks;
 import dev.switchboard.schemas.config.ConfigException;
 import dev.switchboard.schemas.config.ConfigProblem;
 import dev.switchboard.schemas.config.ParsedWorkspace;
@@ -13,10 +14,14 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.UnaryOperator;
 
-/** Reads and fully checks a workspace file: structure (the parser) and destination types and settings. */
+/**
+ * Reads and fully checks a workspace file: structure (the parser), destination types and settings
+ * (the mappers), and destination filters (compiled as the router will run them).
+ */
 public final class WorkspaceFiles {
 
     private WorkspaceFiles() {}
@@ -36,7 +41,8 @@ public final class WorkspaceFiles {
             throw new ConfigException(List.of(new ConfigProblem(file.toString(), 0, "", e.toString())));
         }
         ParsedWorkspace parsed = WorkspaceConfigParser.parseYaml(text, file.toString(), env);
-        List<ConfigProblem> problems = mappers.check(parsed);
+        List<ConfigProblem> problems = new ArrayList<>(mappers.check(parsed));
+        problems.addAll(FilterChecks.check(parsed));
         if (!problems.isEmpty()) {
             throw new ConfigException(problems);
         }

@@ -29,26 +29,39 @@ public final class DevCommand implements Callable<Integer> {
     @Mixin
     RoleProperties properties;
 
-    @Option(names = "--config", paramLabel = "FILE", defaultValue = "${env:SWITCHBOARD_HOME:-.}/examples/workspace.yaml",
+    @Option(
+            names = "--config",
+            paramLabel = "FILE",
+            defaultValue = "${env:SWITCHBOARD_HOME:-.}/examples/workspace.yaml",
             description = "Workspace to apply (default: ${DEFAULT-VALUE}).")
     Path config;
 
-    @Option(names = "--data-dir", paramLabel = "DIR", defaultValue = "${env:SWITCHBOARD_HOME:-.}/.switchboard",
+    @Option(
+            names = "--data-dir",
+            paramLabel = "DIR",
+            defaultValue = "${env:SWITCHBOARD_HOME:-.}/.switchboard",
             description = "Where the embedded broker and router state live (default: ${DEFAULT-VALUE}).")
     Path dataDir;
 
     @Option(names = "--fresh", description = "Delete the data directory first.")
     boolean fresh;
 
-    @Option(names = "--kafka", paramLabel = "HOST:PORT[,...]",
+    @Option(
+            names = "--kafka",
+            paramLabel = "HOST:PORT[,...]",
             description = "Use this Kafka cluster instead of the embedded broker.")
     String kafka;
 
-    @Option(names = "--kafka-port", defaultValue = "9092",
+    @Option(
+            names = "--kafka-port",
+            defaultValue = "9092",
             description = "Port of the embedded broker (default: ${DEFAULT-VALUE}; 0 picks a free one).")
     int kafkaPort;
 
-    @Option(names = "--host", defaultValue = "127.0.0.1", description = "Tracking API address (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--host",
+            defaultValue = "127.0.0.1",
+            description = "Tracking API address (default: ${DEFAULT-VALUE}).")
     String host;
 
     @Option(names = "--port", defaultValue = "8080", description = "Tracking API port (default: ${DEFAULT-VALUE}).")
@@ -60,7 +73,8 @@ public final class DevCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         DevMode dev;
         try {
-            dev = DevMode.start(new DevMode.Options(dataDir, fresh, kafka, kafkaPort, host, port, config, properties.read()));
+            dev = DevMode.start(
+                    new DevMode.Options(dataDir, fresh, kafka, kafkaPort, host, port, config, properties.read()));
         } catch (ConfigException e) {
             spec.commandLine().getErr().println("invalid workspace:");
             e.problems().forEach(p -> spec.commandLine().getErr().println("  " + p));
@@ -77,19 +91,22 @@ public final class DevCommand implements Callable<Integer> {
         String url = "http://" + host + ":" + dev.port();
         out.printf("%nSwitchboard dev is running (started in %.1f s).%n", millis / 1000.0);
         out.printf("  Tracking API  %s  (POST /v1/track, /v1/identify, /v1/page, /v1/batch, ...)%n", url);
-        out.printf("  Kafka         %s%s%n", dev.bootstrapServers(),
-                kafka == null ? "  (embedded, data in " + dataDir.resolve("kafka") + ")" : "");
+        out.printf(
+                "  Kafka         %s%s%n",
+                dev.bootstrapServers(), kafka == null ? "  (embedded, data in " + dataDir.resolve("kafka") + ")" : "");
         out.printf("  Workspace     %s  (from %s)%n", dev.workspace().workspace(), config);
         for (SourceConfig s : dev.workspace().sources()) {
             out.printf("  Write key     %-14s %s%n", s.id() + ":", String.join(", ", s.writeKeys()));
         }
         out.printf("  Deliveries    %s/dev/inbox  (what the example webhook received)%n", url);
         out.printf("  Metrics       %s/metrics%n", url);
-        dev.workspace().sources().stream().findFirst().ifPresent(s -> out.printf(
-                "%nTry it:%n  curl -u %s: -H 'Content-Type: application/json' \\%n"
-                        + "    -d '{\"userId\":\"user-1\",\"event\":\"Signed Up\",\"properties\":{\"plan\":\"pro\"}}' \\%n"
-                        + "    %s/v1/track%n  curl %s/dev/inbox%n",
-                s.writeKeys().get(0), url, url));
+        dev.workspace().sources().stream()
+                .findFirst()
+                .ifPresent(s -> out.printf(
+                        "%nTry it:%n  curl -u %s: -H 'Content-Type: application/json' \\%n"
+                                + "    -d '{\"userId\":\"user-1\",\"event\":\"Signed Up\",\"properties\":{\"plan\":\"pro\"}}' \\%n"
+                                + "    %s/v1/track%n  curl %s/dev/inbox%n",
+                        s.writeKeys().get(0), url, url));
         out.printf("%nPress Ctrl-C to stop.%n");
         out.flush();
     }

@@ -89,7 +89,9 @@ public final class DevMode implements AutoCloseable {
         }
         MapperRegistry mappers = MapperRegistry.load();
         if (o.externalKafka() == null) {
-            bootstrapServers = lifecycle.add(EmbeddedKafka.create(o.dataDir().resolve("kafka"), o.kafkaPort()).start())
+            bootstrapServers = lifecycle
+                    .add(EmbeddedKafka.create(o.dataDir().resolve("kafka"), o.kafkaPort())
+                            .start())
                     .bootstrapServers();
         } else {
             bootstrapServers = o.externalKafka();
@@ -103,8 +105,12 @@ public final class DevMode implements AutoCloseable {
         String secret = System.getenv().getOrDefault(DEV_SECRET, "dev-secret");
         inbox = new DevInbox(secret);
         api = new TrackingApiApp(
-                        TrackingApiConfig.from(o.properties()).withHost(o.host()).withPort(o.port()),
-                        bootstrapServers, view, metrics)
+                        TrackingApiConfig.from(o.properties())
+                                .withHost(o.host())
+                                .withPort(o.port()),
+                        bootstrapServers,
+                        view,
+                        metrics)
                 .withRoutes(inbox::mount);
         port = api.start();
 
@@ -115,7 +121,9 @@ public final class DevMode implements AutoCloseable {
         ConfigPublisher.publish(bootstrapServers, workspace, 2, (short) 1);
 
         Map<String, String> routerProps = new HashMap<>(o.properties());
-        routerProps.putIfAbsent(RouterConfig.STATE_DIR.key(), o.dataDir().resolve("router-state").toString());
+        routerProps.putIfAbsent(
+                RouterConfig.STATE_DIR.key(),
+                o.dataDir().resolve("router-state").toString());
         routerProps.putIfAbsent(RouterConfig.APPLICATION_ID.key(), "switchboard-dev-router");
         RouterApp router = new RouterApp(RouterConfig.from(routerProps), bootstrapServers, mappers);
         router.start();

@@ -63,6 +63,12 @@ public final class Enricher {
             ObjectNode context = json.get("context") instanceof ObjectNode c ? c : json.putObject("context");
             context.put("ip", raw.getIp());
         }
+        if (json.get("context") instanceof ObjectNode context && !context.has("userAgentData")) {
+            ObjectNode parsedAgent = UserAgents.parse(Json.text(context, "userAgent"));
+            if (parsedAgent != null) {
+                context.set("userAgentData", parsedAgent);
+            }
+        }
         Event event = Event.newBuilder()
                 .setMessageId(json.get("messageId").asText())
                 .setType(json.get("type").asText())

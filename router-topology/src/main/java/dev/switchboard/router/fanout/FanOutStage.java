@@ -41,8 +41,12 @@ public final class FanOutStage {
             if (route.mapper() != null) {
                 names.add(route.mapper().catalogName());
             }
-            if (Integrations.allows(e.json(), names)) {
-                out.add(new Routed(e, route));
+            if (!Integrations.allows(e.json(), names)) {
+                continue;
+            }
+            var filtered = route.filters().apply(e.json());
+            if (filtered != null) {
+                out.add(new Routed(e, route, filtered));
             }
         }
         return out;

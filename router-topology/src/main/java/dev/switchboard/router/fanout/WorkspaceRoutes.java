@@ -4,6 +4,7 @@
  */
 package dev.switchboard.router.fanout;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.switchboard.mappers.api.DestinationMapper;
 import dev.switchboard.mappers.api.MapperRegistry;
 import dev.switchboard.router.internal.Route;
@@ -18,6 +19,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -58,9 +60,26 @@ final class WorkspaceRoutes {
             DestinationMapper mapper = registry.find(d.type()).orElse(null);
             var settings =
                     mapper == null ? d.settings() : mapper.settingsSchema().withDefaults(d.settings());
-            bySource.computeIfAbsent(c.source(), s -> new ArrayList<>()).add(new Route(d, mapper, settings));
+            bySource.computeIfAbsent(c.source(), s -> new ArrayList<>())
+                    .add(new Route(d, mapper, settings, filters(record.getWorkspaceId(), c)));
         }
         return new WorkspaceRoutes(record.getAppliedAt(), Map.copyOf(bySource));
+    }
+
+    /** The connection's filters; a filter that does not compile fails closed: the route drops every event. */
+    private static UnaryOperator<ObjectNode> filters(String workspaceId, ConnectionConfig c) {
+        try {
+            return DestinationFilters.compile(c.filters())::apply;
+        } catch (DestinationFilters.InvalidFilterException e) {
+            LOG.error(
+                    "workspace {}: filter {} of {} -> {} is invalid ({}); dropping that connection's events",
+                    workspaceId,
+                    e.index(),
+                    c.source(),
+                    c.destination(),
+                    e.getMessage());
+            return event -> null;
+        }
     }
 
     /** Resolves each workspace version once; shared by the stream threads. */

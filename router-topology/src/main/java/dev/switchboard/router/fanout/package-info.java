@@ -5,7 +5,9 @@
 /**
  * Fan-out: each event to every destination its source is connected to. In: unique {@code Enriched}
  * events and the live {@code sb.config} view (a GlobalKTable). Out: one {@code Routed} per
- * (event, destination) that is enabled and allowed by the event's {@code integrations} object
- * (segment-spec §1.10). No side output: an event with no route is archived and goes nowhere else.
+ * (event, destination) that is enabled, allowed by the event's {@code integrations} object
+ * (segment-spec §1.10) and kept by the connection's destination filters (segment-spec §4.6: Sample,
+ * Drop, Drop Properties, Allow Properties). No side output: an event with no route is archived and
+ * goes nowhere else; filters that drop an event drop it for that destination only.
  */
 package dev.switchboard.router.fanout;

@@ -4,5 +4,13 @@
  */
 package dev.switchboard.router.internal;
 
-/** An event on its way to one destination: the output of fan-out, the input of map. */
-public record Routed(Enriched event, Route route) {}
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * An event on its way to one destination: the output of fan-out, the input of map.
+ *
+ * @param event the event as archived
+ * @param route the destination
+ * @param json the event as this destination sees it (after its filters; read only, may be shared)
+ */
+public record Routed(Enriched event, Route route, ObjectNode json) {}

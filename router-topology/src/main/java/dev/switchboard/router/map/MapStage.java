@@ -51,9 +51,7 @@ public final class MapStage {
         try {
             List<MappedRequest> requests = r.route()
                     .mapper()
-                    .map(
-                            r.event().json(),
-                            new MapperContext(destinationId, r.route().settings()));
+                    .map(r.json(), new MapperContext(destinationId, r.route().settings()));
             return requests.stream().map(m -> Outcome.ok(toRecord(m, r))).toList();
         } catch (PayloadInvalidException e) {
             return List.of(reject(r, "payload_invalid", "'" + e.field() + "': " + e.getMessage()));

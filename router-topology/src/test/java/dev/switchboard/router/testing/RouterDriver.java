@@ -16,6 +16,7 @@ import dev.switchboard.schemas.avro.Rejected;
 import dev.switchboard.schemas.config.WorkspaceConfigParser;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
@@ -53,9 +54,12 @@ public final class RouterDriver implements AutoCloseable {
     private final TestOutputTopic<String, Rejected> rejected;
 
     public RouterDriver() {
-        Properties props = RouterConfig.defaults().streamsProperties("dummy:9092");
+        // In-memory dedupe store: TopologyTestDriver is slow with persistent stores; the logic is the same.
+        RouterConfig routerConfig = RouterConfig.from(Map.of(RouterConfig.DEDUPE_STORE.key(), "in_memory"));
+        Properties props = routerConfig.streamsProperties("dummy:9092");
         props.put("state.dir", System.getProperty("java.io.tmpdir") + "/sb-router-test-" + System.nanoTime());
-        driver = new TopologyTestDriver(RouterTopology.build(MapperRegistry.of(List.of(new EchoMapper()))), props);
+        driver = new TopologyTestDriver(
+                RouterTopology.build(MapperRegistry.of(List.of(new EchoMapper())), routerConfig), props);
         raw = driver.createInputTopic(
                 Topics.INGEST_RAW.name(),
                 Topics.INGEST_RAW.keySerde().serializer(),
@@ -84,8 +88,9 @@ public final class RouterDriver implements AutoCloseable {
         return this;
     }
 
+    /** Sends a raw call; the record's time is its receivedAt, as when the tracking API writes it. */
     public void send(String key, RawCall call) {
-        raw.pipeInput(key, call);
+        raw.pipeInput(key, call, call.getReceivedAt());
     }
 
     public List<Event> events() {

@@ -226,6 +226,7 @@ public final class WorkspaceConfigParser {
                                 + "' is not a destination of this workspace; destinations: "
                                 + destinationIds.keySet()));
             }
+            checkFilters(parsed, at, conn, problems);
             Integer first = pairs.putIfAbsent(conn.source() + "->" + conn.destination(), i);
             if (first != null) {
                 problems.add(parsed.problem(
@@ -235,6 +236,35 @@ public final class WorkspaceConfigParser {
             }
         }
         return problems;
+    }
+
+    private static void checkFilters(
+            ParsedWorkspace parsed, String at, ConnectionConfig conn, List<ConfigProblem> problems) {
+        if (conn.filters().size() > FilterConfig.MAX_PER_CONNECTION) {
+            problems.add(parsed.problem(
+                    at + "/filters",
+                    "a connection has at most " + FilterConfig.MAX_PER_CONNECTION + " filters, this one has "
+                            + conn.filters().size()));
+        }
+        for (int f = 0; f < conn.filters().size(); f++) {
+            FilterConfig filter = conn.filters().get(f);
+            String fat = at + "/filters/" + f;
+            if (filter.condition() == null || filter.condition().isBlank()) {
+                problems.add(parsed.problem(fat, "a filter needs a condition 'if' (use 'if: all' for every event)"));
+            }
+            if (filter.actions().size() != 1) {
+                problems.add(parsed.problem(
+                        fat,
+                        "a filter needs exactly one action of drop: true, sample, dropProperties, allowProperties; found "
+                                + filter.actions()));
+            }
+            if (filter.sample() != null && (filter.sample() < 0 || filter.sample() > 1)) {
+                problems.add(parsed.problem(fat + "/sample", "sample is the fraction of events kept, from 0 to 1"));
+            }
+            if (filter.name() != null && filter.name().length() > 64) {
+                problems.add(parsed.problem(fat + "/name", "a filter name has at most 64 characters"));
+            }
+        }
     }
 
     private static void checkId(
