@@ -1,0 +1,11 @@
+/*
+ * Copyright The Switchboard Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+/**
+ * FQL, Segment's filter query language, shared by destination filters (router) and mapping
+ * triggers (destination-mappers engine). Entry point: {@link dev.switchboard.fql.Fql#parse(String)}.
+ * {@link dev.switchboard.fql.FieldPath} is the dotted, backslash-escaped field path used both
+ * inside expressions and by the Drop/Allow Properties filter actions.
+ */
+package dev.switchboard.fql;
