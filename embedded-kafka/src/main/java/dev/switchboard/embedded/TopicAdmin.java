@@ -50,10 +50,18 @@ public final class TopicAdmin implements AutoCloseable {
         return create(Topics.core());
     }
 
-    /** The request topic of each destination id; returns the names created. */
+    /**
+     * The request, retry and dead-letter topics of each destination id ({@code sb.dest.<id>},
+     * {@code sb.dest.<id>.retry}, {@code sb.dest.<id>.dlq}); returns the names created.
+     */
     public List<String> createDestinations(Collection<String> destinationIds) {
-        return create(
-                destinationIds.stream().<Topic<?, ?>>map(Topics::destination).toList());
+        return create(destinationIds.stream()
+                .<Topic<?, ?>>mapMulti((id, out) -> {
+                    out.accept(Topics.destination(id));
+                    out.accept(Topics.retry(id));
+                    out.accept(Topics.deadLetter(id));
+                })
+                .toList());
     }
 
     private List<String> create(Collection<Topic<?, ?>> topics) {

@@ -1,0 +1,194 @@
+/*
+ * Copyright The Switchboard Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package dev.switchboard.bench.delivery;
+
+import ch.qos.logback.classic.Level;
+import dev.switchboard.delivery.DeliveryApp;
+import dev.switchboard.delivery.DeliveryConfig;
+import dev.switchboard.embedded.EmbeddedKafka;
+import dev.switchboard.embedded.TopicAdmin;
+import dev.switchboard.schemas.Topics;
+import dev.switchboard.schemas.avro.DestinationRequest;
+import dev.switchboard.schemas.config.ConfigSnapshot;
+import dev.switchboard.schemas.config.ConfigView;
+import dev.switchboard.schemas.config.DestinationConfig;
+import dev.switchboard.schemas.config.WorkspaceConfig;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.Semaphore;
+import java.util.function.Consumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Delivery throughput, bounded in count and time, against 127.0.0.1 only:
+ *
+ * <ol>
+ *   <li>baseline: a raw java.net.http loop posting the same bodies with the same concurrency (64);
+ *   <li>delivery: the same number of requests read from {@code sb.dest.<id>} by a {@link DeliveryApp},
+ *       posted, and each outcome written and acknowledged before its offset is committed;
+ *   <li>isolation: a healthy destination next to a neighbour that answers 503 to everything
+ *       (retrying through its retry topic with 50 ms backoff), then next to one that never answers.
+ * </ol>
+ *
+ * Rates are server-side: calls per second between the first and the last call a server received.
+ * Usage: {@code DeliveryBench [requests]} (default 10000).
+ */
+public final class DeliveryBench {
+
+    private static final int CONCURRENCY = 64;
+    private static final Duration PHASE_LIMIT = Duration.ofSeconds(45);
+
+    private DeliveryBench() {}
+
+    public static void main(String[] args) throws Exception {
+        ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME))
+                .setLevel(Level.WARN);
+        int n = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
+        try (EmbeddedKafka kafka = EmbeddedKafka.temporary().start();
+                TopicAdmin admin = new TopicAdmin(kafka.bootstrapServers(), 4, (short) 1);
+                BenchServer ok = new BenchServer(200);
+                BenchServer failing = new BenchServer(503)) {
+            admin.createCore();
+            admin.createDestinations(List.of("alone", "healthy", "failing"));
+            String bootstrap = kafka.bootstrapServers();
+
+            double raw = rawLoop(ok, n);
+            double alone = deliver(bootstrap, ok, n, List.of("alone"), null);
+            double healthy = deliver(bootstrap, ok, n, List.of("healthy", "failing"), failing);
+
+            System.out.printf(
+                    "%nrequests per run: %d, concurrency %d, body %d bytes%n", n, CONCURRENCY, body("x").length);
+            System.out.printf("raw java.net.http loop             %,10.0f req/s%n", raw);
+            System.out.printf(
+                    "delivery worker (Kafka in and out) %,10.0f req/s   ratio to raw %.2f%n", alone, alone / raw);
+            System.out.printf(
+                    "healthy, failing neighbour         %,10.0f req/s   ratio to alone %.2f%n",
+                    healthy, healthy / alone);
+            System.out.printf(
+                    "failing neighbour calls meanwhile  %,10d%n",
+                    failing.counter("/failing").calls.get());
+        }
+    }
+
+    static byte[] body(String messageId) {
+        String json = "{\"messageId\":\"" + messageId + "\",\"type\":\"track\",\"event\":\"Order Completed\","
+                + "\"userId\":\"user-42\",\"properties\":{\"orderId\":\"o-1\",\"total\":42.5,\"currency\":\"EUR\","
+                + "\"products\":[{\"sku\":\"a\",\"qty\":1},{\"sku\":\"b\",\"qty\":2}]},"
+                + "\"context\":{\"ip\":\"203.0.113.9\",\"library\":{\"name\":\"analytics-java\",\"version\":\"3.5.1\"}},"
+                + "\"timestamp\":\"2026-11-24T12:00:00.000Z\"}";
+        return json.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static double rawLoop(BenchServer server, int n) throws InterruptedException {
+        HttpClient client = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5))
+                .build();
+        Semaphore window = new Semaphore(CONCURRENCY);
+        URI uri = URI.create(server.url("/raw"));
+        for (int i = 0; i < n; i++) {
+            window.acquire();
+            HttpRequest request = HttpRequest.newBuilder(uri)
+                    .timeout(Duration.ofSeconds(10))
+                    .header("Content-Type", "application/json")
+                    .header("Idempotency-Key", "raw-" + i)
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(body("raw-" + i)))
+                    .build();
+            client.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray()).whenComplete((r, e) -> window.release());
+        }
+        window.acquire(CONCURRENCY);
+        return server.counter("/raw").rate();
+    }
+
+    private static double deliver(
+            String bootstrap, BenchServer ok, int n, String measured, String neighbour, BenchServer neighbourServer)
+            throws InterruptedException {
+        produce(bootstrap, measured, ok.url("/" + measured), n);
+        List<String> ids = neighbour == null ? List.of(measured) : List.of(measured, neighbour);
+        if (neighbour != null) {
+            produce(bootstrap, neighbour, neighbourServer.url("/" + neighbour), n);
+        }
+        DeliveryConfig config = DeliveryConfig.from(Map.of(
+                "switchboard.delivery.max.in.flight", Integer.toString(CONCURRENCY),
+                "switchboard.delivery.backoff.base", "50ms",
+                "switchboard.delivery.backoff.max", "1s",
+                "switchboard.delivery.shutdown.timeout", "5s"));
+        WorkspaceConfig workspace = new WorkspaceConfig(
+                "bench",
+                List.of(),
+                ids.stream()
+                        .map(id -> new DestinationConfig(id, "webhook", null, null, null))
+                        .toList(),
+                List.of());
+        ConfigSnapshot snapshot = ConfigSnapshot.of(List.of(workspace));
+        try (DeliveryApp app = new DeliveryApp(config, bootstrap, new FixedView(snapshot), new SimpleMeterRegistry())) {
+            app.start();
+            long deadline = System.nanoTime() + PHASE_LIMIT.toNanos();
+            BenchServer.Counter c = ok.counter("/" + measured);
+            while (c.calls.get() < n && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+            if (c.calls.get() < n) {
+                System.out.printf("%s: only %d of %d delivered within %s%n", measured, c.calls.get(), n, PHASE_LIMIT);
+            }
+            return c.rate();
+        }
+    }
+
+    private static void produce(String bootstrap, String id, String url, int n) {
+        Properties p = new Properties();
+        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        p.put(ProducerConfig.ACKS_CONFIG, "all");
+        p.put(ProducerConfig.LINGER_MS_CONFIG, "10");
+        var topic = Topics.destination(id);
+        try (var producer = new KafkaProducer<>(p, new ByteArraySerializer(), new ByteArraySerializer())) {
+            for (int i = 0; i < n; i++) {
+                String messageId = id + "-" + i;
+                DestinationRequest r = DestinationRequest.newBuilder()
+                        .setDestinationId(id)
+                        .setDestinationType("webhook")
+                        .setMessageIds(List.of(messageId))
+                        .setMethod("POST")
+                        .setUrl(url)
+                        .setHeaders(Map.of("Content-Type", "application/json", "User-Agent", "Switchboard/bench"))
+                        .setBody(ByteBuffer.wrap(body(messageId)))
+                        .setIdempotencyKey(messageId)
+                        .setCreatedAt(Instant.now())
+                        .build();
+                byte[] key = ("user-" + (i % 100)).getBytes(StandardCharsets.UTF_8);
+                producer.send(new ProducerRecord<>(
+                        topic.name(), key, topic.valueSerde().serializer().serialize(topic.name(), r)));
+            }
+            producer.flush();
+        }
+    }
+
+    /** A config view that never changes. */
+    private record FixedView(ConfigSnapshot current) implements ConfigView {
+        @Override
+        public boolean isLoaded() {
+            return true;
+        }
+
+        @Override
+        public void onChange(Consumer<ConfigSnapshot> listener) {
+            // never changes
+        }
+    }
+}

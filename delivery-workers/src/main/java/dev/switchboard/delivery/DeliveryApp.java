@@ -1,0 +1,177 @@
+/*
+ * Copyright The Switchboard Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package dev.switchboard.delivery;
+
+import dev.switchboard.delivery.consume.DestinationSettings;
+import dev.switchboard.delivery.consume.DestinationWorker;
+import dev.switchboard.schemas.config.ConfigSnapshot;
+import dev.switchboard.schemas.config.ConfigView;
+import dev.switchboard.schemas.config.DeliveryOptions;
+import dev.switchboard.schemas.config.DestinationConfig;
+import dev.switchboard.schemas.config.WorkspaceConfig;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The delivery role: one {@link DestinationWorker} per enabled destination of every workspace in the
+ * config view, following config changes (a new destination gets a worker, a removed or disabled one
+ * loses it, changed delivery options restart it). Workers share one idempotent acks=all producer for
+ * outcomes, retries and dead letters; everything else (consumer group, HTTP client, in-flight
+ * window, thread) is per destination.
+ */
+public final class DeliveryApp implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DeliveryApp.class);
+
+    private final DeliveryConfig config;
+    private final String bootstrapServers;
+    private final ConfigView configView;
+    private final MeterRegistry registry;
+    private final Map<String, DestinationWorker> workers = new ConcurrentHashMap<>();
+    private final ExecutorService reconciler = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "sb-delivery-config");
+        t.setDaemon(true);
+        return t;
+    });
+    private KafkaProducer<byte[], byte[]> producer;
+    private volatile boolean started;
+    private volatile boolean closed;
+
+    public DeliveryApp(DeliveryConfig config, String bootstrapServers, ConfigView configView, MeterRegistry registry) {
+        this.config = config;
+        this.bootstrapServers = bootstrapServers;
+        this.configView = configView;
+        this.registry = registry;
+    }
+
+    /** Starts a worker per enabled destination and follows config changes; returns at once. */
+    public synchronized void start() {
+        if (started) {
+            throw new IllegalStateException("already started");
+        }
+        producer = new KafkaProducer<>(producerProperties(), new ByteArraySerializer(), new ByteArraySerializer());
+        started = true;
+        configView.onChange(snapshot -> reconciler.execute(() -> reconcile(snapshot)));
+        reconciler.execute(() -> reconcile(configView.current()));
+    }
+
+    /** Started, not closed, and every worker running without a failed outcome write. */
+    public boolean healthy() {
+        return started && !closed && workers.values().stream().allMatch(DestinationWorker::healthy);
+    }
+
+    /** The destinations that have a worker now. */
+    public List<String> destinations() {
+        return List.copyOf(workers.keySet());
+    }
+
+    private synchronized void reconcile(ConfigSnapshot snapshot) {
+        if (closed) {
+            return;
+        }
+        Map<String, DestinationSettings> wanted = new HashMap<>();
+        for (WorkspaceConfig w : snapshot.workspaces()) {
+            for (DestinationConfig d : w.destinations()) {
+                if (d.enabled()) {
+                    wanted.put(d.id(), settings(config, d));
+                }
+            }
+        }
+        for (String id : new ArrayList<>(workers.keySet())) {
+            DestinationSettings s = wanted.get(id);
+            if (s == null || !s.equals(workers.get(id).settings())) {
+                LOG.info("stopping delivery to {}", id);
+                workers.remove(id).close();
+            }
+        }
+        wanted.forEach((id, s) -> workers.computeIfAbsent(id, k -> {
+            LOG.info("starting delivery to {}", id);
+            return new DestinationWorker(s, bootstrapServers, producer, registry).start();
+        }));
+    }
+
+    /** The settings of one destination: the role's options overridden by its {@code delivery:} block. */
+    static DestinationSettings settings(DeliveryConfig c, DestinationConfig d) {
+        DeliveryOptions o =
+                d.delivery() == null ? new DeliveryOptions(null, null, null, null, null, null) : d.delivery();
+        return new DestinationSettings(
+                d.id(),
+                o.connectTimeoutDuration().orElse(c.connectTimeout()),
+                o.requestTimeoutDuration().orElse(c.requestTimeout()),
+                o.retryWindowDuration().orElse(c.retryWindow()),
+                c.backoffBase(),
+                c.backoffMax(),
+                o.maxInFlight() != null ? o.maxInFlight() : c.get(DeliveryConfig.MAX_IN_FLIGHT),
+                o.ratePerSecond() != null ? o.ratePerSecond() : c.get(DeliveryConfig.RATE_PER_SECOND),
+                c.get(DeliveryConfig.BATCH_LINGER),
+                o.perUserOrdering() != null ? o.perUserOrdering() : c.get(DeliveryConfig.PER_USER_ORDERING),
+                c.get(DeliveryConfig.PER_USER_MAX_HELD),
+                c.get(DeliveryConfig.MAX_PENDING),
+                c.get(DeliveryConfig.COMMIT_INTERVAL),
+                c.shutdownTimeout(),
+                c.consumerOverrides());
+    }
+
+    private Properties producerProperties() {
+        Properties p = new Properties();
+        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        p.put(ProducerConfig.CLIENT_ID_CONFIG, "sb-delivery-outcomes");
+        p.put(ProducerConfig.ACKS_CONFIG, "all");
+        p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
+        p.put(ProducerConfig.LINGER_MS_CONFIG, "5");
+        p.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+        p.putAll(config.producerOverrides());
+        return p;
+    }
+
+    /** Graceful: every worker finishes its in-flight calls, records their outcomes and commits. */
+    @Override
+    public void close() {
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+        }
+        reconciler.shutdown();
+        try {
+            reconciler.awaitTermination(config.shutdownTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        List<Thread> closing = new ArrayList<>();
+        // In parallel: a hanging destination's shutdown timeout must not add to the others'.
+        workers.values().forEach(w -> {
+            Thread t = new Thread(w::close, "sb-delivery-close-" + w.destinationId());
+            t.start();
+            closing.add(t);
+        });
+        closing.forEach(t -> {
+            try {
+                t.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        workers.clear();
+        if (producer != null) {
+            producer.close(Duration.ofSeconds(10));
+        }
+    }
+}

@@ -1,0 +1,329 @@
+/*
+ * Copyright The Switchboard Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package dev.switchboard.delivery.consume;
+
+import dev.switchboard.delivery.http.HttpSender;
+import dev.switchboard.delivery.outcomes.DeliveryMetrics;
+import dev.switchboard.delivery.outcomes.OutcomeRecorder;
+import dev.switchboard.delivery.retry.Backoff;
+import dev.switchboard.delivery.retry.RetryPolicy;
+import dev.switchboard.schemas.Topic;
+import dev.switchboard.schemas.Topics;
+import dev.switchboard.schemas.avro.DestinationRequest;
+import dev.switchboard.schemas.avro.RetryEnvelope;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.common.TopicPartition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Delivers one destination: its own consumer (group {@code sb-delivery-<id>}) on {@code sb.dest.<id>}
+ * and {@code sb.dest.<id>.retry}, its own HTTP client and in-flight window, on its own thread. A
+ * retry record that is not due yet pauses only its retry partition until its due time, so retries
+ * never block the main partitions. Offsets are committed up to the oldest request whose outcome
+ * (and retry or dead-letter record) the broker has not acknowledged: at least once, nothing lost.
+ */
+public final class DestinationWorker implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DestinationWorker.class);
+
+    private final DestinationSettings settings;
+    private final Topic<String, DestinationRequest> mainTopic;
+    private final Topic<String, RetryEnvelope> retryTopic;
+    private final KafkaConsumer<String, byte[]> consumer;
+    private final HttpSender sender;
+    private final Mailbox mailbox = new Mailbox();
+    private final Dispatcher dispatcher;
+    private final DeliveryMetrics metrics;
+    private final Map<TopicPartition, OffsetTracker> trackers = new HashMap<>();
+    private final Map<TopicPartition, Instant> delayed = new HashMap<>();
+    private final Thread thread;
+    private volatile boolean running = true;
+    private volatile Throwable failure;
+    private volatile long lag;
+    private long lastCommitNanos = System.nanoTime();
+    private long lastLagNanos;
+
+    public DestinationWorker(
+            DestinationSettings settings,
+            String bootstrapServers,
+            Producer<byte[], byte[]> producer,
+            MeterRegistry registry) {
+        this.settings = settings;
+        String id = settings.destinationId();
+        this.mainTopic = Topics.destination(id);
+        this.retryTopic = Topics.retry(id);
+        this.consumer = WorkerConsumers.create(settings, bootstrapServers);
+        this.sender = new HttpSender(id, settings.connectTimeout(), settings.requestTimeout());
+        this.metrics = new DeliveryMetrics(registry, id);
+        RetryPolicy policy = new RetryPolicy(
+                new Backoff(settings.backoffBase(), settings.backoffMax(), () -> ThreadLocalRandom.current()
+                        .nextDouble()),
+                settings.retryWindow());
+        this.dispatcher = new Dispatcher(
+                settings,
+                sender,
+                new OutcomeRecorder(producer, id, metrics),
+                policy,
+                mailbox,
+                this::finished,
+                this::failed);
+        metrics.gauges(dispatcher::outstanding, dispatcher::concurrencyLimit, () -> lag);
+        this.thread = new Thread(this::run, "sb-delivery-" + id);
+    }
+
+    public DestinationWorker start() {
+        thread.start();
+        return this;
+    }
+
+    public String destinationId() {
+        return settings.destinationId();
+    }
+
+    public DestinationSettings settings() {
+        return settings;
+    }
+
+    /** Running, and no acknowledgement of an outcome has failed. */
+    public boolean healthy() {
+        return failure == null && thread.isAlive() && running;
+    }
+
+    private void run() {
+        try {
+            consumer.subscribe(List.of(mainTopic.name(), retryTopic.name()), new Rebalance());
+            while (running) {
+                mailbox.drain();
+                dispatcher.dispatch(false);
+                maybeCommit();
+                updatePauses();
+                boolean allPaused =
+                        !consumer.assignment().isEmpty() && consumer.paused().containsAll(consumer.assignment());
+                ConsumerRecords<String, byte[]> records = consumer.poll(allPaused ? Duration.ZERO : pollTimeout());
+                accept(records);
+                if (allPaused) {
+                    mailbox.await(Duration.ofMillis(20));
+                }
+                updateLag();
+            }
+            shutdown();
+        } catch (RuntimeException e) {
+            LOG.error("delivery worker for {} stopped: {}", settings.destinationId(), e.toString(), e);
+            failure = e;
+            consumer.close(Duration.ofSeconds(5));
+        } finally {
+            sender.close();
+        }
+    }
+
+    private Duration pollTimeout() {
+        return dispatcher.outstanding() > 0 || dispatcher.pendingCount() > 0
+                ? Duration.ofMillis(5)
+                : Duration.ofMillis(100);
+    }
+
+    private void accept(ConsumerRecords<String, byte[]> records) {
+        Set<TopicPartition> skip = new HashSet<>();
+        Instant now = Instant.now();
+        for (ConsumerRecord<String, byte[]> r : records) {
+            TopicPartition tp = new TopicPartition(r.topic(), r.partition());
+            if (skip.contains(tp)) {
+                continue;
+            }
+            WorkItem item = RecordReader.read(r, tp, mainTopic, retryTopic);
+            if (item == null) {
+                continue; // unreadable: logged by the reader; skipped so the partition moves on
+            }
+            Instant due = RecordReader.dueAt(r, retryTopic);
+            if (due != null && due.isAfter(now)) {
+                consumer.seek(tp, r.offset());
+                delayed.put(tp, due);
+                skip.add(tp);
+                continue;
+            }
+            trackers.computeIfAbsent(tp, k -> new OffsetTracker()).read(r.offset());
+            dispatcher.add(item);
+        }
+    }
+
+    private void updatePauses() {
+        Set<TopicPartition> assigned = consumer.assignment();
+        Instant now = Instant.now();
+        delayed.values().removeIf(due -> !due.isAfter(now));
+        Set<TopicPartition> want = new HashSet<>(delayed.keySet());
+        if (dispatcher.backpressured()) {
+            want.addAll(assigned);
+        }
+        want.retainAll(assigned);
+        Set<TopicPartition> paused = consumer.paused();
+        Set<TopicPartition> resume = new HashSet<>(paused);
+        resume.removeAll(want);
+        want.removeAll(paused);
+        if (!want.isEmpty()) {
+            consumer.pause(want);
+        }
+        if (!resume.isEmpty()) {
+            consumer.resume(resume);
+        }
+    }
+
+    private void finished(List<WorkItem> items) {
+        for (WorkItem item : items) {
+            OffsetTracker t = trackers.get(item.partition());
+            if (t != null) {
+                t.done(item.offset());
+            }
+        }
+    }
+
+    private void failed(Throwable e) {
+        LOG.error(
+                "cannot record outcomes for {}; stopping without committing: {}",
+                settings.destinationId(),
+                e.toString());
+        failure = e;
+        running = false;
+    }
+
+    private void maybeCommit() {
+        long now = System.nanoTime();
+        if (now - lastCommitNanos < settings.commitInterval().toNanos()) {
+            return;
+        }
+        lastCommitNanos = now;
+        Map<TopicPartition, OffsetAndMetadata> offsets = committable(trackers.keySet());
+        if (!offsets.isEmpty()) {
+            consumer.commitAsync(offsets, (done, e) -> {
+                if (e == null) {
+                    done.forEach((tp, o) -> {
+                        OffsetTracker t = trackers.get(tp);
+                        if (t != null) {
+                            t.committed(o.offset());
+                        }
+                    });
+                } else {
+                    LOG.warn("commit failed for {}, will retry: {}", settings.destinationId(), e.toString());
+                }
+            });
+        }
+    }
+
+    private Map<TopicPartition, OffsetAndMetadata> committable(Collection<TopicPartition> partitions) {
+        Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
+        for (TopicPartition tp : partitions) {
+            OffsetTracker t = trackers.get(tp);
+            long c = t == null ? -1 : t.committable();
+            if (c >= 0) {
+                offsets.put(tp, new OffsetAndMetadata(c));
+            }
+        }
+        return offsets;
+    }
+
+    /** Waits (running the mailbox) until no sent request awaits its outcome, or the deadline. */
+    private boolean awaitOutstanding(Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (dispatcher.outstanding() > 0 && System.nanoTime() - deadline < 0) {
+            mailbox.await(Duration.ofMillis(20));
+            mailbox.drain();
+        }
+        return dispatcher.outstanding() == 0;
+    }
+
+    private void commitSync(Collection<TopicPartition> partitions) {
+        Map<TopicPartition, OffsetAndMetadata> offsets = committable(partitions);
+        if (!offsets.isEmpty()) {
+            consumer.commitSync(offsets, Duration.ofSeconds(10));
+            offsets.forEach((tp, o) -> trackers.get(tp).committed(o.offset()));
+        }
+    }
+
+    private void shutdown() {
+        dispatcher.drop(trackers.keySet());
+        if (!awaitOutstanding(settings.shutdownTimeout())) {
+            LOG.warn(
+                    "{}: calls still in flight after {}; they will be re-sent",
+                    settings.destinationId(),
+                    settings.shutdownTimeout());
+            dispatcher.cancelInFlight();
+        }
+        if (failure == null) {
+            commitSync(trackers.keySet());
+        }
+        consumer.close(Duration.ofSeconds(5));
+    }
+
+    private void updateLag() {
+        long now = System.nanoTime();
+        if (now - lastLagNanos < 1_000_000_000L) {
+            return;
+        }
+        lastLagNanos = now;
+        long sum = dispatcher.pendingCount();
+        for (TopicPartition tp : consumer.assignment()) {
+            sum += consumer.currentLag(tp).orElse(0);
+        }
+        lag = sum;
+    }
+
+    /** Graceful: stops reading, finishes in-flight calls (up to the shutdown timeout), records, commits. */
+    @Override
+    public void close() {
+        running = false;
+        try {
+            thread.join(settings.shutdownTimeout().plusSeconds(15).toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        metrics.remove();
+    }
+
+    /** Commits finished work of revoked partitions and forgets them. */
+    private final class Rebalance implements ConsumerRebalanceListener {
+        @Override
+        public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+            dispatcher.drop(partitions);
+            awaitOutstanding(settings.shutdownTimeout());
+            if (failure == null) {
+                commitSync(partitions);
+            }
+            forget(partitions);
+        }
+
+        @Override
+        public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+            LOG.info("{}: assigned {}", settings.destinationId(), partitions);
+        }
+
+        @Override
+        public void onPartitionsLost(Collection<TopicPartition> partitions) {
+            dispatcher.drop(partitions);
+            forget(partitions);
+        }
+
+        private void forget(Collection<TopicPartition> partitions) {
+            partitions.forEach(tp -> {
+                trackers.remove(tp);
+                delayed.remove(tp);
+            });
+        }
+    }
+}

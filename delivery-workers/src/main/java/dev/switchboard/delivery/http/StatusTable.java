@@ -1,0 +1,60 @@
+/*
+ * Copyright The Switchboard Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package dev.switchboard.delivery.http;
+
+/**
+ * The one table from an attempt's result to what happens next (segment-spec §4.1, issue 7).
+ *
+ * <table>
+ *   <caption>status classes</caption>
+ *   <tr><th>result</th><th>class</th><th>errorClass</th></tr>
+ *   <tr><td>2xx</td><td>DELIVERED</td><td>-</td></tr>
+ *   <tr><td>408, 423</td><td>RETRYABLE</td><td>http_408, http_423</td></tr>
+ *   <tr><td>429</td><td>RETRYABLE (and AIMD decrease)</td><td>http_429</td></tr>
+ *   <tr><td>5xx except 501</td><td>RETRYABLE</td><td>http_5xx</td></tr>
+ *   <tr><td>timeout, connect timeout, connection error</td><td>RETRYABLE</td><td>timeout, connect_timeout, connect, io</td></tr>
+ *   <tr><td>a request that cannot be sent (bad URL or method)</td><td>FATAL</td><td>invalid_request</td></tr>
+ *   <tr><td>501</td><td>FATAL</td><td>http_501</td></tr>
+ *   <tr><td>401, 403</td><td>FATAL</td><td>http_auth</td></tr>
+ *   <tr><td>other 4xx</td><td>FATAL</td><td>http_4xx</td></tr>
+ *   <tr><td>1xx, 3xx</td><td>FATAL</td><td>http_unexpected</td></tr>
+ * </table>
+ */
+public final class StatusTable {
+
+    private StatusTable() {}
+
+    public static Classification classify(HttpResult result) {
+        if (result.status() == null && "invalid_request".equals(result.errorClass())) {
+            return new Classification(StatusClass.FATAL, "invalid_request");
+        }
+        if (result.status() == null) {
+            return new Classification(StatusClass.RETRYABLE, result.errorClass() == null ? "io" : result.errorClass());
+        }
+        return classify(result.status());
+    }
+
+    public static Classification classify(int status) {
+        if (status >= 200 && status < 300) {
+            return new Classification(StatusClass.DELIVERED, null);
+        }
+        if (status == 408 || status == 423 || status == 429) {
+            return new Classification(StatusClass.RETRYABLE, "http_" + status);
+        }
+        if (status == 501) {
+            return new Classification(StatusClass.FATAL, "http_501");
+        }
+        if (status >= 500 && status < 600) {
+            return new Classification(StatusClass.RETRYABLE, "http_5xx");
+        }
+        if (status == 401 || status == 403) {
+            return new Classification(StatusClass.FATAL, "http_auth");
+        }
+        if (status >= 400 && status < 500) {
+            return new Classification(StatusClass.FATAL, "http_4xx");
+        }
+        return new Classification(StatusClass.FATAL, "http_unexpected");
+    }
+}

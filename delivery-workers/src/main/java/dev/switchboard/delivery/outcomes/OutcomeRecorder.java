@@ -1,0 +1,137 @@
+/*
+ * Copyright The Switchboard Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package dev.switchboard.delivery.outcomes;
+
+import dev.switchboard.delivery.deadletter.DeadLetters;
+import dev.switchboard.delivery.http.Classification;
+import dev.switchboard.delivery.http.HttpResult;
+import dev.switchboard.delivery.retry.RetryPolicy.Decision;
+import dev.switchboard.schemas.Topic;
+import dev.switchboard.schemas.Topics;
+import dev.switchboard.schemas.avro.DeadLetter;
+import dev.switchboard.schemas.avro.DeliveryOutcome;
+import dev.switchboard.schemas.avro.DeliveryStatus;
+import dev.switchboard.schemas.avro.RetryEnvelope;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+
+/**
+ * Writes what one call led to: a {@code DeliveryOutcome} per status (the requests of a batch may
+ * split), a {@code RetryEnvelope} per retried request and a {@code DeadLetter} per dead-lettered
+ * one. The returned future completes when the broker has acknowledged every record (the producer
+ * uses acks=all), which is when the worker may commit the requests' offsets.
+ */
+public final class OutcomeRecorder {
+
+    /** Response bodies in outcomes are samples: the first 1 KB (dead letters keep 8 KB). */
+    static final int SAMPLE_CHARS = 1024;
+
+    private final Producer<byte[], byte[]> producer;
+    private final String destinationId;
+    private final Topic<String, RetryEnvelope> retryTopic;
+    private final Topic<String, DeadLetter> dlqTopic;
+    private final DeliveryMetrics metrics;
+
+    public OutcomeRecorder(Producer<byte[], byte[]> producer, String destinationId, DeliveryMetrics metrics) {
+        this.producer = producer;
+        this.destinationId = destinationId;
+        this.retryTopic = Topics.retry(destinationId);
+        this.dlqTopic = Topics.deadLetter(destinationId);
+        this.metrics = metrics;
+    }
+
+    /** Records one call's result for each of its requests; completes when all is acknowledged. */
+    public CompletableFuture<Void> record(HttpResult result, Classification c, List<Step> steps) {
+        metrics.latency(result.latencyMs());
+        Map<DeliveryStatus, List<Step>> byStatus = new EnumMap<>(DeliveryStatus.class);
+        List<CompletableFuture<?>> acks = new ArrayList<>();
+        Instant now = Instant.now();
+        for (Step s : steps) {
+            byStatus.computeIfAbsent(status(s.decision()), k -> new ArrayList<>())
+                    .add(s);
+            if (s.decision() instanceof Decision.Retry retry) {
+                RetryEnvelope envelope =
+                        new RetryEnvelope(s.request(), s.attempts(), s.firstAttemptAt(), retry.dueAt());
+                acks.add(send(retryTopic, s.key(), envelope));
+            } else if (s.decision() instanceof Decision.DeadLetter dead) {
+                DeadLetter letter = DeadLetters.of(s.request(), s.attempts(), dead.reason(), now);
+                acks.add(send(dlqTopic, s.key(), letter));
+            }
+        }
+        byStatus.forEach((status, group) ->
+                acks.add(send(Topics.DELIVERY_OUTCOMES, destinationId, outcome(result, c, status, group))));
+        count(byStatus);
+        return CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new));
+    }
+
+    private DeliveryOutcome outcome(HttpResult result, Classification c, DeliveryStatus status, List<Step> group) {
+        List<String> ids = new ArrayList<>();
+        int attempt = 0;
+        String error = result.error();
+        for (Step s : group) {
+            ids.addAll(s.request().getMessageIds());
+            attempt = Math.max(attempt, s.last().getAttempt());
+            if (s.decision() instanceof Decision.DeadLetter dead) {
+                error = error == null ? dead.reason() : dead.reason() + "; " + error;
+            }
+        }
+        String sample = result.body() == null || result.body().length() <= SAMPLE_CHARS
+                ? result.body()
+                : result.body().substring(0, SAMPLE_CHARS);
+        return DeliveryOutcome.newBuilder()
+                .setDestinationId(destinationId)
+                .setMessageIds(ids)
+                .setStatus(status)
+                .setAttempt(attempt)
+                .setHttpStatus(result.status())
+                .setLatencyMs(result.latencyMs())
+                .setErrorClass(c.errorClass())
+                .setError(error)
+                .setResponseSample(sample)
+                .setAttemptedAt(result.startedAt())
+                .build();
+    }
+
+    private void count(Map<DeliveryStatus, List<Step>> byStatus) {
+        byStatus.forEach((status, group) -> {
+            switch (status) {
+                case DELIVERED -> metrics.delivered(group.size());
+                case RETRYING -> metrics.retried(group.size());
+                case FAILED -> metrics.deadLettered(group.size());
+            }
+        });
+    }
+
+    private static DeliveryStatus status(Decision d) {
+        if (d instanceof Decision.Retry) {
+            return DeliveryStatus.RETRYING;
+        }
+        return d instanceof Decision.DeadLetter ? DeliveryStatus.FAILED : DeliveryStatus.DELIVERED;
+    }
+
+    private <V> CompletableFuture<Void> send(Topic<String, V> topic, String key, V value) {
+        CompletableFuture<Void> ack = new CompletableFuture<>();
+        byte[] k = key == null ? null : topic.keySerde().serializer().serialize(topic.name(), key);
+        byte[] v = topic.valueSerde().serializer().serialize(topic.name(), value);
+        try {
+            producer.send(new ProducerRecord<>(topic.name(), k, v), (meta, e) -> {
+                if (e == null) {
+                    ack.complete(null);
+                } else {
+                    ack.completeExceptionally(e);
+                }
+            });
+        } catch (RuntimeException e) {
+            ack.completeExceptionally(e);
+        }
+        return ack;
+    }
+}

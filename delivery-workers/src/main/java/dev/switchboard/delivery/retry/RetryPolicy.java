@@ -1,0 +1,68 @@
+/*
+ * Copyright The Switchboard Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package dev.switchboard.delivery.retry;
+
+import dev.switchboard.delivery.http.Classification;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Decides what follows one attempt: done, another attempt at a due time, or the dead-letter topic.
+ * A retryable request is retried while its next attempt falls inside the retry window that began
+ * with its first attempt; a destination's {@code Retry-After} is honoured as a lower bound on the
+ * delay.
+ */
+public final class RetryPolicy {
+
+    /** Reason recorded when a non-retryable answer arrives. */
+    public static final String NON_RETRYABLE = "non_retryable";
+    /** Reason recorded when the window is over. */
+    public static final String WINDOW_EXPIRED = "retry_window_expired";
+
+    private final Backoff backoff;
+    private final Duration window;
+
+    public RetryPolicy(Backoff backoff, Duration window) {
+        this.backoff = backoff;
+        this.window = window;
+    }
+
+    /** The decision after {@code attempts} attempts, the first at {@code firstAttemptAt}. */
+    public Decision decide(
+            Classification c, int attempts, Instant firstAttemptAt, Instant now, Optional<Duration> retryAfter) {
+        return switch (c.statusClass()) {
+            case DELIVERED -> new Decision.Done();
+            case FATAL -> new Decision.DeadLetter(NON_RETRYABLE + ": " + c.errorClass());
+            case RETRYABLE -> retry(c, attempts, firstAttemptAt, now, retryAfter);
+        };
+    }
+
+    private Decision retry(
+            Classification c, int attempts, Instant firstAttemptAt, Instant now, Optional<Duration> retryAfter) {
+        Duration delay = backoff.delay(attempts);
+        if (retryAfter.isPresent() && retryAfter.get().compareTo(delay) > 0) {
+            delay = retryAfter.get();
+        }
+        Instant due = now.plus(delay);
+        if (due.isAfter(firstAttemptAt.plus(window))) {
+            return new Decision.DeadLetter(
+                    WINDOW_EXPIRED + " after " + attempts + " attempts; last: " + c.errorClass());
+        }
+        return new Decision.Retry(due);
+    }
+
+    /** The outcome of {@link #decide}. */
+    public sealed interface Decision {
+        /** Delivered: nothing more to do. */
+        record Done() implements Decision {}
+
+        /** Try again, not before {@code dueAt}. */
+        record Retry(Instant dueAt) implements Decision {}
+
+        /** Give up and dead-letter with {@code reason}. */
+        record DeadLetter(String reason) implements Decision {}
+    }
+}

@@ -1,0 +1,100 @@
+/*
+ * Copyright The Switchboard Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package dev.switchboard.delivery;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.switchboard.delivery.outcomes.DeliveryMetrics;
+import dev.switchboard.delivery.testing.BrokerTestBase;
+import dev.switchboard.delivery.testing.FakeDestination;
+import dev.switchboard.delivery.testing.Requests;
+import dev.switchboard.schemas.avro.DeliveryOutcome;
+import dev.switchboard.schemas.avro.DeliveryStatus;
+import dev.switchboard.schemas.avro.DestinationRequest;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+
+/** The happy path: consume, POST with the mapper's headers, record outcomes, commit; config changes. */
+class DeliveryIT extends BrokerTestBase {
+
+    @Test
+    void shouldDeliverEveryRequestWithItsHeadersAndCommitWhenTheDestinationAnswers200() {
+        // Given
+        FakeDestination server = server(FakeDestination.ok());
+        String id = newId("hooks");
+        admin.createDestinations(List.of(id));
+        view.put(Requests.workspace("acme", Requests.destination(id, null)));
+        startApp(fastConfig(Map.of()));
+        List<DestinationRequest> requests = IntStream.range(0, 20)
+                .mapToObj(i -> Requests.single(id, server.url("/hook"), id + "-m" + i))
+                .toList();
+
+        // When
+        send(id, requests, 3);
+
+        // Then
+        await().until(() -> server.received().size() >= 20);
+        assertThat(server.received()).hasSize(20).allSatisfy(r -> {
+            String messageId = r.header("Idempotency-Key");
+            assertThat(r.body()).contains("\"messageId\":\"" + messageId + "\"");
+            assertThat(r.header("X-Signature")).isEqualTo("sig-" + messageId);
+            assertThat(r.header("User-Agent")).isEqualTo("Switchboard/test");
+            assertThat(r.header("Content-Type")).isEqualTo("application/json");
+            assertThat(r.method()).isEqualTo("POST");
+            assertThat(r.path()).isEqualTo("/hook");
+        });
+        await().until(() -> outcomes(id).size() >= 20);
+        List<DeliveryOutcome> outcomes = outcomes(id);
+        assertThat(outcomes).hasSize(20).allSatisfy(o -> {
+            assertThat(o.getStatus()).isEqualTo(DeliveryStatus.DELIVERED);
+            assertThat(o.getAttempt()).isEqualTo(1);
+            assertThat(o.getHttpStatus()).isEqualTo(200);
+        });
+        assertThat(outcomes.stream().flatMap(o -> o.getMessageIds().stream()))
+                .containsExactlyInAnyOrderElementsOf(
+                        requests.stream().map(r -> r.getMessageIds().get(0)).toList());
+        await().until(() -> topics.committed("sb-delivery-" + id, "sb.dest." + id) == 20);
+        assertThat(counter(DeliveryMetrics.DELIVERED, id)).isEqualTo(20);
+    }
+
+    @Test
+    void shouldStartAWorkerWhenADestinationIsAddedAndItsTopicAppearsLater() {
+        // Given an app running with no destination
+        FakeDestination server = server(FakeDestination.ok());
+        DeliveryApp app = startApp(fastConfig(Map.of()));
+        String id = newId("late");
+
+        // When the destination is configured first, and its topics are created afterwards
+        view.put(Requests.workspace("late-ws", Requests.destination(id, null)));
+        await().until(() -> app.destinations().contains(id));
+        admin.createDestinations(List.of(id));
+        send(id, List.of(Requests.single(id, server.url("/late"), id + "-m1")), 1);
+
+        // Then
+        await().until(() -> server.received().size() == 1);
+        await().until(() -> outcomes(id).size() == 1);
+        assertThat(app.healthy()).isTrue();
+    }
+
+    @Test
+    void shouldStopTheWorkerWhenADestinationIsDisabled() {
+        // Given
+        String id = newId("disabled");
+        admin.createDestinations(List.of(id));
+        view.put(Requests.workspace("dis-ws", Requests.destination(id, null)));
+        DeliveryApp app = startApp(fastConfig(Map.of()));
+        await().until(() -> app.destinations().contains(id));
+
+        // When
+        view.put(Requests.workspace(
+                "dis-ws", new dev.switchboard.schemas.config.DestinationConfig(id, "webhook", null, false, null)));
+
+        // Then
+        await().until(() -> !app.destinations().contains(id));
+        assertThat(app.healthy()).isTrue();
+    }
+}

@@ -1,0 +1,88 @@
+/*
+ * Copyright The Switchboard Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package dev.switchboard.mappers.engine;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.switchboard.mappers.api.DestinationMapper;
+import dev.switchboard.mappers.api.DestinationMapperProvider;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URL;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Enumeration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Serves every destination folder on the class path: each {@value #INDEX} (written at build time by the
+ * destinations module) lists the folders and their files under {@value #ROOT}. There is no registration
+ * line per destination: adding a folder is the whole change. A malformed folder stops start-up with the
+ * file and the fix.
+ */
+public final class DeclarativeMapperProvider implements DestinationMapperProvider {
+
+    /** Where destination folders live on the class path. */
+    public static final String ROOT = "switchboard/destinations/";
+
+    /** The generated index of folders and files. */
+    public static final String INDEX = ROOT + "index.json";
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private final ClassLoader loader;
+
+    /** The provider ServiceLoader instantiates: reads the context class loader. */
+    public DeclarativeMapperProvider() {
+        this(
+                Thread.currentThread().getContextClassLoader() != null
+                        ? Thread.currentThread().getContextClassLoader()
+                        : DeclarativeMapperProvider.class.getClassLoader());
+    }
+
+    /** A provider reading from {@code loader}. */
+    public DeclarativeMapperProvider(ClassLoader loader) {
+        this.loader = loader;
+    }
+
+    @Override
+    public Collection<DestinationMapper> mappers() {
+        List<DestinationMapper> out = new ArrayList<>();
+        try {
+            Enumeration<URL> indexes = loader.getResources(INDEX);
+            while (indexes.hasMoreElements()) {
+                URL index = indexes.nextElement();
+                for (JsonNode entry : MAPPER.readTree(index).path("destinations")) {
+                    out.add(load(entry));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + INDEX, e);
+        }
+        return out;
+    }
+
+    private DestinationMapper load(JsonNode entry) throws IOException {
+        String slug = entry.path("slug").asText();
+        Map<String, byte[]> files = new LinkedHashMap<>();
+        for (JsonNode f : entry.path("files")) {
+            String path = ROOT + slug + "/" + f.asText();
+            try (InputStream in = loader.getResourceAsStream(path)) {
+                if (in == null) {
+                    throw new IllegalStateException(INDEX + " lists " + path + " but the class path lacks it");
+                }
+                files.put(f.asText(), in.readAllBytes());
+            }
+        }
+        try {
+            return DestinationLoader.load(slug, files);
+        } catch (DestinationDefinitionException e) {
+            throw new IllegalStateException("destination '" + slug + "' is malformed: " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,137 @@
+/*
+ * Copyright The Switchboard Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package dev.switchboard.mappers.engine.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.switchboard.mappers.api.PayloadInvalidException;
+import dev.switchboard.mappers.engine.DestinationDefinitionException;
+import dev.switchboard.mappers.engine.directives.JsonPath;
+import dev.switchboard.mappers.engine.directives.MappingDefinitionException;
+import dev.switchboard.mappers.engine.directives.Mappings;
+import dev.switchboard.mappers.engine.directives.Resolver;
+import dev.switchboard.mappers.engine.directives.Scope;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One action file: {@code trigger} (FQL), {@code required} event fields (a path, or a list of
+ * alternative paths), {@code fields} (named default mappings a connection may later override, read as
+ * {@code $fields.name}), an optional {@code batching} override, and the {@code request} template
+ * (method, url, query, headers, body).
+ *
+ * @param name the action name (file name without {@code .yaml})
+ * @param description one line for docs
+ * @param trigger when the action runs
+ * @param required fields the event must have, each a list of alternatives
+ * @param fields named default mappings
+ * @param request the request template
+ * @param batching this action's batching, null for one event per call
+ */
+public record ActionSpec(
+        String name,
+        String description,
+        Trigger trigger,
+        List<List<JsonPath>> required,
+        Map<String, Resolver> fields,
+        RequestTemplate request,
+        BatchingSpec batching) {
+
+    /**
+     * The request template.
+     *
+     * @param method the HTTP method mapping (POST when undefined)
+     * @param url the URL mapping (a string once resolved)
+     * @param query query parameters (an object once resolved), or undefined
+     * @param headers extra headers (an object once resolved), or undefined
+     * @param body the body (or batch item) mapping
+     */
+    public record RequestTemplate(Resolver method, Resolver url, Resolver query, Resolver headers, Resolver body) {}
+
+    /** Parses an action file; {@code inherited} is the destination's batching. */
+    public static ActionSpec parse(String file, String name, JsonNode node, BatchingSpec inherited)
+            throws DestinationDefinitionException {
+        Yaml.onlyKeys(file, "the action", node, "description", "trigger", "required", "fields", "batching", "request");
+        Trigger trigger = Trigger.parse(file, Yaml.text(file, node, "trigger"));
+        BatchingSpec batching = node.has("batching") ? BatchingSpec.parse(file, node.get("batching")) : inherited;
+        JsonNode req = node.get("request");
+        if (req == null || !req.isObject()) {
+            throw new DestinationDefinitionException(file, "needs 'request' with at least 'url'");
+        }
+        Yaml.onlyKeys(file, "request", req, "method", "url", "query", "headers", "body");
+        try {
+            Map<String, Resolver> fields = new LinkedHashMap<>();
+            if (node.has("fields")) {
+                for (Iterator<Map.Entry<String, JsonNode>> it =
+                                node.get("fields").fields();
+                        it.hasNext(); ) {
+                    Map.Entry<String, JsonNode> f = it.next();
+                    fields.put(f.getKey(), Mappings.compile(f.getValue()));
+                }
+            }
+            if (!req.has("url")) {
+                throw new DestinationDefinitionException(file, "request needs 'url'");
+            }
+            RequestTemplate template = new RequestTemplate(
+                    Mappings.compile(req.get("method")),
+                    Mappings.compile(req.get("url")),
+                    Mappings.compile(req.get("query")),
+                    Mappings.compile(req.get("headers")),
+                    Mappings.compile(req.get("body")));
+            return new ActionSpec(
+                    name,
+                    Yaml.text(file, node, "description", ""),
+                    trigger,
+                    required(file, node.get("required")),
+                    fields,
+                    template,
+                    batching);
+        } catch (MappingDefinitionException e) {
+            throw new DestinationDefinitionException(file, e.getMessage());
+        }
+    }
+
+    private static List<List<JsonPath>> required(String file, JsonNode node)
+            throws DestinationDefinitionException, MappingDefinitionException {
+        List<List<JsonPath>> out = new ArrayList<>();
+        if (node == null) {
+            return out;
+        }
+        if (!node.isArray()) {
+            throw new DestinationDefinitionException(
+                    file, "'required' must be a list of paths ($.event) or of lists of alternatives");
+        }
+        for (JsonNode entry : node) {
+            List<JsonPath> alternatives = new ArrayList<>();
+            for (JsonNode p : entry.isArray() ? entry : List.of(entry)) {
+                alternatives.add(JsonPath.parse(p.asText()));
+            }
+            out.add(alternatives);
+        }
+        return out;
+    }
+
+    /** Fails when the event lacks a required field (absent, null or empty text). */
+    public void checkRequired(Scope scope, String slug) throws PayloadInvalidException {
+        for (List<JsonPath> alternatives : required) {
+            boolean present = alternatives.stream().map(p -> p.read(scope)).anyMatch(ActionSpec::present);
+            if (!present) {
+                String field = alternatives.get(0).field();
+                String names = alternatives.stream()
+                        .map(JsonPath::field)
+                        .reduce((a, b) -> a + "' or '" + b)
+                        .orElse(field);
+                throw new PayloadInvalidException(
+                        field, slug + "/" + name + " needs '" + names + "', which the event lacks");
+            }
+        }
+    }
+
+    private static boolean present(JsonNode v) {
+        return v != null && !v.isNull() && !(v.isTextual() && v.asText().isEmpty());
+    }
+}

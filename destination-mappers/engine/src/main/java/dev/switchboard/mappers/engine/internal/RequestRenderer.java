@@ -1,0 +1,168 @@
+/*
+ * Copyright The Switchboard Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package dev.switchboard.mappers.engine.internal;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.switchboard.mappers.api.BatchSpec;
+import dev.switchboard.mappers.api.MappedRequest;
+import dev.switchboard.mappers.engine.BatchBodies;
+import dev.switchboard.mappers.engine.EngineVersion;
+import dev.switchboard.mappers.engine.directives.MappingFailure;
+import dev.switchboard.mappers.engine.directives.Resolver;
+import dev.switchboard.mappers.engine.directives.Scope;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** Turns an action's request template, resolved for one event, into a {@link MappedRequest}. */
+public final class RequestRenderer {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private final AuthSpec auth;
+
+    public RequestRenderer(AuthSpec auth) {
+        this.auth = auth;
+    }
+
+    /** Renders one request; {@code scope} already holds settings, endpoint and fields. */
+    public MappedRequest render(ActionSpec action, Scope scope, String messageId, String destinationId) {
+        ActionSpec.RequestTemplate t = action.request();
+        String method = method(t, scope);
+        String url = url(t, scope);
+        Map<String, String> headers = new LinkedHashMap<>();
+        JsonNode body = t.body().resolve(scope);
+        byte[] item = body == null ? new byte[0] : write(body);
+        BatchingSpec batching = action.batching();
+        BatchSpec batch = null;
+        byte[] bytes = item;
+        if (batching != null && body != null && batching.enabled(scope)) {
+            String wrapper = batching.wrapper() == null
+                    ? null
+                    : new String(write(batching.wrapper().resolve(scope)), StandardCharsets.UTF_8);
+            batch = new BatchSpec(
+                    item,
+                    batching.format(),
+                    wrapper,
+                    batching.wrapperPath(),
+                    batching.maxEvents(scope),
+                    batching.maxBytes());
+            bytes = BatchBodies.combine(batch, List.of(item));
+        }
+        if (body != null) {
+            headers.put(
+                    "Content-Type",
+                    batch != null && batch.format() == BatchSpec.Format.NDJSON
+                            ? "application/x-ndjson"
+                            : "application/json");
+        }
+        headers.put("User-Agent", EngineVersion.userAgent());
+        headers.putAll(headers(t.headers(), scope));
+        auth.applyHeaders(headers, bytes, scope);
+        String batchKey = batch == null ? null : batchKey(destinationId, method, url, headers, batch.wrapper());
+        return new MappedRequest(method, url, headers, bytes, List.of(messageId), messageId, batchKey, batch);
+    }
+
+    private static String method(ActionSpec.RequestTemplate t, Scope scope) {
+        JsonNode m = t.method().resolve(scope);
+        String method = m == null || m.isNull() ? "POST" : m.asText().toUpperCase(java.util.Locale.ROOT);
+        if (!List.of("GET", "POST", "PUT", "PATCH", "DELETE").contains(method)) {
+            throw new MappingFailure(
+                    "settings", "HTTP method '" + method + "' is not one of GET, POST, PUT, PATCH, DELETE");
+        }
+        return method;
+    }
+
+    private String url(ActionSpec.RequestTemplate t, Scope scope) {
+        JsonNode u = t.url().resolve(scope);
+        if (u == null
+                || !u.isTextual()
+                || !(u.asText().startsWith("https://") || u.asText().startsWith("http://"))) {
+            throw new MappingFailure(
+                    "settings", "the request URL resolved to " + u + "; check the destination's settings");
+        }
+        StringBuilder url = new StringBuilder(u.asText());
+        Map<String, String> params = new LinkedHashMap<>();
+        JsonNode query = t.query().resolve(scope);
+        if (query != null && query.isObject()) {
+            query.fields().forEachRemaining(e -> {
+                if (!e.getValue().isNull()) {
+                    params.put(e.getKey(), e.getValue().asText());
+                }
+            });
+        }
+        Map.Entry<String, String> authParam = auth.queryParameter(scope);
+        if (authParam != null) {
+            params.put(authParam.getKey(), authParam.getValue());
+        }
+        char sep = url.indexOf("?") < 0 ? '?' : '&';
+        for (Map.Entry<String, String> p : params.entrySet()) {
+            url.append(sep).append(encode(p.getKey())).append('=').append(encode(p.getValue()));
+            sep = '&';
+        }
+        return url.toString();
+    }
+
+    private static String encode(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    private static Map<String, String> headers(Resolver mapping, Scope scope) {
+        Map<String, String> out = new LinkedHashMap<>();
+        JsonNode h = mapping.resolve(scope);
+        if (h == null || !h.isObject()) {
+            return out;
+        }
+        h.fields().forEachRemaining(e -> {
+            JsonNode v = e.getValue();
+            if (v.isNull()) {
+                return;
+            }
+            String text = v.isValueNode() ? v.asText() : v.toString();
+            if (text.indexOf('\r') >= 0 || text.indexOf('\n') >= 0 || e.getKey().isBlank()) {
+                throw new MappingFailure("settings", "header '" + e.getKey() + "' has a line break or no name");
+            }
+            out.put(e.getKey(), text);
+        });
+        return out;
+    }
+
+    private static byte[] write(JsonNode node) {
+        if (node == null) {
+            return new byte[0];
+        }
+        try {
+            return MAPPER.writeValueAsBytes(node);
+        } catch (JsonProcessingException e) {
+            throw new MappingFailure("event", "the mapped body cannot be written as JSON: " + e.getOriginalMessage());
+        }
+    }
+
+    /** Requests that differ only by body share a key; the key never contains a secret in clear. */
+    static String batchKey(
+            String destinationId, String method, String url, Map<String, String> headers, String wrapper) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            ObjectNode parts = MAPPER.createObjectNode();
+            parts.put("method", method).put("url", url).put("wrapper", wrapper);
+            Map<String, String> keyed = new TreeMap<>(headers);
+            keyed.remove("User-Agent"); // one value per process; keeps keys stable across versions
+            parts.set("headers", MAPPER.valueToTree(keyed));
+            byte[] hash = digest.digest(MAPPER.writeValueAsBytes(parts));
+            return destinationId + ":" + HexFormat.of().formatHex(hash, 0, 8);
+        } catch (NoSuchAlgorithmException | JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,163 @@
+/*
+ * Copyright The Switchboard Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package dev.switchboard.mappers.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.switchboard.mappers.api.BatchSpec;
+import dev.switchboard.mappers.api.DestinationMapper;
+import dev.switchboard.mappers.api.MappedRequest;
+import dev.switchboard.mappers.api.MapperContext;
+import dev.switchboard.mappers.api.PayloadInvalidException;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class DeclarativeMapperTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private static final String HOOK =
+            """
+            slug: hook
+            name: Hook
+            settings:
+              url: { type: string, required: true, description: where }
+              secret: { type: string, secret: true, description: key }
+            authentication: { type: hmac, secret: { '@path': $settings.secret } }
+            """;
+
+    private static final String SEND =
+            """
+            trigger: all
+            request:
+              url: { '@path': $settings.url }
+              body: { '@path': $.raw }
+            """;
+
+    @Test
+    void shouldSignBodyBytesWithHexHmacSha1WhenSecretIsSet() throws Exception {
+        // Given a signed destination and an event whose body is the RFC 2202-style test string
+        DeclarativeMapper mapper = DestinationLoader.load("hook", files(HOOK, "send.yaml", SEND));
+        ObjectNode event = (ObjectNode)
+                JSON.readTree("{\"messageId\":\"m1\",\"raw\":\"The quick brown fox jumps over the lazy dog\"}");
+        // When it maps
+        MappedRequest r = mapper.map(event, context("{\"url\":\"https://h.example/x\",\"secret\":\"key\"}"))
+                .get(0);
+        // Then X-Signature is HMAC-SHA1("key", body bytes) in lowercase hex, and the key is the messageId
+        assertThat(new String(r.body(), StandardCharsets.UTF_8))
+                .isEqualTo("\"The quick brown fox jumps over the lazy dog\"");
+        assertThat(r.headers().get("X-Signature"))
+                .isEqualTo(java.util.HexFormat.of().formatHex(hmac("key", r.body())));
+        assertThat(r.headers().get("User-Agent")).startsWith("Switchboard/");
+        assertThat(r.idempotencyKey()).isEqualTo("m1");
+        assertThat(r.messageIds()).containsExactly("m1");
+    }
+
+    @Test
+    void shouldSendNoSignatureWhenSecretIsUnset() throws Exception {
+        DeclarativeMapper mapper = DestinationLoader.load("hook", files(HOOK, "send.yaml", SEND));
+        ObjectNode event = (ObjectNode) JSON.readTree("{\"messageId\":\"m1\",\"raw\":1}");
+        MappedRequest r =
+                mapper.map(event, context("{\"url\":\"https://h.example/x\"}")).get(0);
+        assertThat(r.headers()).doesNotContainKey("X-Signature");
+    }
+
+    @Test
+    void shouldBatchWrappedWithRegionalEndpointWhenLoadedFromClassPath() throws Exception {
+        // Given the sample folder served by the provider
+        DestinationMapper mapper = new DeclarativeMapperProvider(getClass().getClassLoader())
+                .mappers().stream()
+                        .filter(m -> m.slug().equals("sample"))
+                        .findFirst()
+                        .orElseThrow();
+        ObjectNode event = (ObjectNode)
+                JSON.readTree(
+                        "{\"type\":\"track\",\"event\":\"Paid\",\"userId\":\"u1\",\"messageId\":\"m2\",\"properties\":{\"total\":\"9.5\"}}");
+        ObjectNode settings = mapper.settingsSchema()
+                .withDefaults((ObjectNode) JSON.readTree("{\"apiKey\":\"k\",\"region\":\"EU\"}"));
+        // When it maps
+        MappedRequest r = mapper.map(event, new MapperContext("d1", settings)).get(0);
+        // Then the body is the wrapper holding the one item, with basic auth, and a batch key per destination
+        assertThat(r.url()).isEqualTo("https://api.eu.example.com/v1/events");
+        assertThat(new String(r.body(), StandardCharsets.UTF_8))
+                .isEqualTo(
+                        "{\"client\":\"switchboard\",\"events\":[{\"name\":\"Paid\",\"user\":\"u1\",\"total\":9.5}]}");
+        assertThat(r.headers()).containsEntry("Authorization", "Basic azo=");
+        assertThat(r.batch().format()).isEqualTo(BatchSpec.Format.WRAPPED);
+        assertThat(r.batch().maxEvents()).isEqualTo(50);
+        assertThat(r.batchKey()).startsWith("d1:");
+    }
+
+    @Test
+    void shouldRejectEventWhenRequiredFieldIsMissing() throws Exception {
+        DestinationMapper mapper = new DeclarativeMapperProvider(getClass().getClassLoader())
+                .mappers()
+                .iterator()
+                .next();
+        ObjectNode event = (ObjectNode) JSON.readTree("{\"type\":\"track\",\"event\":\"Paid\",\"messageId\":\"m3\"}");
+        ObjectNode settings = mapper.settingsSchema().withDefaults((ObjectNode) JSON.readTree("{\"apiKey\":\"k\"}"));
+        assertThatThrownBy(() -> mapper.map(event, new MapperContext("d1", settings)))
+                .isInstanceOf(PayloadInvalidException.class)
+                .satisfies(
+                        e -> assertThat(((PayloadInvalidException) e).field()).isEqualTo("userId"));
+    }
+
+    @Test
+    void shouldReturnNoRequestWhenNoTriggerMatches() throws Exception {
+        DestinationMapper mapper = new DeclarativeMapperProvider(getClass().getClassLoader())
+                .mappers()
+                .iterator()
+                .next();
+        ObjectNode event = (ObjectNode) JSON.readTree("{\"type\":\"identify\",\"userId\":\"u\",\"messageId\":\"m4\"}");
+        ObjectNode settings = mapper.settingsSchema().withDefaults((ObjectNode) JSON.readTree("{\"apiKey\":\"k\"}"));
+        assertThat(mapper.map(event, new MapperContext("d1", settings))).isEmpty();
+    }
+
+    @Test
+    void shouldRejectEventNotThrowWhenValueCannotBeConverted() throws Exception {
+        DestinationMapper mapper = new DeclarativeMapperProvider(getClass().getClassLoader())
+                .mappers()
+                .iterator()
+                .next();
+        ObjectNode event = (ObjectNode)
+                JSON.readTree(
+                        "{\"type\":\"track\",\"event\":\"Paid\",\"userId\":\"u\",\"messageId\":\"m5\",\"properties\":{\"total\":\"lots\"}}");
+        ObjectNode settings = mapper.settingsSchema().withDefaults((ObjectNode) JSON.readTree("{\"apiKey\":\"k\"}"));
+        assertThatThrownBy(() -> mapper.map(event, new MapperContext("d1", settings)))
+                .isInstanceOf(PayloadInvalidException.class)
+                .satisfies(
+                        e -> assertThat(((PayloadInvalidException) e).field()).isEqualTo("properties.total"));
+    }
+
+    static Map<String, byte[]> files(String destination, String actionName, String action) {
+        return Map.of(
+                "destination.yaml",
+                destination.getBytes(StandardCharsets.UTF_8),
+                actionName,
+                action.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static MapperContext context(String settings) throws Exception {
+        return new MapperContext("d", (ObjectNode) JSON.readTree(settings));
+    }
+
+    private static byte[] hmac(String key, byte[] body) throws Exception {
+        javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA1");
+        mac.init(new javax.crypto.spec.SecretKeySpec(key.getBytes(StandardCharsets.UTF_8), "HmacSHA1"));
+        return mac.doFinal(body);
+    }
+
+    @Test
+    void shouldMatchPublishedVectorWhenSigning() {
+        // the classic HMAC-SHA1 example from Wikipedia: key "key", the fox sentence
+        byte[] body = "The quick brown fox jumps over the lazy dog".getBytes(StandardCharsets.UTF_8);
+        assertThat(dev.switchboard.mappers.engine.internal.AuthSpec.sign("HmacSHA1", "key", body))
+                .isEqualTo("de7c9b85b8b78aa6bc8a7a36f70a90701c9db4d9");
+    }
+}

@@ -1,0 +1,60 @@
+/*
+ * Copyright The Switchboard Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package dev.switchboard.mappers.engine;
+
+import static dev.switchboard.mappers.engine.DeclarativeMapperTest.files;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+
+class DestinationLoaderTest {
+
+    private static final String ACTION = "trigger: type = \"track\"\nrequest: { url: 'https://x.example' }\n";
+
+    @Test
+    void shouldRefuseFolderWhenSlugDiffersFromFolderName() {
+        assertThatThrownBy(() -> DestinationLoader.load("b", files("slug: a\nname: A\n", "t.yaml", ACTION)))
+                .isInstanceOf(DestinationDefinitionException.class)
+                .hasMessageContaining("b/destination.yaml")
+                .hasMessageContaining("must equal the folder name");
+    }
+
+    @Test
+    void shouldRefuseFolderWhenDestinationHasUnknownKey() {
+        assertThatThrownBy(
+                        () -> DestinationLoader.load("a", files("slug: a\nname: A\nbatchin: {}\n", "t.yaml", ACTION)))
+                .hasMessageContaining("unknown key 'batchin'");
+    }
+
+    @Test
+    void shouldRefuseActionWhenTriggerIsNotFql() {
+        String action = "trigger: type = = \"track\"\nrequest: { url: 'https://x.example' }\n";
+        assertThatThrownBy(() -> DestinationLoader.load("a", files("slug: a\nname: A\n", "t.yaml", action)))
+                .hasMessageContaining("a/t.yaml")
+                .hasMessageContaining("not valid FQL");
+    }
+
+    @Test
+    void shouldRefuseActionWhenDirectiveIsUnknown() {
+        String action = "trigger: all\nrequest: { url: { '@pth': $.x } }\n";
+        assertThatThrownBy(() -> DestinationLoader.load("a", files("slug: a\nname: A\n", "t.yaml", action)))
+                .hasMessageContaining("unknown directive '@pth'");
+    }
+
+    @Test
+    void shouldRefuseSignedDestinationWhenItBatches() {
+        String destination =
+                "slug: a\nname: A\nauthentication: { type: hmac, secret: x }\n" + "batching: { format: json-array }\n";
+        assertThatThrownBy(() -> DestinationLoader.load("a", files(destination, "t.yaml", ACTION)))
+                .hasMessageContaining("cannot batch");
+    }
+
+    @Test
+    void shouldRefuseSettingWhenTypeIsUnknown() {
+        String destination = "slug: a\nname: A\nsettings: { k: { type: text, description: d } }\n";
+        assertThatThrownBy(() -> DestinationLoader.load("a", files(destination, "t.yaml", ACTION)))
+                .hasMessageContaining("settings.k.type 'text'");
+    }
+}

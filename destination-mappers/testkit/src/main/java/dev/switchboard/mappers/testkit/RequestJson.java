@@ -1,0 +1,67 @@
+/*
+ * Copyright The Switchboard Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package dev.switchboard.mappers.testkit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.switchboard.mappers.api.BatchSpec;
+import dev.switchboard.mappers.api.MappedRequest;
+import dev.switchboard.mappers.engine.EngineVersion;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * How a request appears in an expected file: method, url, headers (sorted; the engine version in
+ * {@code User-Agent} written as {@code <version>} so fixtures survive releases), body (JSON when it
+ * parses, else text, e.g. NDJSON) and, for batchable requests, the batch format and limits.
+ */
+public final class RequestJson {
+
+    /** What stands for the engine version in expected files. */
+    public static final String VERSION_PLACEHOLDER = "<version>";
+
+    private RequestJson() {}
+
+    /** The request as expected-file JSON. */
+    public static ObjectNode render(MappedRequest r) {
+        ObjectNode out = Fixture.JSON.createObjectNode();
+        out.put("method", r.method());
+        out.put("url", r.url());
+        ObjectNode headers = out.putObject("headers");
+        for (Map.Entry<String, String> h : new TreeMap<>(r.headers()).entrySet()) {
+            headers.put(
+                    h.getKey(), h.getValue().replace(EngineVersion.userAgent(), "Switchboard/" + VERSION_PLACEHOLDER));
+        }
+        out.set("body", body(r.body()));
+        BatchSpec batch = r.batch();
+        if (batch != null) {
+            ObjectNode b = out.putObject("batch");
+            b.put("format", batch.format().name());
+            b.put("maxEvents", batch.maxEvents());
+            b.put("maxBytes", batch.maxBytes());
+            if (batch.wrapperPath() != null) {
+                b.put("wrapperPath", batch.wrapperPath());
+            }
+        }
+        return out;
+    }
+
+    private static JsonNode body(byte[] body) {
+        String text = new String(body, StandardCharsets.UTF_8);
+        if (text.isEmpty()) {
+            return Fixture.JSON.getNodeFactory().nullNode();
+        }
+        if (!text.contains("\n")) { // one compact JSON document; NDJSON stays text
+            try {
+                return Fixture.JSON.readTree(text);
+            } catch (IOException e) {
+                // not JSON: kept as text below
+            }
+        }
+        return Fixture.JSON.getNodeFactory().textNode(text);
+    }
+}

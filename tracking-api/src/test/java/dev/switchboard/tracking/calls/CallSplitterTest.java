@@ -1,0 +1,109 @@
+/*
+ * Copyright The Switchboard Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package dev.switchboard.tracking.calls;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.junit.jupiter.api.Test;
+
+class CallSplitterTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final CallSplitter splitter = new CallSplitter(JSON, 200, 3);
+
+    @Test
+    void shouldSetTypeFromPathAndAssignAMessageIdWhenASingleCallHasNone() throws Exception {
+        // When
+        SplitResult result = splitter.single(
+                object("{\"userId\":\"u\",\"event\":\"E\",\"type\":\"page\",\"writeKey\":\"k\"}"), CallType.TRACK);
+
+        // Then
+        assertThat(result.rejected()).isEmpty();
+        AcceptedCall call = result.accepted().get(0);
+        JsonNode payload = JSON.readTree(call.payload());
+        assertThat(payload.get("type").asText()).isEqualTo("track");
+        assertThat(payload.has("writeKey")).isFalse();
+        assertThat(call.messageId()).hasSize(36);
+        assertThat(payload.get("messageId").asText()).isEqualTo(call.messageId());
+        assertThat(call.key()).isEqualTo("u");
+    }
+
+    @Test
+    void shouldKeepTheClientMessageIdWhenOneIsGiven() throws Exception {
+        SplitResult result = splitter.single(object("{\"anonymousId\":\"a\",\"messageId\":\"ajs-1\"}"), CallType.PAGE);
+        assertThat(result.accepted().get(0).messageId()).isEqualTo("ajs-1");
+        assertThat(result.accepted().get(0).key()).isEqualTo("a");
+    }
+
+    @Test
+    void shouldDeepMergeBatchContextWhenTheItemHasItsOwn() throws Exception {
+        // Given
+        ObjectNode body = object("{\"batch\":[{\"type\":\"track\",\"userId\":\"u\",\"event\":\"E\","
+                + "\"context\":{\"library\":{\"name\":\"mine\"},\"ip\":\"1.1.1.1\"},\"sentAt\":\"own\"},"
+                + "{\"type\":\"identify\",\"userId\":\"u\"}],\"sentAt\":\"batch\","
+                + "\"context\":{\"library\":{\"name\":\"theirs\",\"version\":\"1\"},\"locale\":\"fr\"},"
+                + "\"integrations\":{\"All\":false}}");
+
+        // When
+        SplitResult result = splitter.batch(body);
+
+        // Then
+        assertThat(result.rejected()).isEmpty();
+        JsonNode first = JSON.readTree(result.accepted().get(0).payload());
+        assertThat(first.get("context"))
+                .isEqualTo(JSON.readTree(
+                        "{\"library\":{\"name\":\"mine\",\"version\":\"1\"},\"ip\":\"1.1.1.1\",\"locale\":\"fr\"}"));
+        assertThat(first.at("/integrations/All").asBoolean(true)).isFalse();
+        assertThat(result.accepted().get(0).sentAt()).isEqualTo("own");
+        assertThat(result.accepted().get(1).sentAt()).isEqualTo("batch");
+        assertThat(JSON.readTree(result.accepted().get(1).payload())
+                        .at("/context/library/name")
+                        .asText())
+                .isEqualTo("theirs");
+    }
+
+    @Test
+    void shouldRejectItemsByIndexWhenTheyAreInvalidOrTooLarge() throws Exception {
+        // Given
+        ObjectNode body = object("{\"batch\":[\"text\",{\"type\":\"track\",\"userId\":\"u\",\"event\":\""
+                + "x".repeat(300) + "\"},{\"type\":\"track\",\"userId\":\"u\",\"event\":\"ok\"}]}");
+
+        // When
+        SplitResult result = splitter.batch(body);
+
+        // Then
+        assertThat(result.accepted()).hasSize(1);
+        assertThat(result.rejected()).extracting(ItemRejection::index).containsExactly(0, 1);
+        assertThat(result.rejected())
+                .extracting(r -> r.rejection().code())
+                .containsExactly("bad_request", "event_too_large");
+        assertThat(result.rejected().get(1).original()).contains("xxxx");
+    }
+
+    @Test
+    void shouldRefuseTheEnvelopeWhenTheBatchIsMissingEmptyOrTooLong() throws Exception {
+        assertThat(splitter.checkBatch(object("{}")).map(Rejection::code)).hasValue("bad_request");
+        assertThat(splitter.checkBatch(object("{\"batch\":[]}")).map(Rejection::code))
+                .hasValue("empty_batch");
+        assertThat(splitter.checkBatch(object("{\"batch\":[1,2,3,4]}")).map(Rejection::code))
+                .hasValue("batch_too_large");
+        assertThat(splitter.checkBatch(object("{\"batch\":[1],\"integrations\":true}"))
+                        .map(Rejection::field))
+                .hasValue("integrations");
+        assertThat(splitter.checkBatch(object("{\"batch\":[1,2,3]}"))).isEmpty();
+    }
+
+    @Test
+    void shouldCountUtf8BytesWhenMeasuringAnEvent() {
+        assertThat(CallSplitter.utf8Length("aé€😀")).isEqualTo(1 + 2 + 3 + 4);
+    }
+
+    private static ObjectNode object(String json) throws Exception {
+        return (ObjectNode) JSON.readTree(json);
+    }
+}
