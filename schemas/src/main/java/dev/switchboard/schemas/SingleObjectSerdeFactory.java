@@ -20,8 +20,8 @@ import org.apache.kafka.common.serialization.Serializer;
 
 /**
  * Avro single-object encoding: a two-byte marker, the schema's 64-bit fingerprint, then the binary
- * record. Readers resolve older writer schemas they know, so compatible schema changes need no
- * registry.
+ * record. Readers resolve the older writer schemas kept in {@link SchemaHistory}, so compatible
+ * schema changes need no registry.
  */
 public final class SingleObjectSerdeFactory implements RecordSerdeFactory {
 
@@ -31,6 +31,7 @@ public final class SingleObjectSerdeFactory implements RecordSerdeFactory {
         Schema schema = SpecificData.getForClass(type).getSchema(type);
         BinaryMessageEncoder<T> encoder = new BinaryMessageEncoder<>(model, schema);
         BinaryMessageDecoder<T> decoder = new BinaryMessageDecoder<>(model, schema);
+        SchemaHistory.of(schema).forEach(decoder::addSchema);
         Serializer<T> serializer = (topic, value) -> {
             if (value == null) {
                 return null;

@@ -1,0 +1,118 @@
+/*
+ * Copyright The Switchboard Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package dev.switchboard.schemas;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.switchboard.schemas.avro.ConfigRecord;
+import dev.switchboard.schemas.avro.DeliveryOutcome;
+import dev.switchboard.schemas.avro.DeliveryStatus;
+import dev.switchboard.schemas.avro.DestinationRequest;
+import dev.switchboard.schemas.avro.Event;
+import dev.switchboard.schemas.avro.RawCall;
+import dev.switchboard.schemas.avro.Rejected;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.serialization.Serde;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * Records written by every release stay readable forever: {@code compat/<Record>/v<N>.bin} holds an
+ * encoding made by release N, and the current classes must decode each one. A release adds its own
+ * file with {@code -Dgolden.update} (which writes the current version's file only).
+ */
+class BackwardCompatibilityTest {
+
+    private static final Path ROOT = Path.of("src/test/resources/compat");
+    private static final String CURRENT = "v1";
+    private static final Instant T = Instant.parse("2026-01-01T12:00:00.500Z");
+
+    private static final List<SpecificRecord> SAMPLES = List.of(
+            new RawCall(
+                    "{\"type\":\"track\",\"userId\":\"u1\",\"event\":\"E\"}",
+                    "m1",
+                    T,
+                    "2026-01-01T12:00:00.000Z",
+                    "acme",
+                    "web",
+                    "203.0.113.9",
+                    "curl/8",
+                    "/v1/track"),
+            new Event("m1", "track", "u1", null, "E", "acme", "web", T, T, "{\"type\":\"track\"}"),
+            new Rejected(
+                    "validate",
+                    "no_user_anon_id",
+                    "needs an id",
+                    "acme",
+                    "web",
+                    null,
+                    "m1",
+                    T,
+                    ByteBuffer.wrap("{}".getBytes(StandardCharsets.UTF_8))),
+            DestinationRequest.newBuilder()
+                    .setDestinationId("hooks")
+                    .setDestinationType("webhook")
+                    .setMessageIds(List.of("m1"))
+                    .setMethod("POST")
+                    .setUrl("http://127.0.0.1/hook")
+                    .setHeaders(Map.of("Content-Type", "application/json"))
+                    .setBody(ByteBuffer.wrap("{}".getBytes(StandardCharsets.UTF_8)))
+                    .setIdempotencyKey("m1")
+                    .setCreatedAt(T)
+                    .build(),
+            DeliveryOutcome.newBuilder()
+                    .setDestinationId("hooks")
+                    .setMessageIds(List.of("m1"))
+                    .setStatus(DeliveryStatus.DELIVERED)
+                    .setAttempt(1)
+                    .setHttpStatus(200)
+                    .setLatencyMs(12)
+                    .setAttemptedAt(T)
+                    .build(),
+            new ConfigRecord("acme", T, "{\"workspace\":\"acme\"}"));
+
+    @TestFactory
+    Stream<DynamicTest> shouldDecodeEveryReleasedEncodingWhenSchemasEvolve() throws Exception {
+        if (System.getProperty("golden.update") != null) {
+            for (SpecificRecord sample : SAMPLES) {
+                Path file = ROOT.resolve(sample.getClass().getSimpleName()).resolve(CURRENT + ".bin");
+                Files.createDirectories(file.getParent());
+                Files.write(file, serde(sample).serializer().serialize("t", sample));
+            }
+        }
+        return SAMPLES.stream().flatMap(sample -> {
+            Path dir = ROOT.resolve(sample.getClass().getSimpleName());
+            assertThat(dir)
+                    .as("no compat fixtures for %s: run with -Dgolden.update", dir)
+                    .isDirectory();
+            try (Stream<Path> files = Files.list(dir)) {
+                return files.sorted().toList().stream()
+                        .map(file -> DynamicTest.dynamicTest(dir.getFileName() + "/" + file.getFileName(), () -> {
+                            SpecificRecord decoded =
+                                    serde(sample).deserializer().deserialize("t", Files.readAllBytes(file));
+                            assertThat(decoded).isNotNull();
+                            if (file.getFileName().toString().equals(CURRENT + ".bin")) {
+                                assertThat(decoded).isEqualTo(sample);
+                            }
+                        }));
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Serde<SpecificRecord> serde(SpecificRecord sample) {
+        return (Serde<SpecificRecord>) (Serde<?>) RecordSerdes.forClass(sample.getClass());
+    }
+}
