@@ -90,6 +90,11 @@ public final class RouterConfig {
         return new RouterConfig(OptionSet.read("switchboard.router.", OPTIONS, properties));
     }
 
+    /** Every option of the role, for the generated config reference. */
+    public static List<Option<?>> options() {
+        return OPTIONS;
+    }
+
     public static RouterConfig defaults() {
         return from(Map.of());
     }
