@@ -33,6 +33,7 @@ public final class TopicAdmin implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(TopicAdmin.class);
 
     private final Admin admin;
+    private final String bootstrapServers;
     private final int partitions;
     private final short replicationFactor;
 
@@ -41,6 +42,7 @@ public final class TopicAdmin implements AutoCloseable {
         props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 30_000);
         this.admin = Admin.create(props);
+        this.bootstrapServers = bootstrapServers;
         this.partitions = partitions;
         this.replicationFactor = replicationFactor;
     }
@@ -90,7 +92,10 @@ public final class TopicAdmin implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while creating topics", e);
         } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("cannot create topics: " + e.getMessage(), e);
+            String why = e instanceof TimeoutException
+                    ? "no answer within 30 s (is Kafka running at " + bootstrapServers + "?)"
+                    : String.valueOf(e.getCause() == null ? e : e.getCause());
+            throw new IllegalStateException("cannot create topics: " + why, e);
         }
     }
 

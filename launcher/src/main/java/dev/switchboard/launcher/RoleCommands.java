@@ -26,20 +26,40 @@ public final class RoleCommands {
 
     private RoleCommands() {}
 
-    /** {@code switchboard tracking-api}: the HTTP ingest. */
-    @Command(
-            name = "tracking-api",
-            mixinStandardHelpOptions = true,
-            description = "Run the Segment-compatible HTTP ingest.")
-    public static final class TrackingApi implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-
+    /** What every role command takes: the cluster and the role's options. */
+    abstract static class Role implements Callable<Integer> {
         @Mixin
         KafkaOptions kafka;
 
         @Mixin
         RoleProperties properties;
+
+        /** Builds and starts the role, registering what must be closed on stop. */
+        abstract void start(Lifecycle lifecycle) throws Exception;
+
+        @Override
+        public Integer call() throws Exception {
+            try (Lifecycle lifecycle = new Lifecycle().closeOnShutdown()) {
+                start(lifecycle);
+                lifecycle.awaitClose();
+            }
+            return 0;
+        }
+
+        /** The live view of {@code sb.config}, closed with the role. */
+        KafkaConfigView configView(Lifecycle lifecycle, String role) {
+            return lifecycle.add(new KafkaConfigView(kafka.bootstrapServers(), "sb-" + role + "-config").start());
+        }
+    }
+
+    /** {@code switchboard tracking-api}: the HTTP ingest. */
+    @Command(
+            name = "tracking-api",
+            mixinStandardHelpOptions = true,
+            description = "Run the Segment-compatible HTTP ingest.")
+    public static final class TrackingApi extends Role {
+        @Spec
+        CommandSpec spec;
 
         @Option(names = "--host", defaultValue = "0.0.0.0", description = "Listen address (default: ${DEFAULT-VALUE}).")
         String host;
@@ -48,70 +68,42 @@ public final class RoleCommands {
         int port;
 
         @Override
-        public Integer call() throws Exception {
-            try (Lifecycle lifecycle = new Lifecycle().closeOnShutdown()) {
-                KafkaConfigView view =
-                        lifecycle.add(new KafkaConfigView(kafka.bootstrapServers(), "sb-tracking-config").start());
-                TrackingApiApp api = new TrackingApiApp(
-                        TrackingApiConfig.from(properties.read()).withHost(host).withPort(port),
-                        kafka.bootstrapServers(),
-                        view,
-                        new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
-                int bound = api.start();
-                lifecycle.add(api);
-                spec.commandLine().getOut().printf("tracking API listening on %s:%d%n", host, bound);
-                lifecycle.awaitClose();
-            }
-            return 0;
+        void start(Lifecycle lifecycle) {
+            TrackingApiApp api = new TrackingApiApp(
+                    TrackingApiConfig.from(properties.read()).withHost(host).withPort(port),
+                    kafka.bootstrapServers(),
+                    configView(lifecycle, "tracking"),
+                    new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
+            int bound = api.start();
+            lifecycle.add(api);
+            spec.commandLine().getOut().printf("tracking API listening on %s:%d%n", host, bound);
         }
     }
 
     /** {@code switchboard router}: the Kafka Streams topology. */
     @Command(name = "router", mixinStandardHelpOptions = true, description = "Run the Kafka Streams router.")
-    public static final class Router implements Callable<Integer> {
-        @Mixin
-        KafkaOptions kafka;
-
-        @Mixin
-        RoleProperties properties;
-
+    public static final class Router extends Role {
         @Override
-        public Integer call() throws Exception {
-            try (Lifecycle lifecycle = new Lifecycle().closeOnShutdown()) {
-                RouterApp router = new RouterApp(
-                        RouterConfig.from(properties.read()), kafka.bootstrapServers(), MapperRegistry.load());
-                router.start();
-                lifecycle.add(router);
-                lifecycle.awaitClose();
-            }
-            return 0;
+        void start(Lifecycle lifecycle) {
+            RouterApp router = new RouterApp(
+                    RouterConfig.from(properties.read()), kafka.bootstrapServers(), MapperRegistry.load());
+            router.start();
+            lifecycle.add(router);
         }
     }
 
     /** {@code switchboard delivery}: the per-destination delivery workers. */
     @Command(name = "delivery", mixinStandardHelpOptions = true, description = "Run the delivery workers.")
-    public static final class Delivery implements Callable<Integer> {
-        @Mixin
-        KafkaOptions kafka;
-
-        @Mixin
-        RoleProperties properties;
-
+    public static final class Delivery extends Role {
         @Override
-        public Integer call() throws Exception {
-            try (Lifecycle lifecycle = new Lifecycle().closeOnShutdown()) {
-                KafkaConfigView view =
-                        lifecycle.add(new KafkaConfigView(kafka.bootstrapServers(), "sb-delivery-config").start());
-                DeliveryApp delivery = new DeliveryApp(
-                        DeliveryConfig.from(properties.read()),
-                        kafka.bootstrapServers(),
-                        view,
-                        new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
-                delivery.start();
-                lifecycle.add(delivery);
-                lifecycle.awaitClose();
-            }
-            return 0;
+        void start(Lifecycle lifecycle) {
+            DeliveryApp delivery = new DeliveryApp(
+                    DeliveryConfig.from(properties.read()),
+                    kafka.bootstrapServers(),
+                    configView(lifecycle, "delivery"),
+                    new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
+            delivery.start();
+            lifecycle.add(delivery);
         }
     }
 }

@@ -8,6 +8,7 @@ import dev.switchboard.launcher.KafkaOptions;
 import dev.switchboard.mappers.api.MapperRegistry;
 import dev.switchboard.schemas.config.ConfigException;
 import dev.switchboard.schemas.config.ParsedWorkspace;
+import dev.switchboard.schemas.config.WorkspaceConfig;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -25,20 +26,8 @@ import picocli.CommandLine.Spec;
         subcommands = {ConfigCommand.Validate.class, ConfigCommand.Apply.class})
 public final class ConfigCommand {
 
-    /** Loads and checks the file; prints every problem with its line; exit code 2 when invalid. */
-    static ParsedWorkspace load(Path file, PrintWriter err) {
-        try {
-            return WorkspaceFiles.load(file, System::getenv, MapperRegistry.load());
-        } catch (ConfigException e) {
-            err.println("invalid workspace:");
-            e.problems().forEach(p -> err.println("  " + p));
-            return null;
-        }
-    }
-
-    /** {@code config validate}: checks only; needs no Kafka. */
-    @Command(name = "validate", mixinStandardHelpOptions = true, description = "Check a workspace file.")
-    static final class Validate implements Callable<Integer> {
+    /** Reads and checks {@code -f FILE}; prints every problem with its line; exit code 2 when invalid. */
+    abstract static class WorkspaceCommand implements Callable<Integer> {
         @Spec
         CommandSpec spec;
 
@@ -49,40 +38,45 @@ public final class ConfigCommand {
                 description = "The workspace YAML.")
         Path file;
 
+        /** What to do with a valid workspace; returns the exit code. */
+        abstract int run(WorkspaceConfig workspace, PrintWriter out);
+
         @Override
         public Integer call() {
-            ParsedWorkspace parsed = load(file, spec.commandLine().getErr());
-            if (parsed == null) {
+            ParsedWorkspace parsed;
+            try {
+                parsed = WorkspaceFiles.load(file, System::getenv, MapperRegistry.load());
+            } catch (ConfigException e) {
+                PrintWriter err = spec.commandLine().getErr();
+                err.println("invalid workspace:");
+                e.problems().forEach(p -> err.println("  " + p));
                 return 2;
             }
-            spec.commandLine()
-                    .getOut()
-                    .printf(
-                            "%s: workspace '%s' is valid (%d sources, %d destinations, %d connections)%n",
-                            file,
-                            parsed.config().workspace(),
-                            parsed.config().sources().size(),
-                            parsed.config().destinations().size(),
-                            parsed.config().connections().size());
+            return run(parsed.config(), spec.commandLine().getOut());
+        }
+    }
+
+    /** {@code config validate}: checks only; needs no Kafka. */
+    @Command(name = "validate", mixinStandardHelpOptions = true, description = "Check a workspace file.")
+    static final class Validate extends WorkspaceCommand {
+        @Override
+        int run(WorkspaceConfig w, PrintWriter out) {
+            out.printf(
+                    "%s: workspace '%s' is valid (%d sources, %d destinations, %d connections)%n",
+                    file,
+                    w.workspace(),
+                    w.sources().size(),
+                    w.destinations().size(),
+                    w.connections().size());
             return 0;
         }
     }
 
     /** {@code config apply}: checks, creates destination topics, publishes. */
     @Command(name = "apply", mixinStandardHelpOptions = true, description = "Check and publish a workspace file.")
-    static final class Apply implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-
+    static final class Apply extends WorkspaceCommand {
         @Mixin
         KafkaOptions kafka;
-
-        @Option(
-                names = {"-f", "--file"},
-                required = true,
-                paramLabel = "FILE",
-                description = "The workspace YAML.")
-        Path file;
 
         @Option(
                 names = "--partitions",
@@ -97,20 +91,11 @@ public final class ConfigCommand {
         short replication;
 
         @Override
-        public Integer call() {
-            ParsedWorkspace parsed = load(file, spec.commandLine().getErr());
-            if (parsed == null) {
-                return 2;
-            }
-            List<String> created =
-                    ConfigPublisher.publish(kafka.bootstrapServers(), parsed.config(), partitions, replication);
-            spec.commandLine()
-                    .getOut()
-                    .printf(
-                            "applied workspace '%s' to %s%s%n",
-                            parsed.config().workspace(),
-                            kafka.bootstrapServers(),
-                            created.isEmpty() ? "" : "; created topics " + created);
+        int run(WorkspaceConfig w, PrintWriter out) {
+            List<String> created = ConfigPublisher.publish(kafka.bootstrapServers(), w, partitions, replication);
+            out.printf(
+                    "applied workspace '%s' to %s%s%n",
+                    w.workspace(), kafka.bootstrapServers(), created.isEmpty() ? "" : "; created topics " + created);
             return 0;
         }
     }
