@@ -97,4 +97,41 @@ class DeliveryIT extends BrokerTestBase {
         await().until(() -> !app.destinations().contains(id));
         assertThat(app.healthy()).isTrue();
     }
+
+    @Test
+    void shouldFinishInFlightCallsRecordThemAndCommitWhenClosed() {
+        // Given a slow destination with requests in flight
+        FakeDestination server = server(new FakeDestination(r -> {
+            try {
+                Thread.sleep(300);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return FakeDestination.Reply.of(200);
+        }));
+        String id = newId("closing");
+        admin.createDestinations(List.of(id));
+        view.put(Requests.workspace("ws-close", Requests.destination(id, null)));
+        DeliveryApp app = startApp(fastConfig(Map.of("switchboard.delivery.max.in.flight", "4")));
+        send(
+                id,
+                IntStream.range(0, 40)
+                        .mapToObj(i -> Requests.single(id, server.url("/slow"), id + "-m" + i))
+                        .toList(),
+                1);
+        await().until(() -> !server.received().isEmpty());
+
+        // When
+        app.close();
+
+        // Then every call that reached the destination has its outcome, and exactly those are committed
+        List<String> called =
+                server.received().stream().map(r -> r.header("Idempotency-Key")).toList();
+        List<String> recorded =
+                outcomes(id).stream().flatMap(o -> o.getMessageIds().stream()).toList();
+        assertThat(recorded).containsExactlyInAnyOrderElementsOf(called);
+        assertThat(called).hasSizeLessThan(40);
+        assertThat(topics.committed("sb-delivery-" + id, "sb.dest." + id)).isEqualTo(called.size());
+        assertThat(app.healthy()).isFalse();
+    }
 }

@@ -4,21 +4,18 @@
  */
 package dev.switchboard.bench.delivery;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerRequest;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * A local HTTP server on 127.0.0.1 that answers every call with one fixed status (or, with status
- * 0, never answers until closed) and counts calls per path, with the time of the first and the
- * latest call.
+ * A local Vert.x HTTP server on 127.0.0.1 that answers every call with one fixed status (or, with
+ * status 0, never answers) and counts calls per path, with the time of the first and the latest
+ * call. Non-blocking, so the server is not what limits the rates measured.
  */
 final class BenchServer implements AutoCloseable {
 
@@ -36,65 +33,58 @@ final class BenchServer implements AutoCloseable {
         }
     }
 
+    private static final String BODY = "{\"ok\":true}";
+
+    private final Vertx vertx = Vertx.vertx();
     private final HttpServer server;
-    private final ExecutorService executor = Executors.newCachedThreadPool();
     private final Map<String, Counter> counters = new ConcurrentHashMap<>();
     private final int status;
-    private final java.util.concurrent.CountDownLatch closed = new java.util.concurrent.CountDownLatch(1);
 
     BenchServer(int status) {
         this.status = status;
-        // Without TCP_NODELAY, Nagle and delayed ACKs stall each response by ~40 ms.
-        System.setProperty("sun.net.httpserver.nodelay", "true");
         try {
-            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 1024);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            this.server = vertx.createHttpServer()
+                    .requestHandler(this::handle)
+                    .listen(0, "127.0.0.1")
+                    .toCompletionStage()
+                    .toCompletableFuture()
+                    .get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot start the bench server", e);
         }
-        server.createContext("/", this::handle);
-        server.setExecutor(executor);
-        server.start();
     }
 
     String url(String path) {
-        return "http://127.0.0.1:" + server.getAddress().getPort() + path;
+        return "http://127.0.0.1:" + server.actualPort() + path;
     }
 
     Counter counter(String path) {
         return counters.computeIfAbsent(path, p -> new Counter());
     }
 
-    private void handle(HttpExchange ex) throws IOException {
-        try (ex) {
-            ex.getRequestBody().readAllBytes();
-            Counter c = counter(ex.getRequestURI().getPath());
+    private void handle(HttpServerRequest req) {
+        req.body().onComplete(body -> {
+            Counter c = counter(req.path());
             long now = System.nanoTime();
             if (c.calls.getAndIncrement() == 0) {
                 c.firstNanos.set(now);
             }
             c.lastNanos.accumulateAndGet(now, Math::max);
-            if (status == 0) {
-                awaitClose();
-                return;
+            if (status != 0) {
+                req.response()
+                        .setStatusCode(status)
+                        .putHeader("Content-Type", "application/json")
+                        .end(BODY);
             }
-            byte[] body = "{\"ok\":true}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
-            ex.sendResponseHeaders(status, body.length);
-            ex.getResponseBody().write(body);
-        }
-    }
-
-    private void awaitClose() {
-        try {
-            closed.await();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        });
     }
 
     @Override
     public void close() {
-        closed.countDown();
-        server.stop(0);
-        executor.shutdownNow();
+        try {
+            vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot stop the bench server", e);
+        }
     }
 }

@@ -63,26 +63,35 @@ public final class DeliveryBench {
         try (EmbeddedKafka kafka = EmbeddedKafka.temporary().start();
                 TopicAdmin admin = new TopicAdmin(kafka.bootstrapServers(), 4, (short) 1);
                 BenchServer ok = new BenchServer(200);
-                BenchServer failing = new BenchServer(503)) {
+                BenchServer failing = new BenchServer(503);
+                BenchServer hanging = new BenchServer(0)) {
             admin.createCore();
-            admin.createDestinations(List.of("alone", "healthy", "failing"));
+            admin.createDestinations(List.of("alone", "healthy1", "failing", "healthy2", "hanging"));
             String bootstrap = kafka.bootstrapServers();
 
-            double raw = rawLoop(ok, n);
-            double alone = deliver(bootstrap, ok, n, List.of("alone"), null);
-            double healthy = deliver(bootstrap, ok, n, List.of("healthy", "failing"), failing);
+            rawLoop(ok, "/warmup", n / 5);
+            double raw = rawLoop(ok, "/raw", n);
+            double alone = deliver(bootstrap, ok, n, "alone", null, null);
+            double withFailing = deliver(bootstrap, ok, n, "healthy1", "failing", failing);
+            double withHanging = deliver(bootstrap, ok, n, "healthy2", "hanging", hanging);
+            double rawAgain = rawLoop(ok, "/raw-again", n);
 
             System.out.printf(
                     "%nrequests per run: %d, concurrency %d, body %d bytes%n", n, CONCURRENCY, body("x").length);
-            System.out.printf("raw java.net.http loop             %,10.0f req/s%n", raw);
             System.out.printf(
-                    "delivery worker (Kafka in and out) %,10.0f req/s   ratio to raw %.2f%n", alone, alone / raw);
+                    "raw java.net.http loop              %,8.0f req/s   (again at the end: %,.0f)%n", raw, rawAgain);
             System.out.printf(
-                    "healthy, failing neighbour         %,10.0f req/s   ratio to alone %.2f%n",
-                    healthy, healthy / alone);
+                    "delivery worker (Kafka in and out)  %,8.0f req/s   ratio to raw   %.2f%n", alone, alone / raw);
             System.out.printf(
-                    "failing neighbour calls meanwhile  %,10d%n",
+                    "healthy, neighbour answering 503    %,8.0f req/s   ratio to alone %.2f   (neighbour calls: %,d)%n",
+                    withFailing,
+                    withFailing / alone,
                     failing.counter("/failing").calls.get());
+            System.out.printf(
+                    "healthy, neighbour hanging          %,8.0f req/s   ratio to alone %.2f   (neighbour calls: %,d)%n",
+                    withHanging,
+                    withHanging / alone,
+                    hanging.counter("/hanging").calls.get());
         }
     }
 
@@ -95,13 +104,13 @@ public final class DeliveryBench {
         return json.getBytes(StandardCharsets.UTF_8);
     }
 
-    private static double rawLoop(BenchServer server, int n) throws InterruptedException {
+    private static double rawLoop(BenchServer server, String path, int n) throws InterruptedException {
         HttpClient client = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(5))
                 .build();
         Semaphore window = new Semaphore(CONCURRENCY);
-        URI uri = URI.create(server.url("/raw"));
+        URI uri = URI.create(server.url(path));
         for (int i = 0; i < n; i++) {
             window.acquire();
             HttpRequest request = HttpRequest.newBuilder(uri)
@@ -113,7 +122,7 @@ public final class DeliveryBench {
             client.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray()).whenComplete((r, e) -> window.release());
         }
         window.acquire(CONCURRENCY);
-        return server.counter("/raw").rate();
+        return server.counter(path).rate();
     }
 
     private static double deliver(

@@ -50,9 +50,10 @@ public final class DestinationWorker implements AutoCloseable {
     private final KafkaConsumer<String, byte[]> consumer;
     private final HttpSender sender;
     private final Mailbox mailbox = new Mailbox();
+    private final RecordReader reader;
     private final Dispatcher dispatcher;
     private final DeliveryMetrics metrics;
-    private final Map<TopicPartition, OffsetTracker> trackers = new HashMap<>();
+    private final PartitionOffsets offsets = new PartitionOffsets();
     private final Map<TopicPartition, Instant> delayed = new HashMap<>();
     private final Thread thread;
     private volatile boolean running = true;
@@ -70,6 +71,7 @@ public final class DestinationWorker implements AutoCloseable {
         String id = settings.destinationId();
         this.mainTopic = Topics.destination(id);
         this.retryTopic = Topics.retry(id);
+        this.reader = new RecordReader(mainTopic, retryTopic);
         this.consumer = WorkerConsumers.create(settings, bootstrapServers);
         this.sender = new HttpSender(id, settings.connectTimeout(), settings.requestTimeout());
         this.metrics = new DeliveryMetrics(registry, id);
@@ -148,19 +150,19 @@ public final class DestinationWorker implements AutoCloseable {
             if (skip.contains(tp)) {
                 continue;
             }
-            WorkItem item = RecordReader.read(r, tp, mainTopic, retryTopic);
-            if (item == null) {
+            RecordReader.Read read = reader.read(r);
+            if (read == null) {
                 continue; // unreadable: logged by the reader; skipped so the partition moves on
             }
-            Instant due = RecordReader.dueAt(r, retryTopic);
-            if (due != null && due.isAfter(now)) {
+            if (read.dueAt() != null && read.dueAt().isAfter(now)) {
+                // Not due: rewind and pause only this retry partition until it is.
                 consumer.seek(tp, r.offset());
-                delayed.put(tp, due);
+                delayed.put(tp, read.dueAt());
                 skip.add(tp);
                 continue;
             }
-            trackers.computeIfAbsent(tp, k -> new OffsetTracker()).read(r.offset());
-            dispatcher.add(item);
+            offsets.read(tp, r.offset());
+            dispatcher.add(read.item());
         }
     }
 
@@ -186,12 +188,7 @@ public final class DestinationWorker implements AutoCloseable {
     }
 
     private void finished(List<WorkItem> items) {
-        for (WorkItem item : items) {
-            OffsetTracker t = trackers.get(item.partition());
-            if (t != null) {
-                t.done(item.offset());
-            }
-        }
+        offsets.done(items);
     }
 
     private void failed(Throwable e) {
@@ -209,16 +206,11 @@ public final class DestinationWorker implements AutoCloseable {
             return;
         }
         lastCommitNanos = now;
-        Map<TopicPartition, OffsetAndMetadata> offsets = committable(trackers.keySet());
-        if (!offsets.isEmpty()) {
-            consumer.commitAsync(offsets, (done, e) -> {
+        Map<TopicPartition, OffsetAndMetadata> due = offsets.committable(offsets.partitions());
+        if (!due.isEmpty()) {
+            consumer.commitAsync(due, (done, e) -> {
                 if (e == null) {
-                    done.forEach((tp, o) -> {
-                        OffsetTracker t = trackers.get(tp);
-                        if (t != null) {
-                            t.committed(o.offset());
-                        }
-                    });
+                    offsets.committed(done);
                 } else {
                     LOG.warn("commit failed for {}, will retry: {}", settings.destinationId(), e.toString());
                 }
@@ -226,39 +218,17 @@ public final class DestinationWorker implements AutoCloseable {
         }
     }
 
-    private Map<TopicPartition, OffsetAndMetadata> committable(Collection<TopicPartition> partitions) {
-        Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
-        for (TopicPartition tp : partitions) {
-            OffsetTracker t = trackers.get(tp);
-            long c = t == null ? -1 : t.committable();
-            if (c >= 0) {
-                offsets.put(tp, new OffsetAndMetadata(c));
-            }
-        }
-        return offsets;
-    }
-
-    /** Waits (running the mailbox) until no sent request awaits its outcome, or the deadline. */
-    private boolean awaitOutstanding(Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (dispatcher.outstanding() > 0 && System.nanoTime() - deadline < 0) {
-            mailbox.await(Duration.ofMillis(20));
-            mailbox.drain();
-        }
-        return dispatcher.outstanding() == 0;
-    }
-
     private void commitSync(Collection<TopicPartition> partitions) {
-        Map<TopicPartition, OffsetAndMetadata> offsets = committable(partitions);
-        if (!offsets.isEmpty()) {
-            consumer.commitSync(offsets, Duration.ofSeconds(10));
-            offsets.forEach((tp, o) -> trackers.get(tp).committed(o.offset()));
+        Map<TopicPartition, OffsetAndMetadata> due = offsets.committable(partitions);
+        if (!due.isEmpty()) {
+            consumer.commitSync(due, Duration.ofSeconds(10));
+            offsets.committed(due);
         }
     }
 
     private void shutdown() {
-        dispatcher.drop(trackers.keySet());
-        if (!awaitOutstanding(settings.shutdownTimeout())) {
+        dispatcher.drop(offsets.partitions());
+        if (!dispatcher.awaitOutstanding(settings.shutdownTimeout())) {
             LOG.warn(
                     "{}: calls still in flight after {}; they will be re-sent",
                     settings.destinationId(),
@@ -266,7 +236,7 @@ public final class DestinationWorker implements AutoCloseable {
             dispatcher.cancelInFlight();
         }
         if (failure == null) {
-            commitSync(trackers.keySet());
+            commitSync(offsets.partitions());
         }
         consumer.close(Duration.ofSeconds(5));
     }
@@ -301,7 +271,7 @@ public final class DestinationWorker implements AutoCloseable {
         @Override
         public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
             dispatcher.drop(partitions);
-            awaitOutstanding(settings.shutdownTimeout());
+            dispatcher.awaitOutstanding(settings.shutdownTimeout());
             if (failure == null) {
                 commitSync(partitions);
             }
@@ -320,10 +290,8 @@ public final class DestinationWorker implements AutoCloseable {
         }
 
         private void forget(Collection<TopicPartition> partitions) {
-            partitions.forEach(tp -> {
-                trackers.remove(tp);
-                delayed.remove(tp);
-            });
+            offsets.forget(partitions);
+            partitions.forEach(delayed::remove);
         }
     }
 }

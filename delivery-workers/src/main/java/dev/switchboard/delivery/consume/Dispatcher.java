@@ -32,7 +32,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 
 /**
@@ -48,7 +47,7 @@ final class Dispatcher {
     private final HttpSender sender;
     private final OutcomeRecorder recorder;
     private final RetryPolicy policy;
-    private final Executor mailbox;
+    private final Mailbox mailbox;
     private final Consumer<List<WorkItem>> onFinished;
     private final Consumer<Throwable> onFailure;
     private final long lingerNanos;
@@ -67,7 +66,7 @@ final class Dispatcher {
             HttpSender sender,
             OutcomeRecorder recorder,
             RetryPolicy policy,
-            Executor mailbox,
+            Mailbox mailbox,
             Consumer<List<WorkItem>> onFinished,
             Consumer<Throwable> onFailure) {
         this.sender = sender;
@@ -139,7 +138,9 @@ final class Dispatcher {
         Instant now = Instant.now();
         Optional<Duration> retryAfter =
                 result.status() == null ? Optional.empty() : RetryAfter.parse(result.headers(), now);
-        if (result.status() != null && result.status() == 429) {
+        if (c.statusClass() == StatusClass.RETRYABLE) {
+            // 429 above all, but also 5xx and timeouts: a struggling destination gets fewer calls at once,
+            // and a failing one stops taking CPU and connections its healthy neighbours could use.
             limiter.onThrottle(sentNanos, System.nanoTime());
         } else if (c.statusClass() == StatusClass.DELIVERED) {
             limiter.onSuccess();
@@ -189,6 +190,16 @@ final class Dispatcher {
     boolean backpressured() {
         int held = ordering == null ? 0 : ordering.heldCount();
         return pending.size() + held >= maxPending || (ordering != null && ordering.anyUserFull());
+    }
+
+    /** Waits, running the mailbox, until no sent request awaits its outcome, or the timeout. */
+    boolean awaitOutstanding(Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (outstandingItems > 0 && System.nanoTime() - deadline < 0) {
+            mailbox.await(Duration.ofMillis(20));
+            mailbox.drain();
+        }
+        return outstandingItems == 0;
     }
 
     /** Requests sent whose outcome is not yet acknowledged. */

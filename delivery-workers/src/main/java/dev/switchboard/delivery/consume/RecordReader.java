@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.Deserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,39 +22,37 @@ import org.slf4j.LoggerFactory;
  */
 final class RecordReader {
 
+    /** A record read: the item, and its due time when it came from the retry topic (else null). */
+    record Read(WorkItem item, Instant dueAt) {}
+
     private static final Logger LOG = LoggerFactory.getLogger(RecordReader.class);
 
-    private RecordReader() {}
+    private final String retryTopic;
+    private final Deserializer<DestinationRequest> requests;
+    private final Deserializer<RetryEnvelope> envelopes;
 
-    /** The item, or null when the record cannot be read. */
-    static WorkItem read(
-            ConsumerRecord<String, byte[]> r,
-            TopicPartition tp,
-            Topic<String, DestinationRequest> main,
-            Topic<String, RetryEnvelope> retry) {
+    RecordReader(Topic<String, DestinationRequest> main, Topic<String, RetryEnvelope> retry) {
+        this.retryTopic = retry.name();
+        this.requests = main.valueSerde().deserializer();
+        this.envelopes = retry.valueSerde().deserializer();
+    }
+
+    /** The record read, or null when it cannot be read. */
+    Read read(ConsumerRecord<String, byte[]> r) {
+        TopicPartition tp = new TopicPartition(r.topic(), r.partition());
+        long now = System.nanoTime();
         try {
-            long now = System.nanoTime();
-            if (r.topic().equals(retry.name())) {
-                RetryEnvelope e = retry.valueSerde().deserializer().deserialize(r.topic(), r.value());
-                return new WorkItem(
+            if (r.topic().equals(retryTopic)) {
+                RetryEnvelope e = envelopes.deserialize(r.topic(), r.value());
+                WorkItem item = new WorkItem(
                         tp, r.offset(), r.key(), e.getRequest(), e.getAttempts(), e.getFirstAttemptAt(), now);
+                return new Read(item, e.getDueAt());
             }
-            DestinationRequest request = main.valueSerde().deserializer().deserialize(r.topic(), r.value());
-            return new WorkItem(tp, r.offset(), r.key(), request, List.of(), null, now);
+            DestinationRequest request = requests.deserialize(r.topic(), r.value());
+            return new Read(new WorkItem(tp, r.offset(), r.key(), request, List.of(), null, now), null);
         } catch (RuntimeException e) {
             LOG.error("skipping unreadable record {}-{}@{}: {}", r.topic(), r.partition(), r.offset(), e.toString());
             return null;
         }
-    }
-
-    /** The due time of a retry record; null for a request record. */
-    static Instant dueAt(ConsumerRecord<String, byte[]> r, Topic<String, RetryEnvelope> retry) {
-        if (!r.topic().equals(retry.name())) {
-            return null;
-        }
-        return retry.valueSerde()
-                .deserializer()
-                .deserialize(r.topic(), r.value())
-                .getDueAt();
     }
 }

@@ -6,7 +6,7 @@ package dev.switchboard.delivery.http;
 
 /**
  * Additive-increase / multiplicative-decrease concurrency limit of one destination (TCP-style):
- * a 429 halves the limit, each success adds {@code 1/limit}, between 1 and the configured maximum.
+ * a retryable answer (429 first of all, also 5xx, 408, 423 and timeouts) halves the limit, each success adds {@code 1/limit}, between 1 and the configured maximum.
  * Only throttles answering calls sent after the last decrease count, so one burst of 429s to calls
  * that were already in flight halves the limit once, not once per call. Used from one thread.
  */
@@ -38,7 +38,7 @@ public final class AimdLimiter {
         limit = Math.min(max, limit + 1.0 / limit);
     }
 
-    /** A call sent at {@code sentAtNanos} (System.nanoTime) was throttled (429). */
+    /** A call sent at {@code sentAtNanos} (System.nanoTime) was throttled (429) or failed retryably. */
     public void onThrottle(long sentAtNanos, long nowNanos) {
         if (lastDecreaseNanos != Long.MIN_VALUE && sentAtNanos - lastDecreaseNanos < 0) {
             return;

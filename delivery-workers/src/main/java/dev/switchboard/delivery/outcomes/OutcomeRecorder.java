@@ -14,14 +14,17 @@ import dev.switchboard.schemas.avro.DeadLetter;
 import dev.switchboard.schemas.avro.DeliveryOutcome;
 import dev.switchboard.schemas.avro.DeliveryStatus;
 import dev.switchboard.schemas.avro.RetryEnvelope;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.Serializer;
 
 /**
  * Writes what one call led to: a {@code DeliveryOutcome} per status (the requests of a batch may
@@ -39,6 +42,7 @@ public final class OutcomeRecorder {
     private final Topic<String, RetryEnvelope> retryTopic;
     private final Topic<String, DeadLetter> dlqTopic;
     private final DeliveryMetrics metrics;
+    private final Map<String, Serializer<?>> serializers = new ConcurrentHashMap<>();
 
     public OutcomeRecorder(Producer<byte[], byte[]> producer, String destinationId, DeliveryMetrics metrics) {
         this.producer = producer;
@@ -119,8 +123,11 @@ public final class OutcomeRecorder {
 
     private <V> CompletableFuture<Void> send(Topic<String, V> topic, String key, V value) {
         CompletableFuture<Void> ack = new CompletableFuture<>();
-        byte[] k = key == null ? null : topic.keySerde().serializer().serialize(topic.name(), key);
-        byte[] v = topic.valueSerde().serializer().serialize(topic.name(), value);
+        byte[] k = key == null ? null : key.getBytes(StandardCharsets.UTF_8);
+        @SuppressWarnings("unchecked")
+        Serializer<V> serializer = (Serializer<V>) serializers.computeIfAbsent(
+                topic.name(), n -> topic.valueSerde().serializer());
+        byte[] v = serializer.serialize(topic.name(), value);
         try {
             producer.send(new ProducerRecord<>(topic.name(), k, v), (meta, e) -> {
                 if (e == null) {
