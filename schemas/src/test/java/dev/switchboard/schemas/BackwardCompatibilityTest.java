@@ -7,12 +7,15 @@ package dev.switchboard.schemas;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.switchboard.schemas.avro.ConfigRecord;
+import dev.switchboard.schemas.avro.DeadLetter;
+import dev.switchboard.schemas.avro.DeliveryAttempt;
 import dev.switchboard.schemas.avro.DeliveryOutcome;
 import dev.switchboard.schemas.avro.DeliveryStatus;
 import dev.switchboard.schemas.avro.DestinationRequest;
 import dev.switchboard.schemas.avro.Event;
 import dev.switchboard.schemas.avro.RawCall;
 import dev.switchboard.schemas.avro.Rejected;
+import dev.switchboard.schemas.avro.RetryEnvelope;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -37,6 +40,27 @@ class BackwardCompatibilityTest {
     private static final String CURRENT = "v1";
     private static final Instant T = Instant.parse("2026-01-01T12:00:00.500Z");
 
+    private static final DestinationRequest REQUEST = DestinationRequest.newBuilder()
+            .setDestinationId("hooks")
+            .setDestinationType("webhook")
+            .setMessageIds(List.of("m1"))
+            .setMethod("POST")
+            .setUrl("http://127.0.0.1/hook")
+            .setHeaders(Map.of("Content-Type", "application/json"))
+            .setBody(ByteBuffer.wrap("{}".getBytes(StandardCharsets.UTF_8)))
+            .setIdempotencyKey("m1")
+            .setCreatedAt(T)
+            .build();
+    private static final DeliveryAttempt ATTEMPT = DeliveryAttempt.newBuilder()
+            .setAttempt(1)
+            .setAttemptedAt(T)
+            .setLatencyMs(30)
+            .setHttpStatus(503)
+            .setErrorClass("http_5xx")
+            .setResponseHeaders(Map.of("Retry-After", "2"))
+            .setResponseBody("busy")
+            .build();
+
     private static final List<SpecificRecord> SAMPLES = List.of(
             new RawCall(
                     "{\"type\":\"track\",\"userId\":\"u1\",\"event\":\"E\"}",
@@ -59,17 +83,9 @@ class BackwardCompatibilityTest {
                     "m1",
                     T,
                     ByteBuffer.wrap("{}".getBytes(StandardCharsets.UTF_8))),
-            DestinationRequest.newBuilder()
-                    .setDestinationId("hooks")
-                    .setDestinationType("webhook")
-                    .setMessageIds(List.of("m1"))
-                    .setMethod("POST")
-                    .setUrl("http://127.0.0.1/hook")
-                    .setHeaders(Map.of("Content-Type", "application/json"))
-                    .setBody(ByteBuffer.wrap("{}".getBytes(StandardCharsets.UTF_8)))
-                    .setIdempotencyKey("m1")
-                    .setCreatedAt(T)
-                    .build(),
+            REQUEST,
+            new RetryEnvelope(REQUEST, List.of(ATTEMPT), T, T.plusSeconds(2)),
+            new DeadLetter(REQUEST, List.of(ATTEMPT), "http 400: not retryable", T),
             DeliveryOutcome.newBuilder()
                     .setDestinationId("hooks")
                     .setMessageIds(List.of("m1"))
