@@ -104,6 +104,13 @@ class BackwardCompatibilityTest {
                 Path file = ROOT.resolve(sample.getClass().getSimpleName()).resolve(CURRENT + ".bin");
                 Files.createDirectories(file.getParent());
                 Files.write(file, serde(sample).serializer().serialize("t", sample));
+                // The release's full schema (named types inlined), for SchemaHistory.
+                Path history = Path.of(
+                        "src/main/resources/switchboard/schema-history",
+                        sample.getSchema().getFullName(),
+                        CURRENT + ".avsc");
+                Files.createDirectories(history.getParent());
+                Files.writeString(history, sample.getSchema().toString(true) + "\n");
             }
         }
         return SAMPLES.stream().flatMap(sample -> {
