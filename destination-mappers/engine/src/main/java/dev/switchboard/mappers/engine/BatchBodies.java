@@ -4,7 +4,6 @@
  */
 package dev.switchboard.mappers.engine;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -61,10 +60,5 @@ public final class BatchBodies {
         } catch (IOException e) {
             throw new UncheckedIOException("a batch item or wrapper is not JSON", e);
         }
-    }
-
-    /** Parses JSON bytes, for callers that compare bodies. */
-    public static JsonNode parse(byte[] json) throws IOException {
-        return MAPPER.readTree(json);
     }
 }

@@ -64,21 +64,7 @@ public final class DestinationLoader {
         AuthSpec auth = AuthSpec.parse(file, d.get("authentication"));
         Endpoints endpoints = Endpoints.parse(file, d.get("endpoints"), settings.schema());
         BatchingSpec batching = BatchingSpec.parse(file, d.get("batching"));
-        List<ActionSpec> actions = new ArrayList<>();
-        for (Map.Entry<String, byte[]> f : new TreeMap<>(files).entrySet()) {
-            String name = f.getKey();
-            if (name.endsWith(".yaml") && !name.equals(DESTINATION_FILE)) {
-                String actionFile = slug + "/" + name;
-                String action = name.substring(0, name.length() - ".yaml".length());
-                ActionSpec spec = ActionSpec.parse(actionFile, action, Yaml.read(actionFile, f.getValue()), batching);
-                if (spec.batching() != null && auth.type().equals("hmac")) {
-                    throw new DestinationDefinitionException(
-                            actionFile,
-                            "an HMAC-signed destination cannot batch (the signature covers one body); set batching: false");
-                }
-                actions.add(spec);
-            }
-        }
+        List<ActionSpec> actions = actions(slug, files, batching, auth);
         if (actions.isEmpty()) {
             throw new DestinationDefinitionException(file, "the folder has no action file (e.g. track.yaml)");
         }
@@ -94,5 +80,26 @@ public final class DestinationLoader {
                 auth.type(),
                 infos);
         return new DeclarativeMapper(definition, actions, auth, endpoints);
+    }
+
+    private static List<ActionSpec> actions(
+            String slug, Map<String, byte[]> files, BatchingSpec batching, AuthSpec auth)
+            throws DestinationDefinitionException {
+        List<ActionSpec> actions = new ArrayList<>();
+        for (Map.Entry<String, byte[]> f : new TreeMap<>(files).entrySet()) {
+            String name = f.getKey();
+            if (name.endsWith(".yaml") && !name.equals(DESTINATION_FILE)) {
+                String actionFile = slug + "/" + name;
+                String action = name.substring(0, name.length() - ".yaml".length());
+                ActionSpec spec = ActionSpec.parse(actionFile, action, Yaml.read(actionFile, f.getValue()), batching);
+                if (spec.batching() != null && auth.type().equals("hmac")) {
+                    throw new DestinationDefinitionException(
+                            actionFile,
+                            "an HMAC-signed destination cannot batch (the signature covers one body); set batching: false");
+                }
+                actions.add(spec);
+            }
+        }
+        return actions;
     }
 }

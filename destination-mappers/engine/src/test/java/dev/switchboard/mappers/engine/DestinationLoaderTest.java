@@ -57,4 +57,12 @@ class DestinationLoaderTest {
         assertThatThrownBy(() -> DestinationLoader.load("a", files(destination, "t.yaml", ACTION)))
                 .hasMessageContaining("settings.k.type 'text'");
     }
+
+    @Test
+    void shouldRefuseEndpointsWhenDefaultRegionHasNoUrl() {
+        String destination = "slug: a\nname: A\nsettings: { region: { type: string, default: APAC, description: d } }\n"
+                + "endpoints: { setting: region, values: { US: 'https://us.example.com' } }\n";
+        assertThatThrownBy(() -> DestinationLoader.load("a", files(destination, "t.yaml", ACTION)))
+                .hasMessageContaining("default 'APAC' is not one of endpoints.values");
+    }
 }

@@ -11,6 +11,8 @@ import dev.switchboard.mappers.api.DestinationMapper;
 import dev.switchboard.mappers.engine.DeclarativeMapper;
 import dev.switchboard.mappers.engine.DeclarativeMapperProvider;
 import dev.switchboard.mappers.engine.DestinationDefinitionException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiFunction;
@@ -33,9 +35,23 @@ public class MapperConformanceTest {
 
     @TestFactory
     Stream<DynamicNode> shouldFollowTheRulesWhenCheckingEachDestinationFolder() {
-        return DestinationFolder.list(DestinationFolder.root()).stream()
+        Stream<DynamicNode> folders = DestinationFolder.list(DestinationFolder.root()).stream()
                 .map(folder -> DynamicContainer.dynamicContainer(
                         folder.slug(), folder.dir().toUri(), checks(folder)));
+        return Stream.concat(folders, template());
+    }
+
+    /** The folder data engineers copy must itself load, so that a copy starts from a working mapping. */
+    private static Stream<DynamicNode> template() {
+        Path dir = DestinationFolder.root().resolve(TEMPLATE);
+        if (!Files.isDirectory(dir)) {
+            return Stream.empty();
+        }
+        DestinationFolder folder = new DestinationFolder(TEMPLATE, dir);
+        return Stream.of(
+                DynamicTest.dynamicTest(TEMPLATE + "/loads", () -> load(folder)),
+                check(folder, "actions-have-fixtures", ConformanceChecks::actionsHaveFixtures),
+                check(folder, "settings-described", ConformanceChecks::settingsDescribed));
     }
 
     private static Stream<DynamicNode> checks(DestinationFolder folder) {

@@ -14,7 +14,11 @@ import org.junit.jupiter.api.Test;
 class ConformanceChecksTest {
 
     private static DestinationFolder folder(String slug) throws Exception {
-        return new DestinationFolder(slug, Path.of(ConformanceChecksTest.class.getResource("/folders/" + slug).toURI()));
+        return new DestinationFolder(
+                slug,
+                Path.of(ConformanceChecksTest.class
+                        .getResource("/folders/" + slug)
+                        .toURI()));
     }
 
     @Test
@@ -44,12 +48,15 @@ class ConformanceChecksTest {
         List<String> secrets = ConformanceChecks.secretsOnlyInAuth(bad, mapper);
         // Then each problem names the file and the fix
         assertThat(settings).singleElement().asString().contains("bad/destination.yaml", "'token' has no description");
-        assertThat(files).anyMatch(p -> p.contains("bad/README.md is missing"))
+        assertThat(files)
+                .anyMatch(p -> p.contains("bad/README.md is missing"))
                 .anyMatch(p -> p.contains("bad/notes.txt: unknown file"))
                 .anyMatch(p -> p.contains("add 'docs:'"));
-        assertThat(fixtures).anyMatch(p -> p.contains("bad/identify.yaml: no fixture"))
+        assertThat(fixtures)
+                .anyMatch(p -> p.contains("bad/identify.yaml: no fixture"))
                 .anyMatch(p -> p.contains("misnamed.input.json: name it <action>-<case>"));
-        assertThat(secrets).anyMatch(p -> p.contains("appears in the URL"))
+        assertThat(secrets)
+                .anyMatch(p -> p.contains("appears in the URL"))
                 .anyMatch(p -> p.contains("appears in the body"));
     }
 

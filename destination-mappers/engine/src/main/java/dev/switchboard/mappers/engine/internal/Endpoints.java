@@ -40,6 +40,13 @@ public record Endpoints(String setting, Map<String, String> values) {
             throw new DestinationDefinitionException(
                     file, "endpoints.values must map each " + setting + " to a base URL");
         }
+        JsonNode def = settings.settings().get(setting).defaultValue();
+        if (def != null && !values.containsKey(def.asText())) {
+            throw new DestinationDefinitionException(
+                    file,
+                    "settings." + setting + ".default '" + def.asText() + "' is not one of endpoints.values "
+                            + values.keySet());
+        }
         return new Endpoints(setting, Map.copyOf(values));
     }
 

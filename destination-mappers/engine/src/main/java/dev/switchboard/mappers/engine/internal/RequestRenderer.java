@@ -41,7 +41,8 @@ public final class RequestRenderer {
         ActionSpec.RequestTemplate t = action.request();
         String method = method(t, scope);
         String url = url(t, scope);
-        Map<String, String> headers = new LinkedHashMap<>();
+        // header names are case-insensitive: a custom "content-type" replaces ours instead of doubling it
+        Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         JsonNode body = t.body().resolve(scope);
         byte[] item = body == null ? new byte[0] : write(body);
         BatchingSpec batching = action.batching();
