@@ -104,6 +104,28 @@ class WorkspaceFilesTest {
         assertThat(e.getMessage()).contains("exactly one action");
     }
 
+    @Test
+    void shouldNameActionAndFieldWhenConnectionOverridesAreInvalid() throws Exception {
+        ConfigException e = invalid(
+                """
+                workspace: w
+                sources: [{id: s, writeKey: k}]
+                destinations:
+                  - { id: d, type: http-request, settings: { url: "https://example.com/in" } }
+                connections:
+                  - source: s
+                    destination: d
+                    enabledActions: [send, sned]
+                    mapping:
+                      send: { date: { '@path': $.properties } }
+                """);
+        assertThat(e.getMessage())
+                .contains("w.yaml:8")
+                .contains("'sned' is not an action of http-request")
+                .contains("w.yaml:10")
+                .contains("has no field 'date'");
+    }
+
     private ConfigException invalid(String yaml) throws Exception {
         Path file = dir.resolve("w.yaml");
         Files.writeString(file, yaml);

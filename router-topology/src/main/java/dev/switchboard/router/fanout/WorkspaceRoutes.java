@@ -6,6 +6,7 @@ package dev.switchboard.router.fanout;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.switchboard.mappers.api.DestinationMapper;
+import dev.switchboard.mappers.api.MapperContext;
 import dev.switchboard.mappers.api.MapperRegistry;
 import dev.switchboard.router.internal.Route;
 import dev.switchboard.schemas.avro.ConfigRecord;
@@ -18,6 +19,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
@@ -61,7 +63,11 @@ final class WorkspaceRoutes {
             var settings =
                     mapper == null ? d.settings() : mapper.settingsSchema().withDefaults(d.settings());
             bySource.computeIfAbsent(c.source(), s -> new ArrayList<>())
-                    .add(new Route(d, mapper, settings, filters(record.getWorkspaceId(), c)));
+                    .add(new Route(
+                            d,
+                            mapper,
+                            new MapperContext(d.id(), settings, Set.copyOf(c.enabledActions()), c.mapping()),
+                            filters(record.getWorkspaceId(), c)));
         }
         return new WorkspaceRoutes(record.getAppliedAt(), Map.copyOf(bySource));
     }

@@ -6,6 +6,7 @@ package dev.switchboard.router.internal;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.switchboard.mappers.api.DestinationMapper;
+import dev.switchboard.mappers.api.MapperContext;
 import dev.switchboard.schemas.config.DestinationConfig;
 import java.util.function.UnaryOperator;
 
@@ -14,11 +15,12 @@ import java.util.function.UnaryOperator;
  *
  * @param destination the configured destination
  * @param mapper its type's mapper, or null when no mapper of that type is on the class path
- * @param settings the destination's settings with the type's defaults applied
+ * @param context what the mapper gets: settings with the type's defaults applied, and the
+ *     connection's enabled actions and mapping overrides
  * @param filters the connection's destination filters: the event this destination sees, or null to drop it
  */
 public record Route(
         DestinationConfig destination,
         DestinationMapper mapper,
-        ObjectNode settings,
+        MapperContext context,
         UnaryOperator<ObjectNode> filters) {}

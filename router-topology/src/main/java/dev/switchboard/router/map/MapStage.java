@@ -6,7 +6,6 @@ package dev.switchboard.router.map;
 
 import dev.switchboard.mappers.api.BatchSpec;
 import dev.switchboard.mappers.api.MappedRequest;
-import dev.switchboard.mappers.api.MapperContext;
 import dev.switchboard.mappers.api.PayloadInvalidException;
 import dev.switchboard.router.internal.Outcome;
 import dev.switchboard.router.internal.Outcomes;
@@ -41,7 +40,6 @@ public final class MapStage {
     }
 
     static List<Outcome<DestinationRequest>> map(Routed r) {
-        String destinationId = r.route().destination().id();
         if (r.route().mapper() == null) {
             return List.of(reject(
                     r,
@@ -49,9 +47,8 @@ public final class MapStage {
                     "no mapper for destination type '" + r.route().destination().type() + "' is installed"));
         }
         try {
-            List<MappedRequest> requests = r.route()
-                    .mapper()
-                    .map(r.json(), new MapperContext(destinationId, r.route().settings()));
+            List<MappedRequest> requests =
+                    r.route().mapper().map(r.json(), r.route().context());
             return requests.stream().map(m -> Outcome.ok(toRecord(m, r))).toList();
         } catch (PayloadInvalidException e) {
             return List.of(reject(r, "payload_invalid", "'" + e.field() + "': " + e.getMessage()));

@@ -5,7 +5,9 @@
 package dev.switchboard.mappers.api;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * One destination type: its catalog identity, its settings schema, and the mapping from an event to
@@ -30,4 +32,20 @@ public interface DestinationMapper {
      * @throws PayloadInvalidException when the event lacks what the destination needs (never retried)
      */
     List<MappedRequest> map(ObjectNode event, MapperContext context) throws PayloadInvalidException;
+
+    /**
+     * Checks a connection's {@code enabledActions} and {@code mapping} overrides before the workspace
+     * is published. Returns problems as (key under the connection, message); empty when valid. The
+     * default refuses both: a type that supports them overrides this.
+     */
+    default List<Map.Entry<String, String>> checkConnection(List<String> enabledActions, ObjectNode mapping) {
+        List<Map.Entry<String, String>> problems = new ArrayList<>();
+        if (!enabledActions.isEmpty()) {
+            problems.add(Map.entry("enabledActions", "destination type '" + slug() + "' has no actions to choose"));
+        }
+        if (!mapping.isEmpty()) {
+            problems.add(Map.entry("mapping", "destination type '" + slug() + "' has no mappings to override"));
+        }
+        return problems;
+    }
 }

@@ -5,6 +5,7 @@
 package dev.switchboard.mappers.api;
 
 import dev.switchboard.schemas.config.ConfigProblem;
+import dev.switchboard.schemas.config.ConnectionConfig;
 import dev.switchboard.schemas.config.DestinationConfig;
 import dev.switchboard.schemas.config.ParsedWorkspace;
 import java.util.ArrayList;
@@ -52,7 +53,10 @@ public final class MapperRegistry {
         return bySlug.keySet();
     }
 
-    /** Destination types and settings of a parsed workspace, as problems with their lines. */
+    /**
+     * Destination types and settings, and each connection's actions and mapping overrides, of a
+     * parsed workspace, as problems with their lines.
+     */
     public List<ConfigProblem> check(ParsedWorkspace parsed) {
         List<ConfigProblem> problems = new ArrayList<>();
         List<DestinationConfig> destinations = parsed.config().destinations();
@@ -70,6 +74,20 @@ public final class MapperRegistry {
             }
             for (Map.Entry<String, String> p : mapper.settingsSchema().validate(d.settings())) {
                 problems.add(parsed.problem(at + "/settings/" + p.getKey(), p.getValue()));
+            }
+        }
+        List<ConnectionConfig> connections = parsed.config().connections();
+        for (int i = 0; i < connections.size(); i++) {
+            ConnectionConfig c = connections.get(i);
+            DestinationMapper mapper = parsed.config()
+                    .destination(c.destination())
+                    .map(d -> d.type() == null ? null : bySlug.get(d.type()))
+                    .orElse(null);
+            if (mapper == null) {
+                continue; // reported above, or by the parser
+            }
+            for (Map.Entry<String, String> p : mapper.checkConnection(c.enabledActions(), c.mapping())) {
+                problems.add(parsed.problem("/connections/" + i + "/" + p.getKey(), p.getValue()));
             }
         }
         return problems;

@@ -12,6 +12,7 @@ import dev.switchboard.mappers.api.MappedRequest;
 import dev.switchboard.mappers.api.MapperContext;
 import dev.switchboard.mappers.api.PayloadInvalidException;
 import dev.switchboard.mappers.api.SettingsSchema;
+import dev.switchboard.mappers.engine.directives.MappingDefinitionException;
 import dev.switchboard.mappers.engine.directives.MappingFailure;
 import dev.switchboard.mappers.engine.directives.Mappings;
 import dev.switchboard.mappers.engine.directives.Resolver;
@@ -36,6 +37,7 @@ public final class DeclarativeMapper implements DestinationMapper {
     private final List<ActionSpec> actions;
     private final Endpoints endpoints;
     private final RequestRenderer renderer;
+    private final Map<JsonNode, Resolver> overrideCache = new java.util.concurrent.ConcurrentHashMap<>();
 
     DeclarativeMapper(DestinationDefinition definition, List<ActionSpec> actions, AuthSpec auth, Endpoints endpoints) {
         this.definition = definition;
@@ -93,25 +95,86 @@ public final class DeclarativeMapper implements DestinationMapper {
         Scope scope = new Scope(event, named);
         List<MappedRequest> out = new ArrayList<>();
         for (ActionSpec action : actions) {
-            if (!action.trigger().matches(event)) {
+            if (!context.runs(action.name()) || !action.trigger().matches(event)) {
                 continue;
             }
             action.checkRequired(scope, slug());
-            Scope actionScope = action.fields().isEmpty() ? scope : scope.with("fields", fields(action, scope));
+            Scope actionScope = action.fields().isEmpty()
+                    ? scope
+                    : scope.with(
+                            "fields", fields(action, scope, context.mapping().path(action.name())));
             out.add(renderer.render(action, actionScope, messageId, context.destinationId()));
         }
         return out;
     }
 
-    private static ObjectNode fields(ActionSpec action, Scope scope) {
+    /** The action's fields: the connection's override of a field where it has one, else the default. */
+    private ObjectNode fields(ActionSpec action, Scope scope, JsonNode overrides) {
         ObjectNode out = Mappings.emptyObject();
         for (Map.Entry<String, Resolver> f : action.fields().entrySet()) {
-            JsonNode v = f.getValue().resolve(scope);
+            JsonNode override = overrides.get(f.getKey());
+            Resolver resolver = override == null ? f.getValue() : compiled(override);
+            JsonNode v = resolver.resolve(scope);
             if (v != null) {
                 out.set(f.getKey(), v);
             }
         }
         return out;
+    }
+
+    /** Compiles an override once; overrides were checked at {@code config apply}. */
+    private Resolver compiled(JsonNode mapping) {
+        return overrideCache.computeIfAbsent(mapping, m -> {
+            try {
+                return Mappings.compile(m);
+            } catch (MappingDefinitionException e) {
+                throw new MappingFailure(
+                        "mapping", "the connection's mapping override does not compile: " + e.getMessage());
+            }
+        });
+    }
+
+    /**
+     * Enabled actions must be this type's actions; a mapping override names an action and one of its
+     * declared fields, and must compile.
+     */
+    @Override
+    public List<Map.Entry<String, String>> checkConnection(List<String> enabledActions, ObjectNode mapping) {
+        Map<String, ActionSpec> byName = new java.util.LinkedHashMap<>();
+        actions.forEach(a -> byName.put(a.name(), a));
+        List<Map.Entry<String, String>> problems = new ArrayList<>();
+        for (String name : enabledActions) {
+            if (!byName.containsKey(name)) {
+                problems.add(Map.entry(
+                        "enabledActions",
+                        "'" + name + "' is not an action of " + slug() + "; actions: " + byName.keySet()));
+            }
+        }
+        mapping.fields().forEachRemaining(a -> {
+            ActionSpec action = byName.get(a.getKey());
+            if (action == null) {
+                problems.add(Map.entry(
+                        "mapping/" + a.getKey(),
+                        "'" + a.getKey() + "' is not an action of " + slug() + "; actions: " + byName.keySet()));
+                return;
+            }
+            a.getValue().fields().forEachRemaining(f -> {
+                String at = "mapping/" + a.getKey() + "/" + f.getKey();
+                if (!action.fields().containsKey(f.getKey())) {
+                    problems.add(Map.entry(
+                            at,
+                            "action '" + action.name() + "' has no field '" + f.getKey() + "' to override; fields: "
+                                    + action.fields().keySet()));
+                    return;
+                }
+                try {
+                    Mappings.compile(f.getValue());
+                } catch (MappingDefinitionException e) {
+                    problems.add(Map.entry(at, "invalid mapping: " + e.getMessage()));
+                }
+            });
+        });
+        return problems;
     }
 
     @Override
