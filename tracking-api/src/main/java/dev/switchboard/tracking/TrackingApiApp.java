@@ -4,12 +4,10 @@
  */
 package dev.switchboard.tracking;
 
-import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.switchboard.schemas.config.ConfigView;
 import dev.switchboard.tracking.auth.ClientAddress;
+import dev.switchboard.tracking.calls.Json;
 import dev.switchboard.tracking.http.CallWriter;
 import dev.switchboard.tracking.http.Cors;
 import dev.switchboard.tracking.http.HttpReplies;
@@ -136,11 +134,7 @@ public final class TrackingApiApp implements AutoCloseable {
     }
 
     private Router router() {
-        ObjectMapper mapper = JsonMapper.builder()
-                .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-                .build();
+        ObjectMapper mapper = Json.mapper();
         IngestMetrics metrics = new IngestMetrics(registry);
         RateLimiter limiter = new RateLimiter(config.rateLimitPerSecond(), config.rateLimitBurst(), System::nanoTime);
         CallWriter writer = new CallWriter(producer, health, metrics, mapper, config.ackTimeout(), config.retryAfter());
@@ -154,6 +148,9 @@ public final class TrackingApiApp implements AutoCloseable {
                 .handler(new SettingsHandler(configView, mapper, proxies, config.publicUrl()));
         OpsHandlers.mount(router, () -> health.reachable(), configView::isLoaded, registry);
         extraRoutes.forEach(r -> r.accept(router));
+        router.errorHandler(
+                403,
+                ctx -> HttpReplies.error(ctx, 403, "origin_not_allowed", "this origin may not call the API", null));
         router.errorHandler(404, ctx -> HttpReplies.error(ctx, 404, "not_found", "no such endpoint", null));
         router.errorHandler(405, ctx -> HttpReplies.error(ctx, 405, "method_not_allowed", "use POST", null));
         router.errorHandler(500, ctx -> {

@@ -24,6 +24,7 @@ import java.net.Socket;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -83,180 +84,28 @@ class BadInputIT {
         assertThat(raw.take(1).get(0).value().getMessageId()).isEqualTo(marker);
     }
 
-    static Stream<Arguments> badRequests() {
-        String big = "x".repeat(33 * 1024);
-        return Stream.of(
-                bad("malformed JSON", "/v1/track", KEY, "{\"userId\": \"u\", \"event\": ", 400, "bad_request", null),
-                bad("JSON array", "/v1/track", KEY, "[{\"userId\":\"u\",\"event\":\"E\"}]", 400, "bad_request", null),
-                bad("JSON string", "/v1/track", KEY, "\"hello\"", 400, "bad_request", null),
-                bad("empty body", "/v1/track", KEY, "", 400, "bad_request", null),
-                bad(
-                        "trailing garbage",
-                        "/v1/track",
-                        KEY,
-                        "{\"userId\":\"u\",\"event\":\"E\"} x",
-                        400,
-                        "bad_request",
-                        null),
-                bad(
-                        "no write key",
-                        "/v1/track",
-                        null,
-                        "{\"userId\":\"u\",\"event\":\"E\"}",
-                        401,
-                        "unknown_source",
-                        "writeKey"),
-                bad(
-                        "unknown write key",
-                        "/v1/track",
-                        "wk_nope",
-                        "{\"userId\":\"u\",\"event\":\"E\"}",
-                        401,
-                        "unknown_source",
-                        "writeKey"),
-                bad(
-                        "disabled source",
-                        "/v1/track",
-                        Workspace.DISABLED_KEY,
-                        "{\"userId\":\"u\",\"event\":\"E\"}",
-                        403,
-                        "source_disabled",
-                        "writeKey"),
-                bad(
-                        "call over 32 KB",
-                        "/v1/track",
-                        KEY,
-                        "{\"userId\":\"u\",\"event\":\"" + big + "\"}",
-                        400,
-                        "payload_too_large",
-                        null),
-                bad(
-                        "batch over 500 KB",
-                        "/v1/batch",
-                        KEY,
-                        batchOf(16, "{\"type\":\"track\",\"userId\":\"u\",\"event\":\"" + big + "\"}"),
-                        400,
-                        "payload_too_large",
-                        null),
-                bad(
-                        "more than 2500 events",
-                        "/v1/batch",
-                        KEY,
-                        batchOf(2501, "{\"type\":\"track\",\"userId\":\"u\",\"event\":\"E\"}"),
-                        400,
-                        "batch_too_large",
-                        "batch"),
-                bad("batch not an array", "/v1/batch", KEY, "{\"batch\":{}}", 400, "bad_request", "batch"),
-                bad("batch missing", "/v1/import", KEY, "{\"userId\":\"u\"}", 400, "bad_request", "batch"),
-                bad("empty batch", "/v1/batch", KEY, "{\"batch\":[]}", 400, "empty_batch", "batch"),
-                bad(
-                        "batch context not an object",
-                        "/v1/batch",
-                        KEY,
-                        "{\"batch\":[{}],\"context\":1}",
-                        400,
-                        "bad_request",
-                        "context"),
-                bad(
-                        "no userId or anonymousId",
-                        "/v1/page",
-                        KEY,
-                        "{\"name\":\"Home\"}",
-                        400,
-                        "no_user_anon_id",
-                        "userId"),
-                bad("empty userId", "/v1/identify", KEY, "{\"userId\":\"\"}", 400, "id_not_string", "userId"),
-                bad(
-                        "numeric anonymousId",
-                        "/v1/identify",
-                        KEY,
-                        "{\"anonymousId\":42}",
-                        400,
-                        "id_not_string",
-                        "anonymousId"),
-                bad("track without event", "/v1/track", KEY, "{\"userId\":\"u\"}", 400, "event_not_defined", "event"),
-                bad(
-                        "track with numeric event",
-                        "/v1/t",
-                        KEY,
-                        "{\"userId\":\"u\",\"event\":7}",
-                        400,
-                        "event_not_string",
-                        "event"),
-                bad(
-                        "properties not an object",
-                        "/v1/track",
-                        KEY,
-                        "{\"userId\":\"u\",\"event\":\"E\",\"properties\":[]}",
-                        400,
-                        "properties_not_object",
-                        "properties"),
-                bad(
-                        "traits not an object",
-                        "/v1/identify",
-                        KEY,
-                        "{\"userId\":\"u\",\"traits\":\"vip\"}",
-                        400,
-                        "traits_not_object",
-                        "traits"),
-                bad("group without groupId", "/v1/group", KEY, "{\"userId\":\"u\"}", 400, "id_required", "groupId"),
-                bad(
-                        "page with empty name",
-                        "/v1/page",
-                        KEY,
-                        "{\"userId\":\"u\",\"name\":\"\"}",
-                        400,
-                        "name_not_string",
-                        "name"),
-                bad(
-                        "screen with numeric category",
-                        "/v1/screen",
-                        KEY,
-                        "{\"userId\":\"u\",\"category\":5}",
-                        400,
-                        "category_not_string",
-                        "category"),
-                bad(
-                        "alias without previousId",
-                        "/v1/alias",
-                        KEY,
-                        "{\"userId\":\"u\"}",
-                        400,
-                        "id_required",
-                        "previousId"),
-                bad(
-                        "alias without userId",
-                        "/v1/a",
-                        KEY,
-                        "{\"previousId\":\"p\",\"anonymousId\":\"a\"}",
-                        400,
-                        "id_required",
-                        "userId"),
-                bad(
-                        "context not an object",
-                        "/v1/track",
-                        KEY,
-                        "{\"userId\":\"u\",\"event\":\"E\",\"context\":\"c\"}",
-                        400,
-                        "bad_request",
-                        "context"),
-                bad(
-                        "messageId over 100 characters",
-                        "/v1/track",
-                        KEY,
-                        "{\"userId\":\"u\",\"event\":\"E\",\"messageId\":\"" + "m".repeat(101) + "\"}",
-                        400,
-                        "message_id_too_long",
-                        "messageId"),
-                bad("unknown endpoint", "/v1/purchase", KEY, "{\"userId\":\"u\"}", 404, "not_found", null),
-                bad(
-                        "duplicate keys",
-                        "/v1/track",
-                        KEY,
-                        "{\"userId\":\"u\",\"event\":\"A\",\"event\":\"B\"}",
-                        400,
-                        "bad_request",
-                        null));
+    /** The cases of {@code src/test/resources/bad-input/cases.json}; {@code {{33KB}}} in a body is 33 KB of x. */
+    static Stream<Arguments> badRequests() throws IOException {
+        JsonNode cases = JSON.readTree(
+                Paths.get("src/test/resources/bad-input/cases.json").toFile());
+        List<Arguments> arguments = new ArrayList<>();
+        for (JsonNode c : cases) {
+            String body = c.has("batchOf")
+                    ? batchOf(
+                            c.at("/batchOf/repeat").asInt(),
+                            c.at("/batchOf/item").asText())
+                    : c.get("body").asText();
+            arguments.add(Arguments.of(
+                    c.get("name").asText(),
+                    c.get("path").asText(),
+                    c.get("writeKey").isNull() ? null : c.get("writeKey").asText(),
+                    body.replace("{{33KB}}", "x".repeat(33 * 1024)),
+                    c.get("status").asInt(),
+                    c.get("code").asText(),
+                    c.get("field").isNull() ? null : c.get("field").asText()));
+        }
+        assertThat(arguments).hasSizeGreaterThan(25);
+        return arguments.stream();
     }
 
     @ParameterizedTest(name = "{0}")
@@ -410,11 +259,6 @@ class BadInputIT {
             items.add(item);
         }
         return "{\"batch\":[" + String.join(",", items) + "]}";
-    }
-
-    private static Arguments bad(
-            String name, String path, String key, String body, int status, String code, String field) {
-        return Arguments.of(name, path, key, body, status, code, field);
     }
 
     private static JsonNode parse(String text) {

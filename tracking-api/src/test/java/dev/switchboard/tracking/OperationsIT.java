@@ -119,6 +119,33 @@ class OperationsIT {
     }
 
     @Test
+    void shouldAllowOnlyConfiguredOriginsWhenCorsOriginsAreSet() {
+        TrackingApiConfig config =
+                TrackingApiConfig.defaults().with(TrackingApiConfig.CORS_ORIGINS.key(), "https://shop.example");
+        try (ApiUnderTest api = new ApiUnderTest(kafka.bootstrapServers(), config)) {
+            // When
+            HttpResponse<String> allowed = api.send(api.request("/v1/track")
+                    .header("Origin", "https://shop.example")
+                    .header("Authorization", Http.basic(Workspace.WEB_KEY))
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString(TRACK))
+                    .build());
+            HttpResponse<String> refused = api.send(api.request("/v1/track")
+                    .header("Origin", "https://evil.example")
+                    .header("Authorization", Http.basic(Workspace.WEB_KEY))
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString(TRACK))
+                    .build());
+
+            // Then
+            assertThat(allowed.statusCode()).isEqualTo(200);
+            assertThat(allowed.headers().firstValue("Access-Control-Allow-Origin"))
+                    .hasValue("https://shop.example");
+            assertThat(refused.statusCode()).isEqualTo(403);
+            assertThat(refused.body()).contains("\"code\":\"origin_not_allowed\"");
+            assertThat(raw.take(1)).hasSize(1);
+        }
+    }
+
+    @Test
     void shouldAnswer200AndDropWhenTheKeyIsUnknownInSegmentMode() {
         TrackingApiConfig config = TrackingApiConfig.defaults().with(TrackingApiConfig.UNKNOWN_WRITE_KEY.key(), "drop");
         try (ApiUnderTest api = new ApiUnderTest(kafka.bootstrapServers(), config)) {

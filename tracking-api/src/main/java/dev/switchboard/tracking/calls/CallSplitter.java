@@ -74,19 +74,28 @@ public final class CallSplitter {
         return Optional.empty();
     }
 
-    /** Splits a batch whose envelope passed {@link #checkBatch}: good items accepted, bad ones by index. */
-    public SplitResult batch(ObjectNode body) {
+    /**
+     * Splits a batch whose envelope passed {@link #checkBatch}: good items accepted, bad ones by index.
+     * {@code itemSizes} are the bytes of each item as sent ({@link BodyParser}).
+     */
+    public SplitResult batch(ObjectNode body, List<Integer> itemSizes) {
         JsonNode batch = body.get("batch");
         List<AcceptedCall> accepted = new ArrayList<>(batch.size());
         List<ItemRejection> rejected = new ArrayList<>();
         for (int i = 0; i < batch.size(); i++) {
-            item(i, batch.get(i), body, accepted, rejected);
+            int size = i < itemSizes.size() ? itemSizes.get(i) : 0;
+            item(i, batch.get(i), size, body, accepted, rejected);
         }
         return new SplitResult(accepted, rejected);
     }
 
     private void item(
-            int index, JsonNode node, ObjectNode body, List<AcceptedCall> accepted, List<ItemRejection> rejected) {
+            int index,
+            JsonNode node,
+            int sizeAsSent,
+            ObjectNode body,
+            List<AcceptedCall> accepted,
+            List<ItemRejection> rejected) {
         if (!(node instanceof ObjectNode item)) {
             rejected.add(new ItemRejection(
                     index,
@@ -106,15 +115,14 @@ public final class CallSplitter {
             rejected.add(new ItemRejection(index, problem.get(), text(item), messageIdOf(item), keyOf(item)));
             return;
         }
-        item.put("type", type.get().wireName());
         // The limit applies to the event as the client sent it, not to what the batch merges in.
-        String asSent = text(item);
-        if (utf8Length(asSent) > maxEventBytes) {
+        if (sizeAsSent > maxEventBytes) {
             Rejection tooLarge = Rejection.of(
                     "event_too_large", null, "a call in a batch must be at most " + maxEventBytes + " bytes");
-            rejected.add(new ItemRejection(index, tooLarge, asSent, messageIdOf(item), keyOf(item)));
+            rejected.add(new ItemRejection(index, tooLarge, text(item), messageIdOf(item), keyOf(item)));
             return;
         }
+        item.put("type", type.get().wireName());
         mergeInto(item, "context", body.get("context"));
         mergeInto(item, "integrations", body.get("integrations"));
         String sentAt = textOrNull(item.get("sentAt"));
@@ -179,23 +187,5 @@ public final class CallSplitter {
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    static int utf8Length(String s) {
-        int n = 0;
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c < 0x80) {
-                n++;
-            } else if (c < 0x800) {
-                n += 2;
-            } else if (Character.isHighSurrogate(c)) {
-                n += 4;
-                i++;
-            } else {
-                n += 3;
-            }
-        }
-        return n;
     }
 }

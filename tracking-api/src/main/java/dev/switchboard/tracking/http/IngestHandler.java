@@ -13,6 +13,8 @@ import dev.switchboard.tracking.TrackingApiConfig;
 import dev.switchboard.tracking.TrackingApiConfig.UnknownWriteKey;
 import dev.switchboard.tracking.auth.ClientAddress;
 import dev.switchboard.tracking.auth.WriteKeys;
+import dev.switchboard.tracking.calls.BodyParser;
+import dev.switchboard.tracking.calls.BodyParser.ParsedBody;
 import dev.switchboard.tracking.calls.CallSplitter;
 import dev.switchboard.tracking.calls.CallType;
 import dev.switchboard.tracking.calls.Rejection;
@@ -27,7 +29,6 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.RoutingContext;
-import java.io.IOException;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -44,8 +45,8 @@ public final class IngestHandler implements Handler<RoutingContext> {
 
     private final TrackingApiConfig config;
     private final ConfigView configView;
-    private final ObjectMapper mapper;
     private final CallSplitter splitter;
+    private final BodyParser parser;
     private final ClientAddress clientAddress;
     private final RateLimiter rateLimiter;
     private final IngestMetrics metrics;
@@ -60,8 +61,8 @@ public final class IngestHandler implements Handler<RoutingContext> {
             CallWriter writer) {
         this.config = config;
         this.configView = configView;
-        this.mapper = mapper;
         this.splitter = new CallSplitter(mapper, config.maxEventBytes(), config.maxBatchEvents());
+        this.parser = new BodyParser(mapper);
         this.clientAddress = new ClientAddress(config.trustedProxies());
         this.rateLimiter = rateLimiter;
         this.metrics = metrics;
@@ -104,18 +105,19 @@ public final class IngestHandler implements Handler<RoutingContext> {
         long started = System.nanoTime();
         HttpServerRequest request = ctx.request();
         int limit = type == null ? config.maxBatchBytes() : config.maxCallBytes();
-        ObjectNode body;
+        ParsedBody parsed;
         try {
             byte[] bytes =
                     ContentDecoder.decode(raw.getBytes(), request.getHeader(HttpHeaders.CONTENT_ENCODING), limit);
-            body = parse(bytes);
+            parsed = parser.parse(bytes);
         } catch (ContentDecoder.DecodeException e) {
             HttpReplies.error(ctx, 400, e.tooLarge() ? "payload_too_large" : "bad_request", e.getMessage(), null);
             return;
-        } catch (BadBodyException e) {
+        } catch (BodyParser.BadBodyException e) {
             HttpReplies.error(ctx, 400, "bad_request", e.getMessage(), null);
             return;
         }
+        ObjectNode body = parsed.root();
         JsonNode bodyKey = body.get("writeKey");
         String writeKey = WriteKeys.find(
                 request.getHeader(HttpHeaders.AUTHORIZATION),
@@ -132,7 +134,7 @@ public final class IngestHandler implements Handler<RoutingContext> {
                 reject(ctx, source.get(), envelope.get());
                 return;
             }
-            result = splitter.batch(body);
+            result = splitter.batch(body, parsed.itemSizes());
         } else {
             result = splitter.single(body, type);
             if (!result.rejected().isEmpty()) {
@@ -148,22 +150,6 @@ public final class IngestHandler implements Handler<RoutingContext> {
                 request.getHeader(HttpHeaders.USER_AGENT),
                 request.path());
         writer.write(ctx, result, meta, started);
-    }
-
-    private ObjectNode parse(byte[] bytes) throws BadBodyException {
-        if (bytes.length == 0) {
-            throw new BadBodyException("the body is empty; send a JSON object");
-        }
-        JsonNode node;
-        try {
-            node = mapper.readTree(bytes);
-        } catch (IOException e) {
-            throw new BadBodyException("the body is not valid JSON: " + firstLine(e.getMessage()));
-        }
-        if (!(node instanceof ObjectNode object)) {
-            throw new BadBodyException("the body must be a JSON object");
-        }
-        return object;
     }
 
     /** The source of the write key, or empty when the request was answered (401 or Segment's silent 200). */
@@ -221,20 +207,5 @@ public final class IngestHandler implements Handler<RoutingContext> {
 
     private static String peer(HttpServerRequest request) {
         return request.remoteAddress() == null ? null : request.remoteAddress().hostAddress();
-    }
-
-    private static String firstLine(String message) {
-        if (message == null) {
-            return "unreadable";
-        }
-        int nl = message.indexOf('\n');
-        return nl < 0 ? message : message.substring(0, nl);
-    }
-
-    /** A body that is not a JSON object. */
-    private static final class BadBodyException extends Exception {
-        BadBodyException(String message) {
-            super(message, null, false, false);
-        }
     }
 }

@@ -48,6 +48,8 @@ public final class BodyReader {
                 callbacks.tooLarge(true);
             }
         });
+        // A client that goes away mid-body ends the exchange; the routing context's end handlers clean up.
+        request.exceptionHandler(e -> {});
         request.endHandler(v -> {
             if (state[1]) {
                 return;

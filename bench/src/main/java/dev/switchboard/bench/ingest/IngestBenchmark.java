@@ -1,0 +1,199 @@
+/*
+ * Copyright The Switchboard Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package dev.switchboard.bench.ingest;
+
+import ch.qos.logback.classic.Level;
+import dev.switchboard.embedded.EmbeddedKafka;
+import dev.switchboard.embedded.TopicAdmin;
+import dev.switchboard.schemas.Topics;
+import dev.switchboard.schemas.avro.ConfigRecord;
+import dev.switchboard.schemas.config.KafkaConfigView;
+import dev.switchboard.schemas.config.SourceConfig;
+import dev.switchboard.schemas.config.WorkspaceConfig;
+import dev.switchboard.schemas.config.WorkspaceConfigParser;
+import dev.switchboard.tracking.TrackingApiApp;
+import dev.switchboard.tracking.TrackingApiConfig;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The ingest load run. Options ({@code key=value} arguments): {@code seconds} measured per phase
+ * (default 8), {@code warmup} seconds (2), {@code connections} (32), {@code batch} events per batch
+ * (100), {@code partitions} of the topics (4), {@code raw=false} to skip the baseline, {@code compression} of both
+ * producers (lz4, the API's default). Phases, all against one embedded broker on 127.0.0.1:
+ * raw producer, {@code /v1/batch}, single {@code /v1/track} at the highest rate, and single calls
+ * paced at half that rate. About 4 × (warmup + seconds) + 10 s in all.
+ */
+public final class IngestBenchmark {
+
+    private static final String WRITE_KEY = "wk_bench_0123456789abcdef012345";
+
+    private IngestBenchmark() {}
+
+    public static void main(String[] args) throws Exception {
+        quietLogs();
+        Map<String, String> options = parse(args);
+        Settings settings = new Settings(
+                Duration.ofSeconds(Long.parseLong(options.getOrDefault("seconds", "8"))),
+                Duration.ofSeconds(Long.parseLong(options.getOrDefault("warmup", "2"))),
+                Integer.parseInt(options.getOrDefault("connections", "32")),
+                Integer.parseInt(options.getOrDefault("batch", "100")),
+                Integer.parseInt(options.getOrDefault("partitions", "4")),
+                !options.getOrDefault("raw", "true").equals("false"),
+                options.getOrDefault("compression", "lz4"));
+        System.out.printf(
+                Locale.ROOT,
+                "ingest bench: %d connections, %d events/batch, %d partitions, %s warmup + %s per phase, %d cores%n",
+                settings.connections(),
+                settings.batch(),
+                settings.partitions(),
+                settings.warmup(),
+                settings.measure(),
+                Runtime.getRuntime().availableProcessors());
+        Payloads payloads = new Payloads(10_000, 42);
+        try (EmbeddedKafka kafka = EmbeddedKafka.temporary().start()) {
+            prepare(kafka.bootstrapServers(), settings.partitions());
+            Result raw = settings.raw()
+                    ? new RawProducerLoad(kafka.bootstrapServers(), payloads, settings.compression())
+                            .run(
+                                    "raw KafkaProducer (acks=all)",
+                                    settings.connections() * settings.batch(),
+                                    settings.warmup(),
+                                    settings.measure())
+                    : new Result("raw KafkaProducer (skipped)", 0, 1, new org.HdrHistogram.Histogram(3), 0);
+            print(raw);
+            try (KafkaConfigView view = new KafkaConfigView(kafka.bootstrapServers(), "bench-config").start();
+                    TrackingApiApp app = new TrackingApiApp(
+                            TrackingApiConfig.defaults()
+                                    .withPort(0)
+                                    .with("kafka.producer.compression.type", settings.compression()),
+                            kafka.bootstrapServers(),
+                            view,
+                            new PrometheusMeterRegistry(PrometheusConfig.DEFAULT))) {
+                view.awaitLoaded(Duration.ofSeconds(30));
+                runHttp(app.start(), payloads, settings, raw);
+            }
+        }
+    }
+
+    private static void runHttp(int port, Payloads payloads, Settings s, Result raw) throws InterruptedException {
+        // Bodies are built before the run, so that the load generator spends its CPU on HTTP only.
+        byte[][] batchBodies = new byte[64][];
+        for (int i = 0; i < batchBodies.length; i++) {
+            batchBodies[i] = payloads.batch(i * s.batch(), s.batch());
+        }
+        byte[][] singleBodies = payloads.events().stream()
+                .map(e -> e.getBytes(StandardCharsets.UTF_8))
+                .toArray(byte[][]::new);
+        String auth = "Basic " + Base64.getEncoder().encodeToString((WRITE_KEY + ":").getBytes(StandardCharsets.UTF_8));
+        try (HttpLoad http = new HttpLoad(port, s.connections(), auth)) {
+            Result batches = http.closedLoop(
+                    "POST /v1/batch (" + s.batch() + " ev)",
+                    "/v1/batch",
+                    i -> batchBodies[i % batchBodies.length],
+                    s.batch(),
+                    s.connections(),
+                    s.warmup(),
+                    s.measure());
+            print(batches);
+            Result singles = http.closedLoop(
+                    "POST /v1/track (max rate)",
+                    "/v1/track",
+                    i -> singleBodies[i % singleBodies.length],
+                    1,
+                    s.connections(),
+                    s.warmup(),
+                    s.measure());
+            print(singles);
+            double half = singles.eventsPerSecond() / 2;
+            Result paced = http.paced(
+                    String.format(Locale.ROOT, "POST /v1/track (paced %.0f/s)", half),
+                    "/v1/track",
+                    i -> singleBodies[i % singleBodies.length],
+                    half,
+                    s.warmup(),
+                    s.measure());
+            print(paced);
+            System.out.printf(
+                    Locale.ROOT,
+                    "ratio batch ingest / raw producer: %.2f%n",
+                    batches.eventsPerSecond() / raw.eventsPerSecond());
+            System.out.printf(
+                    Locale.ROOT,
+                    "ratio single ingest / raw producer: %.2f%n",
+                    singles.eventsPerSecond() / raw.eventsPerSecond());
+            System.out.printf(
+                    Locale.ROOT,
+                    "single-call p99 at half the max rate: %.2f ms%n",
+                    paced.latencyMicros().getValueAtPercentile(99) / 1000.0);
+        }
+    }
+
+    /** The run's options. */
+    private record Settings(
+            Duration measure,
+            Duration warmup,
+            int connections,
+            int batch,
+            int partitions,
+            boolean raw,
+            String compression) {}
+
+    private static void prepare(String bootstrapServers, int partitions) {
+        try (TopicAdmin admin = new TopicAdmin(bootstrapServers, partitions, (short) 1)) {
+            admin.createCore();
+        }
+        WorkspaceConfig workspace = new WorkspaceConfig(
+                "bench", List.of(new SourceConfig("bench", "Bench", List.of(WRITE_KEY), null)), List.of(), List.of());
+        Properties p = new Properties();
+        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        try (var producer = new KafkaProducer<>(
+                p,
+                Topics.CONFIG.keySerde().serializer(),
+                Topics.CONFIG.valueSerde().serializer())) {
+            producer.send(new ProducerRecord<>(
+                    Topics.CONFIG.name(),
+                    "bench",
+                    new ConfigRecord("bench", Instant.now(), WorkspaceConfigParser.toDocument(workspace))));
+            producer.flush();
+        }
+    }
+
+    private static void print(Result result) {
+        System.out.println(result.line());
+    }
+
+    private static Map<String, String> parse(String[] args) {
+        Map<String, String> options = new HashMap<>();
+        for (String arg : args) {
+            int eq = arg.indexOf('=');
+            if (eq <= 0) {
+                throw new IllegalArgumentException("expected key=value, got " + arg);
+            }
+            options.put(arg.substring(0, eq).replaceFirst("^--", ""), arg.substring(eq + 1));
+        }
+        return options;
+    }
+
+    private static void quietLogs() {
+        for (String name : List.of(
+                "org.apache.kafka", "kafka", "state.change.logger", "io.vertx", "io.netty", "dev.switchboard")) {
+            ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(name)).setLevel(Level.WARN);
+        }
+    }
+}

@@ -1,0 +1,25 @@
+/*
+ * Copyright The Switchboard Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package dev.switchboard.tracking.calls;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+
+/**
+ * The JSON settings of the tracking API: decimals kept exactly as sent ({@code 14.99} stays
+ * {@code 14.99}); a repeated key keeps its last value, as {@code JSON.parse} does. Content after the
+ * body's object is refused by {@link BodyParser}, not by the mapper (which reads values one by one).
+ */
+public final class Json {
+
+    private Json() {}
+
+    public static ObjectMapper mapper() {
+        return JsonMapper.builder()
+                .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+                .build();
+    }
+}
