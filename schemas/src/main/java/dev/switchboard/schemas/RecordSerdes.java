@@ -4,7 +4,9 @@
  */
 package dev.switchboard.schemas;
 
+import java.util.Map;
 import java.util.ServiceLoader;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Serde;
 
@@ -18,9 +20,13 @@ public final class RecordSerdes {
     private static final RecordSerdeFactory FACTORY =
             ServiceLoader.load(RecordSerdeFactory.class).findFirst().orElseGet(SingleObjectSerdeFactory::new);
 
+    /** Built once per class: a serde reads the schema history from the class path. */
+    private static final Map<Class<?>, Serde<?>> CACHE = new ConcurrentHashMap<>();
+
     private RecordSerdes() {}
 
+    @SuppressWarnings("unchecked")
     public static <T extends SpecificRecord> Serde<T> forClass(Class<T> type) {
-        return FACTORY.serde(type);
+        return (Serde<T>) CACHE.computeIfAbsent(type, t -> FACTORY.serde(type));
     }
 }

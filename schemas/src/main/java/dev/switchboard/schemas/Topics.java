@@ -13,6 +13,8 @@ import dev.switchboard.schemas.avro.RawCall;
 import dev.switchboard.schemas.avro.Rejected;
 import dev.switchboard.schemas.avro.RetryEnvelope;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
@@ -45,15 +47,22 @@ public final class Topics {
     public static final Pattern DESTINATION_TOPICS = Pattern.compile("sb\\.dest\\.[A-Za-z0-9_-]+");
 
     private static final String DESTINATION_PREFIX = "sb.dest.";
+    private static final Map<String, Topic<String, DestinationRequest>> DESTINATIONS = new ConcurrentHashMap<>();
 
     private Topics() {}
 
     /** The request topic of one configured destination (an instance id, never a type slug). */
     public static Topic<String, DestinationRequest> destination(String destinationId) {
+        Topic<String, DestinationRequest> topic = DESTINATIONS.get(destinationId);
+        if (topic != null) {
+            return topic; // the hot path: the router names a topic for every request it writes
+        }
         if (!DestinationIds.isValid(destinationId)) {
             throw new IllegalArgumentException("not a valid destination id: " + destinationId);
         }
-        return new Topic<>(DESTINATION_PREFIX + destinationId, KEY, RecordSerdes.forClass(DestinationRequest.class));
+        return DESTINATIONS.computeIfAbsent(
+                destinationId,
+                id -> new Topic<>(DESTINATION_PREFIX + id, KEY, RecordSerdes.forClass(DestinationRequest.class)));
     }
 
     /** Requests of one destination waiting for a later attempt: {@code sb.dest.<destinationId>.retry}. */

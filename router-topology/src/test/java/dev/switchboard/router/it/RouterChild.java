@@ -4,6 +4,8 @@
  */
 package dev.switchboard.router.it;
 
+import static java.util.Map.entry;
+
 import dev.switchboard.mappers.api.MapperRegistry;
 import dev.switchboard.router.RouterApp;
 import dev.switchboard.router.RouterConfig;
@@ -25,25 +27,19 @@ public final class RouterChild {
             throw new IllegalArgumentException(
                     "usage: RouterChild <bootstrap> <application-id> <state-dir> <client-id>");
         }
-        RouterConfig config = RouterConfig.from(Map.of(
-                RouterConfig.APPLICATION_ID.key(),
-                args[1],
-                RouterConfig.GUARANTEE.key(),
-                "exactly_once_v2",
-                RouterConfig.DEDUPE_STORE.key(),
-                "rocksdb",
-                RouterConfig.STATE_DIR.key(),
-                args[2],
-                RouterConfig.COMMIT_INTERVAL.key(),
-                "100ms",
+        RouterConfig config = RouterConfig.from(Map.ofEntries(
+                entry(RouterConfig.APPLICATION_ID.key(), args[1]),
+                entry(RouterConfig.GUARANTEE.key(), "exactly_once_v2"),
+                entry(RouterConfig.DEDUPE_STORE.key(), "rocksdb"),
+                entry(RouterConfig.STATE_DIR.key(), args[2]),
+                // Short enough for a quick test, long enough that a kill nearly always lands inside an
+                // open transaction with output in it, which the restarted instance must abort and redo.
+                entry(RouterConfig.COMMIT_INTERVAL.key(), "500ms"),
                 // The client id names this instance's members in the group (checked by the test).
-                "kafka.streams.client.id",
-                args[3],
+                entry("kafka.streams.client.id", args[3]),
                 // A killed member leaves the group after 6 s (the broker's minimum) instead of 45 s.
-                "kafka.streams.consumer.session.timeout.ms",
-                "6000",
-                "kafka.streams.consumer.heartbeat.interval.ms",
-                "1500"));
+                entry("kafka.streams.consumer.session.timeout.ms", "6000"),
+                entry("kafka.streams.consumer.heartbeat.interval.ms", "1500")));
         RouterApp app = new RouterApp(config, args[0], MapperRegistry.of(List.of(new EchoMapper())));
         // A clean stop (SIGTERM) closes the router; SIGKILL, what the test sends, skips this.
         Runtime.getRuntime().addShutdownHook(new Thread(app::close, "router-child-close"));

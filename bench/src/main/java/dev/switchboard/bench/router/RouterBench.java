@@ -1,0 +1,267 @@
+/*
+ * Copyright The Switchboard Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package dev.switchboard.bench.router;
+
+import static java.util.Map.entry;
+
+import ch.qos.logback.classic.Level;
+import dev.switchboard.embedded.EmbeddedKafka;
+import dev.switchboard.embedded.TopicAdmin;
+import dev.switchboard.mappers.api.MapperRegistry;
+import dev.switchboard.router.RouterApp;
+import dev.switchboard.router.RouterConfig;
+import dev.switchboard.schemas.Topics;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.BooleanSupplier;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.Topology;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Router throughput against a bare passthrough, bounded and on 127.0.0.1 only. One embedded broker;
+ * {@code events} ~1 KB track calls ({@link BenchCalls}) are written to {@code sb.ingest.raw} once,
+ * then read by each application below in turn, each with its own application id and the same Kafka
+ * Streams settings ({@link RouterConfig#streamsProperties}: exactly_once_v2, 100 ms commits, one
+ * stream thread, acks=all):
+ *
+ * <ol>
+ *   <li>warm-up: an unmeasured passthrough, so that no run pays for the JIT and cold caches;
+ *   <li>passthrough: {@code RawCall} in, the same {@code RawCall} out, with the topic's serdes;
+ *   <li>router: {@link RouterApp} with the RocksDB dedupe store and one workspace whose source feeds
+ *       three destinations of {@link BenchMapper}: per call one event on {@code sb.events} and one
+ *       request on each {@code sb.dest.<id>};
+ *   <li>archive-only: the router's stages up to the archive ({@link BenchTopologies#archiveOnly}),
+ *       to tell the cost of fan-out and mapping from the rest;
+ *   <li>copies-x4: each call written unchanged to four topics ({@link BenchTopologies#copies}), the
+ *       Kafka I/O of one archive and three destinations without any of the router's work;
+ *   <li>passthrough again: the box may be shared, so the baseline is the mean of both runs.
+ * </ol>
+ *
+ * A run ends when the application has committed every input offset (under exactly-once its outputs
+ * commit in the same transactions) or after {@link #PHASE_LIMIT}. Two rates: over the wall time from {@code start()} (startup
+ * included), and between 10% and 90% of the input committed (steady state). Outputs are then
+ * counted with read_committed. Usage: {@code RouterBench [events]} (default 100000).
+ */
+public final class RouterBench {
+
+    private static final int PARTITIONS = 4;
+    private static final Duration PHASE_LIMIT = Duration.ofSeconds(60);
+    private static final List<String> DESTINATIONS = List.of("bench-1", "bench-2", "bench-3");
+    private static final List<String> COPIES =
+            List.of("bench.copies.1", "bench.copies.2", "bench.copies.3", "bench.copies.4");
+
+    private final String bootstrap;
+    private final BrokerProbe probe;
+    private final Path stateRoot;
+    private final int events;
+
+    private RouterBench(String bootstrap, BrokerProbe probe, Path stateRoot, int events) {
+        this.bootstrap = bootstrap;
+        this.probe = probe;
+        this.stateRoot = stateRoot;
+        this.events = events;
+    }
+
+    public static void main(String[] args) throws Exception {
+        ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME))
+                .setLevel(Level.WARN);
+        int events = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
+        Path stateRoot = Files.createTempDirectory("sb-router-bench-");
+        try (EmbeddedKafka kafka = EmbeddedKafka.temporary().start();
+                TopicAdmin admin = new TopicAdmin(kafka.bootstrapServers(), PARTITIONS, (short) 1);
+                BrokerProbe probe = new BrokerProbe(kafka.bootstrapServers())) {
+            admin.createCore();
+            admin.createDestinations(DESTINATIONS);
+            BenchCalls.publishWorkspace(kafka.bootstrapServers(), DESTINATIONS, BenchMapper.SLUG);
+            long t = System.nanoTime();
+            long payload = BenchCalls.produce(kafka.bootstrapServers(), events);
+            System.out.printf(
+                    "input: %,d track calls, mean payload %d bytes, %d partitions, written in %.1f s%n",
+                    events, payload, PARTITIONS, (System.nanoTime() - t) / 1e9);
+            new RouterBench(kafka.bootstrapServers(), probe, stateRoot, events).run();
+        } finally {
+            EmbeddedKafka.deleteRecursively(stateRoot);
+        }
+    }
+
+    private void run() throws Exception {
+        streams("warm-up", BenchTopologies.passthrough("bench.warm-up.out"), List.of("bench.warm-up.out"));
+        Result first = streams(
+                "passthrough", BenchTopologies.passthrough("bench.passthrough.out"), List.of("bench.passthrough.out"));
+        Result router = router();
+        Result archive =
+                streams("archive-only", BenchTopologies.archiveOnly("bench.archive.out"), List.of("bench.archive.out"));
+        Result copies = streams("copies-x4", BenchTopologies.copies(COPIES), COPIES);
+        Result second = streams(
+                "passthrough-2",
+                BenchTopologies.passthrough("bench.passthrough.2.out"),
+                List.of("bench.passthrough.2.out"));
+
+        System.out.printf(
+                "%n%-14s %8s %8s %10s %10s   outputs (read_committed)%n",
+                "", "events", "seconds", "events/s", "steady/s");
+        for (Result r : List.of(first, router, archive, copies, second)) {
+            r.print();
+        }
+        double wall = (first.rate() + second.rate()) / 2;
+        double steady = (first.steadyRate() + second.steadyRate()) / 2;
+        System.out.printf(
+                "%nbaseline: passthrough mean %,.0f events/s (steady %,.0f)%n"
+                        + "ratio router / passthrough:       %.2f (steady %.2f), target >= 0.40%n"
+                        + "ratio archive-only / passthrough: %.2f (steady %.2f): parse, validate, enrich, dedupe,"
+                        + " archive%n"
+                        + "ratio copies-x4 / passthrough:    %.2f (steady %.2f): the Kafka I/O floor of 1 archive"
+                        + " + 3 destinations%n",
+                wall,
+                steady,
+                router.rate() / wall,
+                router.steadyRate() / steady,
+                archive.rate() / wall,
+                archive.steadyRate() / steady,
+                copies.rate() / wall,
+                copies.steadyRate() / steady);
+        System.out.printf(
+                "Topics.destination(id): %.1f us per call; the map stage's topic extractor calls it for every"
+                        + " request (%d per event)%n",
+                destinationTopicMicros(), DESTINATIONS.size());
+    }
+
+    /**
+     * A Kafka Streams application of the bench's own, with the router's settings; the first of
+     * {@code outputs} is counted afterwards.
+     */
+    private Result streams(String name, Topology topology, List<String> outputs) throws Exception {
+        String applicationId = "bench-" + name;
+        for (String topic : outputs) {
+            probe.createTopic(topic, PARTITIONS);
+        }
+        String output = outputs.get(0);
+        try (KafkaStreams streams =
+                new KafkaStreams(topology, config(applicationId).streamsProperties(bootstrap))) {
+            Timing timing = measure(applicationId, streams::start, () -> streams.state() == KafkaStreams.State.RUNNING);
+            streams.close(Duration.ofSeconds(30));
+            return new Result(name, events, timing, Map.of(output, probe.countCommitted(output)));
+        }
+    }
+
+    private Result router() throws Exception {
+        String applicationId = "bench-router";
+        try (RouterApp app =
+                new RouterApp(config(applicationId), bootstrap, MapperRegistry.of(List.of(new BenchMapper())))) {
+            Timing timing = measure(applicationId, app::start, () -> app.state() == KafkaStreams.State.RUNNING);
+            app.close();
+            Map<String, Long> outputs = new TreeMap<>();
+            outputs.put(Topics.EVENTS.name(), probe.countCommitted(Topics.EVENTS.name()));
+            for (String id : DESTINATIONS) {
+                String topic = Topics.destination(id).name();
+                outputs.put(topic, probe.countCommitted(topic));
+            }
+            outputs.put(Topics.REJECTED.name(), probe.countCommitted(Topics.REJECTED.name()));
+            return new Result("router", events, timing, outputs);
+        }
+    }
+
+    /**
+     * Starts an application and times it until it has committed all input offsets, or until
+     * {@link #PHASE_LIMIT} (the wall rate then extrapolates from what it committed).
+     */
+    private Timing measure(String applicationId, Runnable start, BooleanSupplier running) throws Exception {
+        long t0 = System.nanoTime();
+        long deadline = t0 + PHASE_LIMIT.toNanos();
+        start.run();
+        long runningAt = 0;
+        long at10 = 0;
+        long committedAt10 = 0;
+        long at90 = 0;
+        long committedAt90 = 0;
+        long committed = 0;
+        while (committed < events && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+            if (runningAt == 0 && running.getAsBoolean()) {
+                runningAt = System.nanoTime();
+            }
+            committed = probe.committed(applicationId, Topics.INGEST_RAW.name());
+            if (at10 == 0 && committed >= events / 10) {
+                at10 = System.nanoTime();
+                committedAt10 = committed;
+            }
+            if (at90 == 0 && committed >= events * 9L / 10) {
+                at90 = System.nanoTime();
+                committedAt90 = committed;
+            }
+        }
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        System.out.printf(
+                "%s: %,d of %,d input records committed in %.2f s (RUNNING after %.2f s)%n",
+                applicationId, committed, events, seconds, runningAt == 0 ? Double.NaN : (runningAt - t0) / 1e9);
+        if (at90 == 0) { // stopped by the limit: steady state up to the end
+            at90 = System.nanoTime();
+            committedAt90 = committed;
+        }
+        double wall = committed < events ? seconds * events / Math.max(committed, 1) : seconds;
+        double steady = at10 > 0 && at90 > at10 ? (committedAt90 - committedAt10) / ((at90 - at10) / 1e9) : Double.NaN;
+        return new Timing(wall, steady);
+    }
+
+    /**
+     * Microseconds per {@code Topics.destination(id).name()}, which the map stage's topic extractor
+     * calls for every request it writes.
+     */
+    private static double destinationTopicMicros() {
+        int calls = 2_000;
+        long sink = 0;
+        for (int i = 0; i < 200; i++) {
+            sink += Topics.destination(DESTINATIONS.get(i % 3)).name().length();
+        }
+        long t = System.nanoTime();
+        for (int i = 0; i < calls; i++) {
+            sink += Topics.destination(DESTINATIONS.get(i % 3)).name().length();
+        }
+        double micros = (System.nanoTime() - t) / 1e3 / calls;
+        return sink > 0 ? micros : Double.NaN;
+    }
+
+    private RouterConfig config(String applicationId) {
+        // The router's defaults otherwise (one stream thread, 100 ms commits): the same for every run.
+        return RouterConfig.from(Map.ofEntries(
+                entry(RouterConfig.APPLICATION_ID.key(), applicationId),
+                entry(RouterConfig.GUARANTEE.key(), "exactly_once_v2"),
+                entry(RouterConfig.DEDUPE_STORE.key(), "rocksdb"),
+                entry(
+                        RouterConfig.STATE_DIR.key(),
+                        stateRoot.resolve(applicationId).toString())));
+    }
+
+    /**
+     * Wall seconds from start to the last commit, and the rate between 10% and 90% committed (or
+     * the end of the phase limit).
+     */
+    private record Timing(double seconds, double steadyRate) {}
+
+    /** One application's run: its rates, and what it left on its output topics. */
+    private record Result(String name, int events, Timing timing, Map<String, Long> outputs) {
+
+        /** Events over the wall time from {@code start()} to the last commit, startup included. */
+        double rate() {
+            return events / timing.seconds();
+        }
+
+        /** Events per second between 10% and 90% of the input committed: startup and tail left out. */
+        double steadyRate() {
+            return timing.steadyRate();
+        }
+
+        void print() {
+            System.out.printf(
+                    "%-14s %,8d %8.2f %,10.0f %,10.0f   %s%n",
+                    name, events, timing.seconds(), rate(), steadyRate(), new TreeMap<>(outputs));
+        }
+    }
+}
