@@ -13,9 +13,14 @@ import dev.switchboard.delivery.testing.FakeDestination;
 import dev.switchboard.delivery.testing.FakeDestination.Received;
 import dev.switchboard.delivery.testing.FakeDestination.Reply;
 import dev.switchboard.delivery.testing.Requests;
+import dev.switchboard.schemas.Topics;
 import dev.switchboard.schemas.avro.BatchFormat;
+import dev.switchboard.schemas.avro.DeadLetter;
 import dev.switchboard.schemas.avro.DeliveryOutcome;
 import dev.switchboard.schemas.avro.DeliveryStatus;
+import dev.switchboard.schemas.avro.DestinationRequest;
+import dev.switchboard.schemas.avro.PartialFailureOthers;
+import dev.switchboard.schemas.avro.PartialFailureSpec;
 import dev.switchboard.schemas.config.DeliveryOptions;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -27,7 +32,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
-/** Batch destinations and per-user ordering. */
+/** Batch destinations, partially failed batches and per-user ordering. */
 class BatchingIT extends BrokerTestBase {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -120,6 +125,134 @@ class BatchingIT extends BrokerTestBase {
         }
         assertThat(delivered).containsExactlyInAnyOrderElementsOf(expected);
         assertThat(server.received()).hasSizeLessThan(20);
+    }
+
+    /** Three batchable requests of one user whose destination reports failed items like Mixpanel. */
+    private static List<DestinationRequest> partialBatch(String id, String url, PartialFailureOthers others) {
+        PartialFailureSpec rule = PartialFailureSpec.newBuilder()
+                .setStatuses(List.of(400))
+                .setFailedIndexes(List.of("$.failed_records[*].index"))
+                .setOthers(others)
+                .build();
+        return IntStream.range(0, 3)
+                .mapToObj(i -> {
+                    DestinationRequest r =
+                            Requests.batchable(id, url, id + "-m" + i, "k", BatchFormat.JSON_ARRAY, 3, 100_000);
+                    r.getBatch().setPartialFailure(rule);
+                    return r;
+                })
+                .toList();
+    }
+
+    /** 400 naming the index of {@code rejected} when a batch holds it (once with {@code once}), else 200. */
+    private static Reply rejecting(Received r, String rejected, AtomicBoolean once) {
+        List<String> ids = messageIds(parse(r.body()));
+        int index = ids.indexOf(rejected);
+        if (index < 0 || (once != null && !once.compareAndSet(false, true))) {
+            return Reply.of(200);
+        }
+        return Reply.of(
+                400,
+                Map.of("Content-Type", "application/json"),
+                "{\"code\":400,\"num_records_imported\":" + (ids.size() - 1) + ",\"failed_records\":[{\"index\":"
+                        + index + ",\"field\":\"properties.time\"}]}");
+    }
+
+    private static List<String> idsWithStatus(List<DeliveryOutcome> outcomes, DeliveryStatus status) {
+        return outcomes.stream()
+                .filter(o -> o.getStatus() == status)
+                .flatMap(o -> o.getMessageIds().stream())
+                .toList();
+    }
+
+    @Test
+    void shouldDeadLetterOnlyTheNamedItemAndDeliverTheOthersWhenTheVendorImportedThem() {
+        // Given a vendor that answers 400 naming item m1 of a batch, and took the other items
+        String id = newId("partial-delivered");
+        FakeDestination server = server(new FakeDestination(r -> rejecting(r, id + "-m1", null)));
+        admin.createDestinations(List.of(id));
+        view.put(Requests.workspace("ws-pd", Requests.destination(id, null)));
+        startApp(fastConfig(Map.of("switchboard.delivery.batch.linger", "1s")));
+
+        // When three requests that batch together arrive
+        send(id, partialBatch(id, server.url("/import"), PartialFailureOthers.DELIVERED), 1);
+
+        // Then m1 alone is dead-lettered, with the vendor's answer as evidence, and m0 and m2 are delivered
+        await().until(() -> topics.readAll(Topics.deadLetter(id)).size() == 1
+                && idsWithStatus(outcomes(id), DeliveryStatus.DELIVERED).size() == 2);
+        assertThat(server.received()).hasSize(1);
+        assertThat(messageIds(parse(server.received().get(0).body())))
+                .containsExactly(id + "-m0", id + "-m1", id + "-m2");
+        DeadLetter letter = topics.readAll(Topics.deadLetter(id)).get(0).value();
+        assertThat(letter.getRequest().getMessageIds()).containsExactly(id + "-m1");
+        assertThat(letter.getReason()).isEqualTo("partial_failure");
+        assertThat(letter.getAttempts()).singleElement().satisfies(a -> {
+            assertThat(a.getHttpStatus()).isEqualTo(400);
+            assertThat(a.getErrorClass()).isEqualTo("partial_failure");
+            assertThat(a.getResponseBody()).contains("\"failed_records\":[{\"index\":1");
+        });
+        assertThat(idsWithStatus(outcomes(id), DeliveryStatus.DELIVERED))
+                .containsExactlyInAnyOrder(id + "-m0", id + "-m2");
+        assertThat(idsWithStatus(outcomes(id), DeliveryStatus.FAILED)).containsExactly(id + "-m1");
+        assertThat(idsWithStatus(outcomes(id), DeliveryStatus.RETRYING)).isEmpty();
+        assertThat(topics.readAll(Topics.retry(id))).isEmpty();
+    }
+
+    @Test
+    void shouldDeadLetterTheNamedItemAndRetryTheOthersWhenTheVendorRejectedTheWholeBatch() {
+        // Given a vendor that rejects the first batch, naming item m1, and takes the next one
+        String id = newId("partial-retry");
+        AtomicBoolean rejectedOnce = new AtomicBoolean();
+        FakeDestination server = server(new FakeDestination(r -> rejecting(r, id + "-m1", rejectedOnce)));
+        admin.createDestinations(List.of(id));
+        view.put(Requests.workspace("ws-pr", Requests.destination(id, null)));
+        startApp(fastConfig(Map.of("switchboard.delivery.batch.linger", "1s")));
+
+        // When three requests that batch together arrive
+        send(id, partialBatch(id, server.url("/import"), PartialFailureOthers.RETRY), 1);
+
+        // Then m1 is dead-lettered, and m0 and m2 go through the retry topic and are delivered on the next call
+        await().until(() ->
+                idsWithStatus(outcomes(id), DeliveryStatus.DELIVERED).size() == 2);
+        assertThat(server.received()).hasSize(2);
+        assertThat(messageIds(parse(server.received().get(0).body())))
+                .containsExactly(id + "-m0", id + "-m1", id + "-m2");
+        assertThat(messageIds(parse(server.received().get(1).body()))).containsExactly(id + "-m0", id + "-m2");
+        assertThat(topics.readAll(Topics.deadLetter(id))).singleElement().satisfies(rec -> {
+            assertThat(rec.value().getRequest().getMessageIds()).containsExactly(id + "-m1");
+            assertThat(rec.value().getReason()).isEqualTo("partial_failure");
+        });
+        assertThat(topics.readAll(Topics.retry(id)))
+                .extracting(rec -> rec.value().getRequest().getMessageIds().get(0))
+                .containsExactlyInAnyOrder(id + "-m0", id + "-m2");
+        assertThat(idsWithStatus(outcomes(id), DeliveryStatus.RETRYING))
+                .containsExactlyInAnyOrder(id + "-m0", id + "-m2");
+        assertThat(idsWithStatus(outcomes(id), DeliveryStatus.FAILED)).containsExactly(id + "-m1");
+        assertThat(idsWithStatus(outcomes(id), DeliveryStatus.DELIVERED))
+                .containsExactlyInAnyOrder(id + "-m0", id + "-m2");
+        assertThat(outcomes(id))
+                .filteredOn(o -> o.getStatus() == DeliveryStatus.RETRYING)
+                .singleElement()
+                .satisfies(o -> assertThat(o.getErrorClass()).isEqualTo("partial_failure_other"));
+    }
+
+    @Test
+    void shouldDeadLetterTheWholeBatchWhenThe400NamesNoItem() {
+        // Given a vendor whose 400 does not say which items failed
+        String id = newId("partial-unknown");
+        FakeDestination server = server(new FakeDestination(r -> Reply.of(400, Map.of(), "Bad Request")));
+        admin.createDestinations(List.of(id));
+        view.put(Requests.workspace("ws-pu", Requests.destination(id, null)));
+        startApp(fastConfig(Map.of("switchboard.delivery.batch.linger", "1s")));
+
+        // When
+        send(id, partialBatch(id, server.url("/import"), PartialFailureOthers.DELIVERED), 1);
+
+        // Then today's rule for a 400 holds for every item
+        await().until(() -> topics.readAll(Topics.deadLetter(id)).size() == 3);
+        assertThat(topics.readAll(Topics.deadLetter(id)))
+                .allSatisfy(rec -> assertThat(rec.value().getReason()).isEqualTo("non_retryable: http_4xx"));
+        assertThat(idsWithStatus(outcomes(id), DeliveryStatus.DELIVERED)).isEmpty();
     }
 
     @Test

@@ -108,6 +108,10 @@ class StageFixturesTest {
         byte[] body = new byte[r.getBody().remaining()];
         r.getBody().duplicate().get(body);
         node.set("body", readTree(new String(body, StandardCharsets.UTF_8)));
+        if (r.getBatch() != null) {
+            node.put("batchKey", r.getBatchKey());
+            node.set("batch", readTree(r.getBatch().toString()).deepCopy());
+        }
         return node;
     }
 

@@ -20,7 +20,9 @@ import dev.switchboard.delivery.outcomes.OutcomeRecorder;
 import dev.switchboard.delivery.outcomes.Step;
 import dev.switchboard.delivery.retry.RetryPolicy;
 import dev.switchboard.delivery.retry.RetryPolicy.Decision;
+import dev.switchboard.schemas.avro.BatchSpec;
 import dev.switchboard.schemas.avro.DeliveryAttempt;
+import dev.switchboard.schemas.avro.PartialFailureSpec;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -150,13 +152,17 @@ final class Dispatcher {
             long until = System.nanoTime() + retryAfter.get().toNanos();
             notBeforeNanos = until - notBeforeNanos > 0 ? until : notBeforeNanos;
         }
+        // A batch whose destination names the items it rejected is decided per item.
+        List<Classification> classes = StatusTable.classifyItems(result, partialFailure(items), items.size());
         List<Step> steps = new ArrayList<>(items.size());
-        for (WorkItem item : items) {
-            DeliveryAttempt attempt = DeadLetters.attempt(item.nextAttempt(), result, c.errorClass());
+        for (int i = 0; i < items.size(); i++) {
+            WorkItem item = items.get(i);
+            Classification ci = classes.get(i);
+            DeliveryAttempt attempt = DeadLetters.attempt(item.nextAttempt(), result, ci.errorClass());
             List<DeliveryAttempt> attempts = new ArrayList<>(item.attempts());
             attempts.add(attempt);
             Instant first = item.firstAttemptAt() != null ? item.firstAttemptAt() : result.startedAt();
-            Decision d = policy.decide(c, item.nextAttempt(), first, now, retryAfter);
+            Decision d = policy.decide(ci, item.nextAttempt(), first, now, retryAfter);
             steps.add(new Step(item.key(), item.request(), attempts, first, d));
             if (ordering != null && !(d instanceof Decision.Retry)) {
                 ordering.release(item).ifPresent(pending::addFirst);
@@ -171,6 +177,12 @@ final class Dispatcher {
                         onFailure.accept(e);
                     }
                 }));
+    }
+
+    /** The partial-failure rule of the call's batch (the assembler takes its first request's spec), or null. */
+    private static PartialFailureSpec partialFailure(List<WorkItem> items) {
+        BatchSpec spec = items.get(0).request().getBatch();
+        return spec == null ? null : spec.getPartialFailure();
     }
 
     /** Forgets the queued (not yet sent) requests of {@code partitions}: they will be read again. */

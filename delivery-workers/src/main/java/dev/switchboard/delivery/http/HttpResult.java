@@ -12,7 +12,8 @@ import java.util.Map;
  *
  * @param status HTTP status, null when no response arrived
  * @param headers response headers (first value of each, lower-case names)
- * @param body response body, truncated to {@link #MAX_BODY_CHARS}
+ * @param body response body: a 2xx body truncated to {@link #MAX_BODY_CHARS}, any other to {@link
+ *     #MAX_READ_CHARS} (enough to read which items of a batch failed); records keep {@link #MAX_BODY_CHARS}
  * @param errorClass {@code timeout}, {@code connect_timeout}, {@code connect} or {@code io} when no response arrived
  * @param error the error message when no response arrived
  * @param startedAt when the call was sent
@@ -30,12 +31,18 @@ public record HttpResult(
     /** Response bodies kept in outcomes and dead letters are cut to 8 KB. */
     public static final int MAX_BODY_CHARS = 8 * 1024;
 
+    /** Response bodies are read up to 1 M chars, so a long list of failed batch items can be parsed. */
+    public static final int MAX_READ_CHARS = 1024 * 1024;
+
     public HttpResult {
         headers = Map.copyOf(headers);
     }
 
     public static HttpResult response(int status, Map<String, String> headers, String body, Instant at, long ms) {
-        return new HttpResult(status, headers, truncate(body), null, null, at, ms);
+        // Only an error answer may name the failed items of a batch; a 2xx body is kept as evidence only.
+        int max = status >= 200 && status < 300 ? MAX_BODY_CHARS : MAX_READ_CHARS;
+        String kept = body == null || body.length() <= max ? body : body.substring(0, max);
+        return new HttpResult(status, headers, kept, null, null, at, ms);
     }
 
     public static HttpResult failure(String errorClass, String error, Instant at, long ms) {

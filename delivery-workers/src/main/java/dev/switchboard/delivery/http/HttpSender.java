@@ -119,8 +119,8 @@ public final class HttpSender implements AutoCloseable {
     }
 
     private static String body(byte[] bytes) {
-        int n = Math.min(bytes.length, HttpResult.MAX_BODY_CHARS * 4);
-        return HttpResult.truncate(new String(bytes, 0, n, StandardCharsets.UTF_8));
+        int n = Math.min(bytes.length, HttpResult.MAX_READ_CHARS * 4);
+        return new String(bytes, 0, n, StandardCharsets.UTF_8);
     }
 
     @Override

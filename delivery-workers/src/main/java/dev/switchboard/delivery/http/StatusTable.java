@@ -4,6 +4,14 @@
  */
 package dev.switchboard.delivery.http;
 
+import dev.switchboard.schemas.avro.PartialFailureOthers;
+import dev.switchboard.schemas.avro.PartialFailureSpec;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+import java.util.SortedSet;
+
 /**
  * The one table from an attempt's result to what happens next (segment-spec §4.1, issue 7).
  *
@@ -21,10 +29,51 @@ package dev.switchboard.delivery.http;
  *   <tr><td>other 4xx</td><td>FATAL</td><td>http_4xx</td></tr>
  *   <tr><td>1xx, 3xx</td><td>FATAL</td><td>http_unexpected</td></tr>
  * </table>
+ *
+ * <p>A batch whose destination reports failed items ({@code batching.partialFailure}) is classified per
+ * item by {@link #classifyItems}: when the answer's status is listed there and its JSON body names failed
+ * items, those items are FATAL ({@code partial_failure}) and the others DELIVERED ({@code others:
+ * delivered}) or RETRYABLE ({@code partial_failure_other}, {@code others: retry}). Otherwise every item
+ * takes the class of the row above.
  */
 public final class StatusTable {
 
+    /** Error class of the items a partially failed batch's answer names. */
+    public static final String PARTIAL_FAILURE = "partial_failure";
+    /** Error class of the items it does not name, when the destination rejected the whole batch. */
+    public static final String PARTIAL_FAILURE_OTHER = "partial_failure_other";
+
     private StatusTable() {}
+
+    /**
+     * The class of each of the {@code items} requests a call carried: the call's class for all, unless
+     * {@code partialFailure} (the batch's, may be null) lists the answer's status and the body names the
+     * failed items.
+     */
+    public static List<Classification> classifyItems(HttpResult result, PartialFailureSpec partialFailure, int items) {
+        Classification call = classify(result);
+        List<Classification> same = Collections.nCopies(items, call);
+        if (partialFailure == null
+                || result.status() == null
+                || call.statusClass() == StatusClass.DELIVERED
+                || !partialFailure.getStatuses().contains(result.status())) {
+            return same;
+        }
+        Optional<SortedSet<Integer>> failed =
+                FailedIndexes.extract(result.body(), partialFailure.getFailedIndexes(), items);
+        if (failed.isEmpty()) {
+            return same;
+        }
+        Classification other = partialFailure.getOthers() == PartialFailureOthers.RETRY
+                ? new Classification(StatusClass.RETRYABLE, PARTIAL_FAILURE_OTHER)
+                : new Classification(StatusClass.DELIVERED, null);
+        Classification rejected = new Classification(StatusClass.FATAL, PARTIAL_FAILURE);
+        List<Classification> out = new ArrayList<>(items);
+        for (int i = 0; i < items; i++) {
+            out.add(failed.get().contains(i) ? rejected : other);
+        }
+        return out;
+    }
 
     public static Classification classify(HttpResult result) {
         if (result.status() == null && "invalid_request".equals(result.errorClass())) {

@@ -71,15 +71,17 @@ public final class OutcomeRecorder {
             }
         }
         byStatus.forEach((status, group) ->
-                acks.add(send(Topics.DELIVERY_OUTCOMES, destinationId, outcome(result, c, status, group))));
+                acks.add(send(Topics.DELIVERY_OUTCOMES, destinationId, outcome(result, status, group))));
         count(byStatus);
         return CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new));
     }
 
-    private DeliveryOutcome outcome(HttpResult result, Classification c, DeliveryStatus status, List<Step> group) {
+    private DeliveryOutcome outcome(HttpResult result, DeliveryStatus status, List<Step> group) {
         List<String> ids = new ArrayList<>();
         int attempt = 0;
         String error = result.error();
+        // Per item, not per call: the items of a partially failed batch have different classes.
+        String errorClass = group.get(0).last().getErrorClass();
         for (Step s : group) {
             ids.addAll(s.request().getMessageIds());
             attempt = Math.max(attempt, s.last().getAttempt());
@@ -97,7 +99,7 @@ public final class OutcomeRecorder {
                 .setAttempt(attempt)
                 .setHttpStatus(result.status())
                 .setLatencyMs(result.latencyMs())
-                .setErrorClass(c.errorClass())
+                .setErrorClass(errorClass)
                 .setError(error)
                 .setResponseSample(sample)
                 .setAttemptedAt(result.startedAt())

@@ -5,6 +5,7 @@
 package dev.switchboard.delivery.retry;
 
 import dev.switchboard.delivery.http.Classification;
+import dev.switchboard.delivery.http.StatusTable;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -21,6 +22,8 @@ public final class RetryPolicy {
     public static final String NON_RETRYABLE = "non_retryable";
     /** Reason recorded when the window is over. */
     public static final String WINDOW_EXPIRED = "retry_window_expired";
+    /** Reason recorded for the items a destination named as failed in a partially failed batch. */
+    public static final String PARTIAL_FAILURE = StatusTable.PARTIAL_FAILURE;
 
     private final Backoff backoff;
     private final Duration window;
@@ -35,7 +38,11 @@ public final class RetryPolicy {
             Classification c, int attempts, Instant firstAttemptAt, Instant now, Optional<Duration> retryAfter) {
         return switch (c.statusClass()) {
             case DELIVERED -> new Decision.Done();
-            case FATAL -> new Decision.DeadLetter(NON_RETRYABLE + ": " + c.errorClass());
+            case FATAL ->
+                new Decision.DeadLetter(
+                        PARTIAL_FAILURE.equals(c.errorClass())
+                                ? PARTIAL_FAILURE
+                                : NON_RETRYABLE + ": " + c.errorClass());
             case RETRYABLE -> retry(c, attempts, firstAttemptAt, now, retryAfter);
         };
     }

@@ -6,7 +6,12 @@ package dev.switchboard.delivery.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.switchboard.schemas.avro.PartialFailureOthers;
+import dev.switchboard.schemas.avro.PartialFailureSpec;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -61,5 +66,99 @@ class StatusTableTest {
         // Then
         assertThat(c.statusClass()).isEqualTo(expected);
         assertThat(c.errorClass()).isEqualTo(errorClass);
+    }
+
+    private static final PartialFailureSpec MIXPANEL = PartialFailureSpec.newBuilder()
+            .setStatuses(List.of(400))
+            .setFailedIndexes(List.of("$.failed_records[*].index"))
+            .setOthers(PartialFailureOthers.DELIVERED)
+            .build();
+
+    private static HttpResult answer(int status, String body) {
+        return HttpResult.response(status, Map.of(), body, Instant.now(), 1);
+    }
+
+    @Test
+    void shouldFailOnlyTheNamedItemsAndDeliverTheOthersWhenTheVendorImportedThem() {
+        // When a 3-item batch's answer names item 1
+        List<Classification> c =
+                StatusTable.classifyItems(answer(400, "{\"failed_records\":[{\"index\":1}]}"), MIXPANEL, 3);
+
+        // Then item 1 is dead-lettered as a partial failure and the others are delivered
+        assertThat(c)
+                .containsExactly(
+                        new Classification(StatusClass.DELIVERED, null),
+                        new Classification(StatusClass.FATAL, StatusTable.PARTIAL_FAILURE),
+                        new Classification(StatusClass.DELIVERED, null));
+    }
+
+    @Test
+    void shouldRetryTheOthersWhenTheVendorRejectedTheWholeBatch() {
+        // Given Amplitude's rule: the whole batch is rejected, so the others are sent again
+        PartialFailureSpec amplitude = PartialFailureSpec.newBuilder()
+                .setStatuses(List.of(400))
+                .setFailedIndexes(List.of("$.events_with_invalid_fields.*[*]", "$.events_with_missing_fields.*[*]"))
+                .setOthers(PartialFailureOthers.RETRY)
+                .build();
+
+        // When
+        List<Classification> c = StatusTable.classifyItems(
+                answer(400, "{\"events_with_invalid_fields\":{\"time\":[0,2]}}"), amplitude, 3);
+
+        // Then
+        assertThat(c)
+                .extracting(Classification::statusClass)
+                .containsExactly(StatusClass.FATAL, StatusClass.RETRYABLE, StatusClass.FATAL);
+        assertThat(c.get(1).errorClass()).isEqualTo(StatusTable.PARTIAL_FAILURE_OTHER);
+    }
+
+    @Test
+    void shouldClassifyTheWholeBatchAsTheTableSaysWhenTheBodyNamesNoItem() {
+        List<Classification> c = StatusTable.classifyItems(answer(400, "not json"), MIXPANEL, 3);
+        assertThat(c)
+                .containsOnly(new Classification(StatusClass.FATAL, "http_4xx"))
+                .hasSize(3);
+    }
+
+    @Test
+    void shouldClassifyTheWholeBatchAsTheTableSaysWhenTheStatusIsNotListed() {
+        String body = "{\"failed_records\":[{\"index\":1}]}";
+        assertThat(StatusTable.classifyItems(answer(422, body), MIXPANEL, 3))
+                .containsOnly(new Classification(StatusClass.FATAL, "http_4xx"));
+        assertThat(StatusTable.classifyItems(answer(503, body), MIXPANEL, 3))
+                .containsOnly(new Classification(StatusClass.RETRYABLE, "http_5xx"));
+        assertThat(StatusTable.classifyItems(answer(200, body), MIXPANEL, 3))
+                .containsOnly(new Classification(StatusClass.DELIVERED, null));
+    }
+
+    @Test
+    void shouldClassifyTheWholeBatchAsTheTableSaysWhenTheDestinationReportsNoItems() {
+        String body = "{\"failed_records\":[{\"index\":1}]}";
+        assertThat(StatusTable.classifyItems(answer(400, body), null, 3))
+                .containsOnly(new Classification(StatusClass.FATAL, "http_4xx"))
+                .hasSize(3);
+        assertThat(StatusTable.classifyItems(HttpResult.failure("timeout", "slow", Instant.now(), 1), MIXPANEL, 3))
+                .containsOnly(new Classification(StatusClass.RETRYABLE, "timeout"));
+    }
+
+    @Test
+    void shouldReadEveryNamedItemWhenTheAnswerIsLongerThanTheEvidenceKept() {
+        // Given an answer naming 500 of 600 items, far over the 8 KB kept as evidence
+        StringBuilder body = new StringBuilder("{\"failed_records\":[");
+        for (int i = 0; i < 500; i++) {
+            body.append(i == 0 ? "" : ",")
+                    .append("{\"index\":")
+                    .append(i)
+                    .append(",\"message\":\"'properties.time' is invalid: must be seconds since epoch\"}");
+        }
+        body.append("]}");
+        assertThat(body.length()).isGreaterThan(HttpResult.MAX_BODY_CHARS);
+
+        // When
+        List<Classification> c = StatusTable.classifyItems(answer(400, body.toString()), MIXPANEL, 600);
+
+        // Then
+        assertThat(c.subList(0, 500)).containsOnly(new Classification(StatusClass.FATAL, StatusTable.PARTIAL_FAILURE));
+        assertThat(c.subList(500, 600)).containsOnly(new Classification(StatusClass.DELIVERED, null));
     }
 }

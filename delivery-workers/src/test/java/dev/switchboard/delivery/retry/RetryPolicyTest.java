@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.switchboard.delivery.http.Classification;
 import dev.switchboard.delivery.http.StatusClass;
+import dev.switchboard.delivery.http.StatusTable;
 import dev.switchboard.delivery.retry.RetryPolicy.Decision;
 import java.time.Duration;
 import java.time.Instant;
@@ -40,6 +41,14 @@ class RetryPolicyTest {
         assertThat(d).isInstanceOfSatisfying(Decision.DeadLetter.class, dl -> assertThat(dl.reason())
                 .startsWith(RetryPolicy.WINDOW_EXPIRED)
                 .contains("20 attempts"));
+    }
+
+    @Test
+    void shouldDeadLetterWithReasonPartialFailureWhenTheDestinationNamedTheItem() {
+        Decision d = policy.decide(
+                new Classification(StatusClass.FATAL, StatusTable.PARTIAL_FAILURE), 2, T0, T0, Optional.empty());
+        assertThat(d).isEqualTo(new Decision.DeadLetter(RetryPolicy.PARTIAL_FAILURE));
+        assertThat(RetryPolicy.PARTIAL_FAILURE).isEqualTo("partial_failure");
     }
 
     @Test

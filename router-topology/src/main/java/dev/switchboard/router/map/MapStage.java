@@ -14,6 +14,8 @@ import dev.switchboard.schemas.Topics;
 import dev.switchboard.schemas.avro.BatchFormat;
 import dev.switchboard.schemas.avro.DestinationRequest;
 import dev.switchboard.schemas.avro.Event;
+import dev.switchboard.schemas.avro.PartialFailureOthers;
+import dev.switchboard.schemas.avro.PartialFailureSpec;
 import dev.switchboard.schemas.avro.Rejected;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -87,8 +89,19 @@ public final class MapStage {
                                         .setWrapperPath(b.wrapperPath())
                                         .setMaxEvents(b.maxEvents())
                                         .setMaxBytes(b.maxBytes())
+                                        .setPartialFailure(partialFailure(b.partialFailure()))
                                         .build())
                 .build();
+    }
+
+    private static PartialFailureSpec partialFailure(BatchSpec.PartialFailure p) {
+        return p == null
+                ? null
+                : PartialFailureSpec.newBuilder()
+                        .setStatuses(p.statuses())
+                        .setFailedIndexes(p.failedIndexes())
+                        .setOthers(PartialFailureOthers.valueOf(p.others().name()))
+                        .build();
     }
 
     private static Outcome<DestinationRequest> reject(Routed r, String code, String reason) {

@@ -6,6 +6,7 @@ package dev.switchboard.router.testing;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.switchboard.mappers.api.BatchSpec;
 import dev.switchboard.mappers.api.DestinationMapper;
 import dev.switchboard.mappers.api.MappedRequest;
 import dev.switchboard.mappers.api.MapperContext;
@@ -56,14 +57,25 @@ public final class EchoMapper implements DestinationMapper {
             throw new IllegalStateException("boom");
         }
         String messageId = event.get("messageId").asText();
+        byte[] body = event.toString().getBytes(StandardCharsets.UTF_8);
+        BatchSpec batch = context.settings().path("batch").asBoolean()
+                ? new BatchSpec(
+                        body,
+                        BatchSpec.Format.JSON_ARRAY,
+                        null,
+                        null,
+                        10,
+                        100_000,
+                        new BatchSpec.PartialFailure(List.of(400), List.of("$.failed[*]"), BatchSpec.Others.RETRY))
+                : null;
         return List.of(new MappedRequest(
                 "POST",
                 context.settings().get("url").asText(),
                 Map.of("X-Tag", context.settings().get("tag").asText()),
-                event.toString().getBytes(StandardCharsets.UTF_8),
+                body,
                 List.of(messageId),
                 messageId,
-                null,
-                null));
+                batch == null ? null : "echo",
+                batch));
     }
 }

@@ -4,6 +4,7 @@
  */
 package dev.switchboard.mappers.api;
 
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -17,14 +18,57 @@ import java.util.Objects;
  * @param wrapperPath for {@link Format#WRAPPED}: dotted path of the items array, e.g. {@code events}
  * @param maxEvents most items in one call
  * @param maxBytes most body bytes in one call
+ * @param partialFailure how the destination reports the failed items of a batch, or null when it does not
  */
-public record BatchSpec(byte[] item, Format format, String wrapper, String wrapperPath, int maxEvents, int maxBytes) {
+public record BatchSpec(
+        byte[] item,
+        Format format,
+        String wrapper,
+        String wrapperPath,
+        int maxEvents,
+        int maxBytes,
+        PartialFailure partialFailure) {
 
     /** How items are combined into one body. */
     public enum Format {
         JSON_ARRAY,
         NDJSON,
         WRAPPED
+    }
+
+    /** What the items of a partially failed batch that the answer does not name became. */
+    public enum Others {
+        /** The destination took them: they are delivered. */
+        DELIVERED,
+        /** The destination rejected the whole batch: they are retried. */
+        RETRY
+    }
+
+    /**
+     * How a destination reports which items of a batch failed: when an answer has one of {@code statuses}
+     * and its JSON body yields indexes at {@code failedIndexes}, those items are dead-lettered and the
+     * others become what {@code others} says.
+     *
+     * @param statuses HTTP statuses whose answer may name failed items
+     * @param failedIndexes paths into the response JSON ({@code $}, {@code .key}, {@code .*}, {@code [*]})
+     *     giving 0-based item indexes
+     * @param others what the items not named became
+     */
+    public record PartialFailure(List<Integer> statuses, List<String> failedIndexes, Others others) {
+
+        public PartialFailure {
+            statuses = List.copyOf(statuses);
+            failedIndexes = List.copyOf(failedIndexes);
+            Objects.requireNonNull(others, "others");
+            if (statuses.isEmpty() || failedIndexes.isEmpty()) {
+                throw new IllegalArgumentException("a partial failure needs statuses and failedIndexes");
+            }
+        }
+    }
+
+    /** A batch spec whose destination does not report failures per item. */
+    public BatchSpec(byte[] item, Format format, String wrapper, String wrapperPath, int maxEvents, int maxBytes) {
+        this(item, format, wrapper, wrapperPath, maxEvents, maxBytes, null);
     }
 
     public BatchSpec {

@@ -135,6 +135,37 @@ class DeclarativeMapperTest {
                         e -> assertThat(((PayloadInvalidException) e).field()).isEqualTo("properties.total"));
     }
 
+    @Test
+    void shouldCarryPartialFailureOnTheBatchSpecWhenBatchingDeclaresIt() throws Exception {
+        // Given a batching destination whose vendor reports failed items by index
+        String destination =
+                """
+                slug: vendor
+                name: Vendor
+                batching:
+                  format: json-array
+                  maxEvents: 10
+                  partialFailure:
+                    status: [400, 422]
+                    failedIndexes: ['$.failed_records[*].index', '$.invalid.*[*]']
+                    others: retry
+                """;
+        String action =
+                "trigger: all\nrequest: { url: 'https://v.example/import', body: { id: { '@path': $.messageId } } }\n";
+        DeclarativeMapper mapper = DestinationLoader.load("vendor", files(destination, "send.yaml", action));
+        ObjectNode event = (ObjectNode) JSON.readTree("{\"messageId\":\"m1\"}");
+
+        // When it maps
+        MappedRequest r = mapper.map(event, context("{}")).get(0);
+
+        // Then the request's batch spec carries the block
+        assertThat(r.batch().partialFailure())
+                .isEqualTo(new BatchSpec.PartialFailure(
+                        java.util.List.of(400, 422),
+                        java.util.List.of("$.failed_records[*].index", "$.invalid.*[*]"),
+                        BatchSpec.Others.RETRY));
+    }
+
     static Map<String, byte[]> files(String destination, String actionName, String action) {
         return Map.of(
                 "destination.yaml",

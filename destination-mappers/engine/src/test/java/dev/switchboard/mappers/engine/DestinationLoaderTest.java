@@ -65,4 +65,39 @@ class DestinationLoaderTest {
         assertThatThrownBy(() -> DestinationLoader.load("a", files(destination, "t.yaml", ACTION)))
                 .hasMessageContaining("default 'APAC' is not one of endpoints.values");
     }
+
+    @Test
+    void shouldRefusePartialFailureWhenIndexPathIsNotSupported() {
+        String destination = "slug: a\nname: A\nbatching:\n  format: json-array\n  partialFailure:\n"
+                + "    status: [400]\n    failedIndexes: ['$.failed[?(@.x)].index']\n    others: delivered\n";
+        assertThatThrownBy(() -> DestinationLoader.load("a", files(destination, "t.yaml", ACTION)))
+                .isInstanceOf(DestinationDefinitionException.class)
+                .hasMessageContaining("a/destination.yaml")
+                .hasMessageContaining("batching.partialFailure.failedIndexes");
+    }
+
+    @Test
+    void shouldRefusePartialFailureWhenOthersIsUnknown() {
+        String destination = "slug: a\nname: A\nbatching:\n  format: json-array\n  partialFailure:\n"
+                + "    status: [400]\n    failedIndexes: ['$.failed[*].index']\n    others: dropped\n";
+        assertThatThrownBy(() -> DestinationLoader.load("a", files(destination, "t.yaml", ACTION)))
+                .hasMessageContaining("a/destination.yaml")
+                .hasMessageContaining("others must be delivered or retry");
+    }
+
+    @Test
+    void shouldRefusePartialFailureWhenStatusIsNotAnError() {
+        String destination = "slug: a\nname: A\nbatching:\n  format: json-array\n  partialFailure:\n"
+                + "    status: [200]\n    failedIndexes: ['$.failed[*].index']\n    others: retry\n";
+        assertThatThrownBy(() -> DestinationLoader.load("a", files(destination, "t.yaml", ACTION)))
+                .hasMessageContaining("batching.partialFailure.status");
+    }
+
+    @Test
+    void shouldRefusePartialFailureWhenKeyIsUnknown() {
+        String destination = "slug: a\nname: A\nbatching:\n  format: json-array\n  partialFailure:\n"
+                + "    status: [400]\n    failedIndex: ['$.failed[*].index']\n    others: retry\n";
+        assertThatThrownBy(() -> DestinationLoader.load("a", files(destination, "t.yaml", ACTION)))
+                .hasMessageContaining("unknown key 'failedIndex' in batching.partialFailure");
+    }
 }

@@ -46,6 +46,12 @@ public final class RequestJson {
             if (batch.wrapperPath() != null) {
                 b.put("wrapperPath", batch.wrapperPath());
             }
+            if (batch.partialFailure() != null) {
+                ObjectNode pf = b.putObject("partialFailure");
+                batch.partialFailure().statuses().forEach(pf.putArray("status")::add);
+                batch.partialFailure().failedIndexes().forEach(pf.putArray("failedIndexes")::add);
+                pf.put("others", batch.partialFailure().others().name());
+            }
         }
         return out;
     }

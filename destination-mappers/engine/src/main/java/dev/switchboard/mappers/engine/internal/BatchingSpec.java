@@ -11,13 +11,19 @@ import dev.switchboard.mappers.engine.directives.MappingDefinitionException;
 import dev.switchboard.mappers.engine.directives.Mappings;
 import dev.switchboard.mappers.engine.directives.Resolver;
 import dev.switchboard.mappers.engine.directives.Scope;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * The {@code batching:} block: {@code format} (json-array, ndjson, wrapped), {@code maxEvents},
  * {@code maxBytes}, and for wrapped bodies {@code wrapper} (a mapping, resolved per request) and
  * {@code wrapperPath} (where the items go, e.g. {@code events}). {@code enabled} (a boolean mapping, default
  * true) and {@code maxEvents} may read settings, so that one destination instance batches and another
- * does not.
+ * does not. {@code partialFailure} (optional) says how the destination reports the failed items of a
+ * batch: {@code status} (the answers that may be partial), {@code failedIndexes} (paths into the response
+ * JSON giving 0-based item indexes: {@code $}, then {@code .key}, {@code .*} over an object's values and
+ * {@code [*]} over an array's elements) and {@code others} ({@code delivered} or {@code retry}).
  *
  * @param format how items combine
  * @param maxEvents most items per call
@@ -26,6 +32,7 @@ import dev.switchboard.mappers.engine.directives.Scope;
  * @param wrapperPath the dotted path of the items array in the wrapper, or null
  * @param enabled whether a request batches (resolves to a boolean; undefined means true)
  * @param maxEventsSetting the per-instance most items per call, or a resolver of undefined
+ * @param partialFailure how the destination reports failed items, or null
  */
 public record BatchingSpec(
         BatchSpec.Format format,
@@ -34,7 +41,11 @@ public record BatchingSpec(
         Resolver wrapper,
         String wrapperPath,
         Resolver enabled,
-        Resolver maxEventsSetting) {
+        Resolver maxEventsSetting,
+        BatchSpec.PartialFailure partialFailure) {
+
+    /** {@code $} followed by {@code .key}, {@code .*} and {@code [*]} steps. */
+    private static final Pattern INDEX_PATH = Pattern.compile("\\$(\\.([A-Za-z0-9_$@-]+|\\*)|\\[\\*])+");
 
     /** Parses the block; null or {@code false} means no batching. */
     public static BatchingSpec parse(String file, JsonNode node) throws DestinationDefinitionException {
@@ -45,7 +56,17 @@ public record BatchingSpec(
             throw new DestinationDefinitionException(
                     file, "'batching' must be a mapping (format, maxEvents, maxBytes) or false");
         }
-        Yaml.onlyKeys(file, "batching", node, "enabled", "format", "maxEvents", "maxBytes", "wrapper", "wrapperPath");
+        Yaml.onlyKeys(
+                file,
+                "batching",
+                node,
+                "enabled",
+                "format",
+                "maxEvents",
+                "maxBytes",
+                "wrapper",
+                "wrapperPath",
+                "partialFailure");
         BatchSpec.Format format =
                 switch (Yaml.text(file, node, "format")) {
                     case "json-array" -> BatchSpec.Format.JSON_ARRAY;
@@ -58,6 +79,7 @@ public record BatchingSpec(
         boolean dynamicMax = node.path("maxEvents").isObject();
         int maxEvents = dynamicMax ? 100 : Yaml.positive(file, node, "maxEvents", 100);
         int maxBytes = Yaml.positive(file, node, "maxBytes", 500_000);
+        BatchSpec.PartialFailure partialFailure = partialFailure(file, node.get("partialFailure"));
         try {
             Resolver enabled = Mappings.compile(node.get("enabled"));
             Resolver maxSetting = dynamicMax ? Mappings.compile(node.get("maxEvents")) : s -> null;
@@ -66,7 +88,7 @@ public record BatchingSpec(
                     throw new DestinationDefinitionException(
                             file, "batching.wrapper and wrapperPath are only for format: wrapped");
                 }
-                return new BatchingSpec(format, maxEvents, maxBytes, null, null, enabled, maxSetting);
+                return new BatchingSpec(format, maxEvents, maxBytes, null, null, enabled, maxSetting, partialFailure);
             }
             if (!node.path("wrapper").isObject()) {
                 throw new DestinationDefinitionException(
@@ -74,10 +96,69 @@ public record BatchingSpec(
             }
             Resolver wrapper = Mappings.compile(node.get("wrapper"));
             return new BatchingSpec(
-                    format, maxEvents, maxBytes, wrapper, Yaml.text(file, node, "wrapperPath"), enabled, maxSetting);
+                    format,
+                    maxEvents,
+                    maxBytes,
+                    wrapper,
+                    Yaml.text(file, node, "wrapperPath"),
+                    enabled,
+                    maxSetting,
+                    partialFailure);
         } catch (MappingDefinitionException e) {
             throw new DestinationDefinitionException(file, "batching: " + e.getMessage());
         }
+    }
+
+    /** The {@code partialFailure:} block, or null when there is none. */
+    static BatchSpec.PartialFailure partialFailure(String file, JsonNode node) throws DestinationDefinitionException {
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        String where = "batching.partialFailure";
+        if (!node.isObject()) {
+            throw new DestinationDefinitionException(
+                    file, where + " must be a mapping (status, failedIndexes, others)");
+        }
+        Yaml.onlyKeys(file, where, node, "status", "failedIndexes", "others");
+        List<Integer> statuses = new ArrayList<>();
+        for (JsonNode s : list(file, where + ".status", node.get("status"))) {
+            if (!s.isIntegralNumber() || s.asInt() < 400 || s.asInt() > 599) {
+                throw new DestinationDefinitionException(
+                        file, where + ".status must list HTTP statuses from 400 to 599, not " + s);
+            }
+            statuses.add(s.asInt());
+        }
+        List<String> paths = new ArrayList<>();
+        for (JsonNode p : list(file, where + ".failedIndexes", node.get("failedIndexes"))) {
+            if (!p.isTextual() || !INDEX_PATH.matcher(p.asText()).matches()) {
+                throw new DestinationDefinitionException(
+                        file,
+                        where + ".failedIndexes: " + p + " is not a path like $.failed_records[*].index"
+                                + " ($, then .key, .* or [*] steps)");
+            }
+            paths.add(p.asText());
+        }
+        BatchSpec.Others others =
+                switch (Yaml.text(file, node, "others")) {
+                    case "delivered" -> BatchSpec.Others.DELIVERED;
+                    case "retry" -> BatchSpec.Others.RETRY;
+                    default ->
+                        throw new DestinationDefinitionException(file, where + ".others must be delivered or retry");
+                };
+        return new BatchSpec.PartialFailure(statuses, paths, others);
+    }
+
+    private static List<JsonNode> list(String file, String where, JsonNode node) throws DestinationDefinitionException {
+        List<JsonNode> out = new ArrayList<>();
+        if (node != null && !node.isArray()) {
+            out.add(node);
+        } else if (node != null) {
+            node.forEach(out::add);
+        }
+        if (out.isEmpty()) {
+            throw new DestinationDefinitionException(file, where + " needs at least one entry");
+        }
+        return out;
     }
 
     /** Whether this request batches. */

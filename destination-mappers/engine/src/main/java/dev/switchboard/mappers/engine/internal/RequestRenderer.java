@@ -58,7 +58,8 @@ public final class RequestRenderer {
                     wrapper,
                     batching.wrapperPath(),
                     batching.maxEvents(scope),
-                    batching.maxBytes());
+                    batching.maxBytes(),
+                    batching.partialFailure());
             bytes = BatchBodies.combine(batch, List.of(item));
         }
         if (body != null) {
