@@ -28,6 +28,11 @@ public final class Lifecycle implements AutoCloseable {
         return component;
     }
 
+    /** Runs {@code last} after every component has closed (e.g. a final message). */
+    public synchronized void atEnd(Runnable last) {
+        components.addLast(last::run);
+    }
+
     /** Closes everything on Ctrl-C (SIGTERM too). */
     public Lifecycle closeOnShutdown() {
         hook = new Thread(this::close, "switchboard-shutdown");

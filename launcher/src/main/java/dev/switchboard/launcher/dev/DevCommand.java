@@ -80,10 +80,14 @@ public final class DevCommand implements Callable<Integer> {
             e.problems().forEach(p -> spec.commandLine().getErr().println("  " + p));
             return 2;
         }
+        // Printed by the closing thread: on Ctrl-C the JVM may exit before this one wakes up.
+        dev.atEnd(() -> {
+            out.println("Switchboard stopped.");
+            out.flush();
+        });
         dev.closeOnShutdown();
         banner(out, dev, (System.nanoTime() - started) / 1_000_000);
         dev.awaitClose();
-        out.println("Switchboard stopped.");
         return 0;
     }
 

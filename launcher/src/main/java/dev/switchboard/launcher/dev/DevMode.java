@@ -161,6 +161,12 @@ public final class DevMode implements AutoCloseable {
         lifecycle.awaitClose();
     }
 
+    /** Runs {@code last} once everything has stopped, also when stopped by Ctrl-C. */
+    public DevMode atEnd(Runnable last) {
+        lifecycle.atEnd(last);
+        return this;
+    }
+
     public DevMode closeOnShutdown() {
         lifecycle.closeOnShutdown();
         return this;
