@@ -8,13 +8,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.switchboard.embedded.EmbeddedKafka;
-import dev.switchboard.schemas.Topics;
-import dev.switchboard.schemas.avro.RawCall;
 import dev.switchboard.schemas.avro.Rejected;
-import dev.switchboard.tracking.support.ApiUnderTest;
 import dev.switchboard.tracking.support.Http;
-import dev.switchboard.tracking.support.TopicReader;
 import dev.switchboard.tracking.support.Workspace;
 import java.io.IOException;
 import java.io.InputStream;
@@ -28,10 +23,7 @@ import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -41,36 +33,10 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Every class of bad input gets its status and a JSON {@code {code, message}}, and writes nothing:
  * after each case a marker call must be the very next record on {@code sb.ingest.raw}.
  */
-class BadInputIT {
+class BadInputIT extends ApiIntegrationBase {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String KEY = Workspace.WEB_KEY;
-
-    private static EmbeddedKafka kafka;
-    private static ApiUnderTest api;
-    private static TopicReader<RawCall> raw;
-    private static TopicReader<Rejected> rejected;
-
-    @BeforeAll
-    static void start() {
-        kafka = Workspace.startBroker();
-        api = new ApiUnderTest(kafka.bootstrapServers());
-        raw = new TopicReader<>(kafka.bootstrapServers(), Topics.INGEST_RAW);
-        rejected = new TopicReader<>(kafka.bootstrapServers(), Topics.REJECTED);
-    }
-
-    @AfterAll
-    static void stop() {
-        rejected.close();
-        raw.close();
-        api.close();
-        kafka.close();
-    }
-
-    @BeforeEach
-    void forgetEarlierRecords() {
-        raw.skipToEnd();
-    }
 
     @AfterEach
     void nothingElseWasWritten() {

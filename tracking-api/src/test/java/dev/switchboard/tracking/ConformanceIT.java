@@ -9,13 +9,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.switchboard.embedded.EmbeddedKafka;
-import dev.switchboard.schemas.Topics;
 import dev.switchboard.schemas.avro.RawCall;
 import dev.switchboard.schemas.avro.Rejected;
-import dev.switchboard.tracking.support.ApiUnderTest;
 import dev.switchboard.tracking.support.JsonMatch;
-import dev.switchboard.tracking.support.TopicReader;
 import dev.switchboard.tracking.support.Workspace;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -28,8 +24,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
@@ -39,31 +33,10 @@ import org.junit.jupiter.api.TestFactory;
  * {@code sb.rejected} ({@code <case>.records.json}); {@code "*"} matches any value. After each case
  * a marker batch (one good, one bad item) proves that nothing else was written.
  */
-class ConformanceIT {
+class ConformanceIT extends ApiIntegrationBase {
 
     private static final Path FIXTURES = Paths.get("src/test/resources/segment-spec");
     private static final ObjectMapper JSON = new ObjectMapper();
-
-    private static EmbeddedKafka kafka;
-    private static ApiUnderTest api;
-    private static TopicReader<RawCall> raw;
-    private static TopicReader<Rejected> rejected;
-
-    @BeforeAll
-    static void start() {
-        kafka = Workspace.startBroker();
-        api = new ApiUnderTest(kafka.bootstrapServers());
-        raw = new TopicReader<>(kafka.bootstrapServers(), Topics.INGEST_RAW);
-        rejected = new TopicReader<>(kafka.bootstrapServers(), Topics.REJECTED);
-    }
-
-    @AfterAll
-    static void stop() {
-        rejected.close();
-        raw.close();
-        api.close();
-        kafka.close();
-    }
 
     @TestFactory
     Stream<DynamicTest> shouldAnswerAndWriteAsTheFixtureSaysWhenReplayingSegmentSpecCalls() throws IOException {

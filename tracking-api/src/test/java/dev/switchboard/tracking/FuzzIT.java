@@ -8,12 +8,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.switchboard.embedded.EmbeddedKafka;
-import dev.switchboard.schemas.Topics;
 import dev.switchboard.schemas.avro.RawCall;
-import dev.switchboard.tracking.support.ApiUnderTest;
 import dev.switchboard.tracking.support.Http;
-import dev.switchboard.tracking.support.TopicReader;
 import dev.switchboard.tracking.support.Workspace;
 import java.io.IOException;
 import java.net.http.HttpRequest;
@@ -22,8 +18,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Random;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -32,7 +26,7 @@ import org.junit.jupiter.api.Test;
  * accepted: nothing is written for a refused request. The seed is printed on failure; set
  * {@code -Dfuzz.seed=N} to replay a run.
  */
-class FuzzIT {
+class FuzzIT extends ApiIntegrationBase {
 
     private static final int REQUESTS = 1200;
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -84,24 +78,6 @@ class FuzzIT {
         "[[[[[[",
         "\"context\":\"x\""
     };
-
-    private static EmbeddedKafka kafka;
-    private static ApiUnderTest api;
-    private static TopicReader<RawCall> raw;
-
-    @BeforeAll
-    static void start() {
-        kafka = Workspace.startBroker();
-        api = new ApiUnderTest(kafka.bootstrapServers());
-        raw = new TopicReader<>(kafka.bootstrapServers(), Topics.INGEST_RAW);
-    }
-
-    @AfterAll
-    static void stop() {
-        raw.close();
-        api.close();
-        kafka.close();
-    }
 
     @Test
     void shouldOnlyAnswer2xxOr4xxAndWriteOnlyAcceptedEventsWhenFedRandomInput() {

@@ -18,11 +18,7 @@ import com.segment.analytics.messages.Message;
 import com.segment.analytics.messages.PageMessage;
 import com.segment.analytics.messages.ScreenMessage;
 import com.segment.analytics.messages.TrackMessage;
-import dev.switchboard.embedded.EmbeddedKafka;
-import dev.switchboard.schemas.Topics;
 import dev.switchboard.schemas.avro.RawCall;
-import dev.switchboard.tracking.support.ApiUnderTest;
-import dev.switchboard.tracking.support.TopicReader;
 import dev.switchboard.tracking.support.Workspace;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -32,38 +28,12 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The official Segment Java library, unmodified, pointed at the tracking API: all six calls and batching. */
-class JavaLibraryIT {
+class JavaLibraryIT extends ApiIntegrationBase {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-
-    private static EmbeddedKafka kafka;
-    private static ApiUnderTest api;
-    private static TopicReader<RawCall> raw;
-
-    @BeforeAll
-    static void start() {
-        kafka = Workspace.startBroker();
-        api = new ApiUnderTest(kafka.bootstrapServers());
-        raw = new TopicReader<>(kafka.bootstrapServers(), Topics.INGEST_RAW);
-    }
-
-    @AfterAll
-    static void stop() {
-        raw.close();
-        api.close();
-        kafka.close();
-    }
-
-    @BeforeEach
-    void forgetEarlierRecords() {
-        raw.skipToEnd();
-    }
 
     @Test
     void shouldAcceptAllSixCallsWhenSentWithTheOfficialJavaLibrary() {

@@ -8,12 +8,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.switchboard.embedded.EmbeddedKafka;
-import dev.switchboard.schemas.Topics;
 import dev.switchboard.schemas.avro.RawCall;
-import dev.switchboard.tracking.support.ApiUnderTest;
 import dev.switchboard.tracking.support.Http;
-import dev.switchboard.tracking.support.TopicReader;
 import dev.switchboard.tracking.support.Workspace;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -22,9 +18,6 @@ import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -32,33 +25,10 @@ import org.junit.jupiter.api.Test;
  * (browser, including its settings fetch and CORS) and rudder-sdk-node (gzip under a form content
  * type), as segment-spec.md §8 captured them and their open-source code builds them.
  */
-class JavaScriptSdksIT {
+class JavaScriptSdksIT extends ApiIntegrationBase {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String PAGE_ORIGIN = "http://localhost:3000";
-
-    private static EmbeddedKafka kafka;
-    private static ApiUnderTest api;
-    private static TopicReader<RawCall> raw;
-
-    @BeforeAll
-    static void start() {
-        kafka = Workspace.startBroker();
-        api = new ApiUnderTest(kafka.bootstrapServers());
-        raw = new TopicReader<>(kafka.bootstrapServers(), Topics.INGEST_RAW);
-    }
-
-    @AfterAll
-    static void stop() {
-        raw.close();
-        api.close();
-        kafka.close();
-    }
-
-    @BeforeEach
-    void forgetEarlierRecords() {
-        raw.skipToEnd();
-    }
 
     @Test
     void shouldAcceptTheRequestOfAnalyticsNodeWhenReplayedAsIs() {
