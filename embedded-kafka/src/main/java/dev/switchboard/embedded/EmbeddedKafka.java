@@ -38,13 +38,16 @@ public final class EmbeddedKafka implements AutoCloseable {
     private final int brokerPort;
     private final int controllerPort;
     private final Map<String, String> overrides;
+    private final boolean temporary;
     private KafkaRaftServer server;
 
-    private EmbeddedKafka(Path dataDir, int brokerPort, int controllerPort, Map<String, String> overrides) {
+    private EmbeddedKafka(
+            Path dataDir, int brokerPort, int controllerPort, Map<String, String> overrides, boolean temporary) {
         this.dataDir = dataDir;
         this.brokerPort = brokerPort;
         this.controllerPort = controllerPort;
         this.overrides = Map.copyOf(overrides);
+        this.temporary = temporary;
     }
 
     /** A broker in {@code dataDir} on {@code brokerPort} (0 picks a free port). */
@@ -55,14 +58,14 @@ public final class EmbeddedKafka implements AutoCloseable {
     /** As {@link #create(Path, int)}, with broker config overrides. */
     public static EmbeddedKafka create(Path dataDir, int brokerPort, Map<String, String> overrides) {
         int port = brokerPort == 0 ? freePort() : brokerPort;
-        return new EmbeddedKafka(dataDir, port, freePort(), overrides);
+        return new EmbeddedKafka(dataDir, port, freePort(), overrides, false);
     }
 
     /** A broker in a fresh temporary directory, deleted on close (for tests). */
     public static EmbeddedKafka temporary() {
         try {
             Path dir = Files.createTempDirectory("switchboard-kafka-");
-            return new EmbeddedKafka(dir, freePort(), freePort(), Map.of("switchboard.temporary", "true"));
+            return new EmbeddedKafka(dir, freePort(), freePort(), Map.of(), true);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -116,11 +119,7 @@ public final class EmbeddedKafka implements AutoCloseable {
         p.put("num.partitions", "1");
         p.put("default.replication.factor", "1");
         p.put("min.insync.replicas", "1");
-        overrides.forEach((k, v) -> {
-            if (!k.startsWith("switchboard.")) {
-                p.put(k, v);
-            }
-        });
+        p.putAll(overrides);
         return p;
     }
 
@@ -148,7 +147,7 @@ public final class EmbeddedKafka implements AutoCloseable {
             server.awaitShutdown();
             server = null;
         }
-        if (overrides.containsKey("switchboard.temporary")) {
+        if (temporary) {
             deleteRecursively(dataDir);
         }
     }
