@@ -5,7 +5,7 @@
 package dev.switchboard.bench.ingest;
 
 import ch.qos.logback.classic.Level;
-import dev.switchboard.embedded.EmbeddedKafka;
+import dev.switchboard.bench.broker.BenchBroker;
 import dev.switchboard.embedded.TopicAdmin;
 import dev.switchboard.schemas.Topics;
 import dev.switchboard.schemas.avro.ConfigRecord;
@@ -66,7 +66,7 @@ public final class IngestBenchmark {
                 settings.measure(),
                 Runtime.getRuntime().availableProcessors());
         Payloads payloads = new Payloads(10_000, 42);
-        try (EmbeddedKafka kafka = EmbeddedKafka.temporary().start()) {
+        try (BenchBroker kafka = BenchBroker.start(options.getOrDefault("broker", "forked"))) {
             prepare(kafka.bootstrapServers(), settings.partitions());
             Result raw = settings.raw()
                     ? new RawProducerLoad(kafka.bootstrapServers(), payloads, settings.compression())
@@ -77,11 +77,17 @@ public final class IngestBenchmark {
                                     settings.measure())
                     : new Result("raw KafkaProducer (skipped)", 0, 1, new org.HdrHistogram.Histogram(3), 0);
             print(raw);
+            TrackingApiConfig config = TrackingApiConfig.defaults()
+                    .withPort(0)
+                    .with("kafka.producer.compression.type", settings.compression());
+            for (Map.Entry<String, String> o : options.entrySet()) {
+                if (o.getKey().startsWith("kafka.") || o.getKey().startsWith("switchboard.")) {
+                    config = config.with(o.getKey(), o.getValue()); // e.g. kafka.producer.linger.ms=0
+                }
+            }
             try (KafkaConfigView view = new KafkaConfigView(kafka.bootstrapServers(), "bench-config").start();
                     TrackingApiApp app = new TrackingApiApp(
-                            TrackingApiConfig.defaults()
-                                    .withPort(0)
-                                    .with("kafka.producer.compression.type", settings.compression()),
+                            config,
                             kafka.bootstrapServers(),
                             view,
                             new PrometheusMeterRegistry(PrometheusConfig.DEFAULT))) {

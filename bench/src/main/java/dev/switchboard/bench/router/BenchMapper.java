@@ -42,12 +42,18 @@ final class BenchMapper implements DestinationMapper {
 
     @Override
     public List<MappedRequest> map(ObjectNode event, MapperContext context) {
+        return map(event, null, context);
+    }
+
+    /** Like the webhook type: the event's text as the router wrote it, when at hand. */
+    @Override
+    public List<MappedRequest> map(ObjectNode event, byte[] eventJson, MapperContext context) {
         String messageId = event.get("messageId").asText();
         return List.of(new MappedRequest(
                 "POST",
                 context.settings().get("url").asText(),
                 Map.of("Content-Type", "application/json"),
-                event.toString().getBytes(StandardCharsets.UTF_8),
+                eventJson != null ? eventJson : event.toString().getBytes(StandardCharsets.UTF_8),
                 List.of(messageId),
                 messageId,
                 null,

@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.List;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.TopologyDescription;
 
 /** The topologies the router is compared with; each reads {@code sb.ingest.raw}. */
 final class BenchTopologies {
@@ -51,5 +52,16 @@ final class BenchTopologies {
         var unique = DedupeStage.apply(builder, enriched, Duration.ofHours(24), true);
         unique.mapValues(e -> e.event()).to(output, Topics.EVENTS.produced());
         return builder.build();
+    }
+
+    /** The topics of the bench's own that {@code topology} writes to (not the router's sb.* topics), sorted. */
+    static List<String> sinkTopics(Topology topology) {
+        return topology.describe().subtopologies().stream()
+                .flatMap(s -> s.nodes().stream())
+                .filter(n -> n instanceof TopologyDescription.Sink)
+                .map(n -> ((TopologyDescription.Sink) n).topic())
+                .filter(t -> t.startsWith("bench."))
+                .sorted()
+                .toList();
     }
 }

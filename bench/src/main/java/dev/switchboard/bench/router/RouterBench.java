@@ -13,6 +13,7 @@ import dev.switchboard.mappers.api.MapperRegistry;
 import dev.switchboard.router.RouterApp;
 import dev.switchboard.router.RouterConfig;
 import dev.switchboard.schemas.Topics;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -47,7 +48,9 @@ import org.slf4j.LoggerFactory;
  * A run ends when the application has committed every input offset (under exactly-once its outputs
  * commit in the same transactions) or after {@link #PHASE_LIMIT}. Two rates: over the wall time from {@code start()} (startup
  * included), and between 10% and 90% of the input committed (steady state). Outputs are then
- * counted with read_committed. Usage: {@code RouterBench [events]} (default 100000).
+ * counted with read_committed. Usage: {@code RouterBench [events [key=value ...]]} (default 100000); each
+ * {@code key=value} is a router setting (e.g. {@code switchboard.router.threads=2},
+ * {@code kafka.streams.producer.batch.size=131072}) applied to every run alike.
  */
 public final class RouterBench {
 
@@ -57,22 +60,32 @@ public final class RouterBench {
     private static final List<String> COPIES =
             List.of("bench.copies.1", "bench.copies.2", "bench.copies.3", "bench.copies.4");
 
+    private static final com.sun.management.OperatingSystemMXBean CPU =
+            (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+
     private final String bootstrap;
     private final BrokerProbe probe;
     private final Path stateRoot;
     private final int events;
+    private final Map<String, String> settings;
 
-    private RouterBench(String bootstrap, BrokerProbe probe, Path stateRoot, int events) {
+    private RouterBench(String bootstrap, BrokerProbe probe, Path stateRoot, int events, Map<String, String> settings) {
         this.bootstrap = bootstrap;
         this.probe = probe;
         this.stateRoot = stateRoot;
         this.events = events;
+        this.settings = settings;
     }
 
     public static void main(String[] args) throws Exception {
         ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME))
                 .setLevel(Level.WARN);
         int events = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
+        Map<String, String> settings = new TreeMap<>();
+        for (int i = 1; i < args.length; i++) {
+            String[] kv = args[i].split("=", 2);
+            settings.put(kv[0], kv[1]);
+        }
         Path stateRoot = Files.createTempDirectory("sb-router-bench-");
         try (EmbeddedKafka kafka = EmbeddedKafka.temporary().start();
                 TopicAdmin admin = new TopicAdmin(kafka.bootstrapServers(), PARTITIONS, (short) 1);
@@ -85,29 +98,32 @@ public final class RouterBench {
             System.out.printf(
                     "input: %,d track calls, mean payload %d bytes, %d partitions, written in %.1f s%n",
                     events, payload, PARTITIONS, (System.nanoTime() - t) / 1e9);
-            new RouterBench(kafka.bootstrapServers(), probe, stateRoot, events).run();
+            if (!settings.isEmpty()) {
+                System.out.println("settings for every run: " + settings);
+            }
+            new RouterBench(kafka.bootstrapServers(), probe, stateRoot, events, settings).run();
         } finally {
             EmbeddedKafka.deleteRecursively(stateRoot);
         }
     }
 
     private void run() throws Exception {
-        streams("warm-up", BenchTopologies.passthrough("bench.warm-up.out"), List.of("bench.warm-up.out"));
-        Result first = streams(
-                "passthrough", BenchTopologies.passthrough("bench.passthrough.out"), List.of("bench.passthrough.out"));
-        Result router = router();
-        Result archive =
-                streams("archive-only", BenchTopologies.archiveOnly("bench.archive.out"), List.of("bench.archive.out"));
-        Result copies = streams("copies-x4", BenchTopologies.copies(COPIES), COPIES);
-        Result second = streams(
-                "passthrough-2",
-                BenchTopologies.passthrough("bench.passthrough.2.out"),
-                List.of("bench.passthrough.2.out"));
+        // Every application runs twice: the router's code paths (Jackson, RocksDB, the user-agent
+        // parser, the mappers) are not the passthrough's, and compiling them takes a core for seconds.
+        System.out.println("warm-up round, not measured:");
+        round("warm-up-");
+        System.out.println("measured round:");
+        List<Result> results = round("");
+        Result first = results.get(0);
+        Result router = results.get(1);
+        Result archive = results.get(2);
+        Result copies = results.get(3);
+        Result second = results.get(4);
 
         System.out.printf(
                 "%n%-14s %8s %8s %10s %10s   outputs (read_committed)%n",
                 "", "events", "seconds", "events/s", "steady/s");
-        for (Result r : List.of(first, router, archive, copies, second)) {
+        for (Result r : results) {
             r.print();
         }
         double wall = (first.rate() + second.rate()) / 2;
@@ -133,12 +149,27 @@ public final class RouterBench {
                 destinationTopicMicros(), DESTINATIONS.size());
     }
 
+    /** Passthrough, router, archive-only, copies-x4, passthrough again; each with its own application id. */
+    private List<Result> round(String prefix) throws Exception {
+        List<String> copies =
+                COPIES.stream().map(t -> t.replace("bench.", "bench." + prefix)).toList();
+        return List.of(
+                streams(prefix + "passthrough", BenchTopologies.passthrough("bench." + prefix + "passthrough.out")),
+                router(prefix + "router"),
+                streams(prefix + "archive-only", BenchTopologies.archiveOnly("bench." + prefix + "archive.out")),
+                streams(prefix + "copies-x4", BenchTopologies.copies(copies)),
+                streams(
+                        prefix + "passthrough-2",
+                        BenchTopologies.passthrough("bench." + prefix + "passthrough.2.out")));
+    }
+
     /**
      * A Kafka Streams application of the bench's own, with the router's settings; the first of
      * {@code outputs} is counted afterwards.
      */
-    private Result streams(String name, Topology topology, List<String> outputs) throws Exception {
+    private Result streams(String name, Topology topology) throws Exception {
         String applicationId = "bench-" + name;
+        List<String> outputs = BenchTopologies.sinkTopics(topology);
         for (String topic : outputs) {
             probe.createTopic(topic, PARTITIONS);
         }
@@ -151,20 +182,26 @@ public final class RouterBench {
         }
     }
 
-    private Result router() throws Exception {
-        String applicationId = "bench-router";
+    /** The router writes to the real topics, which both rounds share: outputs are counted as a difference. */
+    private Result router(String name) throws Exception {
+        String applicationId = "bench-" + name;
+        List<String> topics = new java.util.ArrayList<>();
+        topics.add(Topics.EVENTS.name());
+        DESTINATIONS.forEach(id -> topics.add(Topics.destination(id).name()));
+        topics.add(Topics.REJECTED.name());
+        Map<String, Long> before = new TreeMap<>();
+        for (String topic : topics) {
+            before.put(topic, probe.countCommitted(topic));
+        }
         try (RouterApp app =
                 new RouterApp(config(applicationId), bootstrap, MapperRegistry.of(List.of(new BenchMapper())))) {
             Timing timing = measure(applicationId, app::start, () -> app.state() == KafkaStreams.State.RUNNING);
             app.close();
             Map<String, Long> outputs = new TreeMap<>();
-            outputs.put(Topics.EVENTS.name(), probe.countCommitted(Topics.EVENTS.name()));
-            for (String id : DESTINATIONS) {
-                String topic = Topics.destination(id).name();
-                outputs.put(topic, probe.countCommitted(topic));
+            for (String topic : topics) {
+                outputs.put(topic, probe.countCommitted(topic) - before.get(topic));
             }
-            outputs.put(Topics.REJECTED.name(), probe.countCommitted(Topics.REJECTED.name()));
-            return new Result("router", events, timing, outputs);
+            return new Result(name, events, timing, outputs);
         }
     }
 
@@ -174,6 +211,8 @@ public final class RouterBench {
      */
     private Timing measure(String applicationId, Runnable start, BooleanSupplier running) throws Exception {
         long t0 = System.nanoTime();
+        long cpu0 = CPU.getProcessCpuTime();
+        Map<String, Long> threads0 = ThreadCpu.byGroup(applicationId);
         long deadline = t0 + PHASE_LIMIT.toNanos();
         start.run();
         long runningAt = 0;
@@ -199,8 +238,15 @@ public final class RouterBench {
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
         System.out.printf(
-                "%s: %,d of %,d input records committed in %.2f s (RUNNING after %.2f s)%n",
-                applicationId, committed, events, seconds, runningAt == 0 ? Double.NaN : (runningAt - t0) / 1e9);
+                "%s: %,d of %,d input records committed in %.2f s (RUNNING after %.2f s), %.2f cores busy%n",
+                applicationId,
+                committed,
+                events,
+                seconds,
+                runningAt == 0 ? Double.NaN : (runningAt - t0) / 1e9,
+                (CPU.getProcessCpuTime() - cpu0) / 1e9 / seconds);
+        System.out.println("  cpu us per input record by thread group: "
+                + ThreadCpu.perRecord(threads0, ThreadCpu.byGroup(applicationId), committed));
         if (at90 == 0) { // stopped by the limit: steady state up to the end
             at90 = System.nanoTime();
             committedAt90 = committed;
@@ -229,14 +275,16 @@ public final class RouterBench {
     }
 
     private RouterConfig config(String applicationId) {
-        // The router's defaults otherwise (one stream thread, 100 ms commits): the same for every run.
-        return RouterConfig.from(Map.ofEntries(
+        // The router's defaults, plus the settings given on the command line: the same for every run.
+        Map<String, String> properties = new TreeMap<>(settings);
+        properties.putAll(Map.ofEntries(
                 entry(RouterConfig.APPLICATION_ID.key(), applicationId),
                 entry(RouterConfig.GUARANTEE.key(), "exactly_once_v2"),
                 entry(RouterConfig.DEDUPE_STORE.key(), "rocksdb"),
                 entry(
                         RouterConfig.STATE_DIR.key(),
                         stateRoot.resolve(applicationId).toString())));
+        return RouterConfig.from(properties);
     }
 
     /**

@@ -11,6 +11,7 @@ import dev.switchboard.router.internal.Parsed;
 import dev.switchboard.router.internal.Timestamps;
 import dev.switchboard.schemas.avro.Event;
 import dev.switchboard.schemas.avro.RawCall;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -69,6 +70,7 @@ public final class Enricher {
                 context.set("userAgentData", parsedAgent);
             }
         }
+        byte[] text = Json.bytes(json); // written once: the archive's text and the body of webhook-like mappers
         Event event = Event.newBuilder()
                 .setMessageId(json.get("messageId").asText())
                 .setType(json.get("type").asText())
@@ -79,9 +81,9 @@ public final class Enricher {
                 .setSourceId(raw.getSourceId())
                 .setReceivedAt(receivedAt)
                 .setTimestamp(timestamp)
-                .setJson(Json.write(json))
+                .setJson(new String(text, StandardCharsets.UTF_8))
                 .build();
-        return new Enriched(event, json);
+        return new Enriched(event, json, text);
     }
 
     private static Optional<Instant> instant(ObjectNode json, String field) {

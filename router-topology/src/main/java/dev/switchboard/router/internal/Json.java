@@ -35,6 +35,14 @@ public final class Json {
         }
     }
 
+    public static byte[] bytes(JsonNode node) {
+        try {
+            return MAPPER.writeValueAsBytes(node);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** The text of a field when it is a non-empty string, else null. */
     public static String text(JsonNode node, String field) {
         JsonNode v = node == null ? null : node.get(field);

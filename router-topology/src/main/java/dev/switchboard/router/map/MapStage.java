@@ -49,8 +49,10 @@ public final class MapStage {
                     "no mapper for destination type '" + r.route().destination().type() + "' is installed"));
         }
         try {
+            // the event's text is shared by its destinations unless a filter changed this route's copy
+            byte[] text = r.json() == r.event().json() ? r.event().text() : null;
             List<MappedRequest> requests =
-                    r.route().mapper().map(r.json(), r.route().context());
+                    r.route().mapper().map(r.json(), text, r.route().context());
             return requests.stream().map(m -> Outcome.ok(toRecord(m, r))).toList();
         } catch (PayloadInvalidException e) {
             return List.of(reject(r, "payload_invalid", "'" + e.field() + "': " + e.getMessage()));

@@ -19,7 +19,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A destination type for router tests: one POST to the {@code url} setting with the event as body.
+ * A destination type for router tests: one POST to the {@code url} setting with the event as body
+ * (the shared text when the router gives it).
  * Events with {@code properties.invalid = true} are invalid for it; {@code properties.boom = true}
  * makes it throw, as a buggy mapper would.
  */
@@ -50,6 +51,13 @@ public final class EchoMapper implements DestinationMapper {
 
     @Override
     public List<MappedRequest> map(ObjectNode event, MapperContext context) throws PayloadInvalidException {
+        return map(event, null, context);
+    }
+
+    /** Like the webhook type: the body is the event's text as the router wrote it, when given. */
+    @Override
+    public List<MappedRequest> map(ObjectNode event, byte[] eventJson, MapperContext context)
+            throws PayloadInvalidException {
         if (event.path("properties").path("invalid").asBoolean()) {
             throw new PayloadInvalidException("properties.invalid", "the echo destination refuses invalid events");
         }
@@ -57,7 +65,7 @@ public final class EchoMapper implements DestinationMapper {
             throw new IllegalStateException("boom");
         }
         String messageId = event.get("messageId").asText();
-        byte[] body = event.toString().getBytes(StandardCharsets.UTF_8);
+        byte[] body = eventJson != null ? eventJson : event.toString().getBytes(StandardCharsets.UTF_8);
         BatchSpec batch = context.settings().path("batch").asBoolean()
                 ? new BatchSpec(
                         body,

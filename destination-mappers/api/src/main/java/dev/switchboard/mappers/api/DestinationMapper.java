@@ -34,6 +34,19 @@ public interface DestinationMapper {
     List<MappedRequest> map(ObjectNode event, MapperContext context) throws PayloadInvalidException;
 
     /**
+     * Maps one event whose JSON text is already written. The router writes each event once, for the
+     * archive, and hands the same bytes to every destination of the event: a type whose body is the
+     * whole event (a webhook) sends them instead of writing the event again. The default ignores them.
+     *
+     * @param eventJson exactly {@code event} written as UTF-8 JSON, shared and never to be modified; or
+     *     null when not at hand (e.g. a destination filter changed the event)
+     */
+    default List<MappedRequest> map(ObjectNode event, byte[] eventJson, MapperContext context)
+            throws PayloadInvalidException {
+        return map(event, context);
+    }
+
+    /**
      * Checks a connection's {@code enabledActions} and {@code mapping} overrides before the workspace
      * is published. Returns problems as (key under the connection, message); empty when valid. The
      * default refuses both: a type that supports them overrides this.

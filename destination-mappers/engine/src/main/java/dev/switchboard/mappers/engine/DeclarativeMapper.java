@@ -68,8 +68,14 @@ public final class DeclarativeMapper implements DestinationMapper {
 
     @Override
     public List<MappedRequest> map(ObjectNode event, MapperContext context) throws PayloadInvalidException {
+        return map(event, null, context);
+    }
+
+    @Override
+    public List<MappedRequest> map(ObjectNode event, byte[] eventJson, MapperContext context)
+            throws PayloadInvalidException {
         try {
-            return mapChecked(event, context);
+            return mapChecked(event, eventJson, context);
         } catch (MappingFailure e) {
             throw new PayloadInvalidException(e.field(), slug() + ": " + e.getMessage());
         } catch (RuntimeException e) {
@@ -78,7 +84,8 @@ public final class DeclarativeMapper implements DestinationMapper {
         }
     }
 
-    private List<MappedRequest> mapChecked(ObjectNode event, MapperContext context) throws PayloadInvalidException {
+    private List<MappedRequest> mapChecked(ObjectNode event, byte[] eventJson, MapperContext context)
+            throws PayloadInvalidException {
         JsonNode id = event.get("messageId");
         if (id == null || !id.isTextual() || id.asText().isEmpty()) {
             throw new PayloadInvalidException(
@@ -103,7 +110,7 @@ public final class DeclarativeMapper implements DestinationMapper {
                     ? scope
                     : scope.with(
                             "fields", fields(action, scope, context.mapping().path(action.name())));
-            out.add(renderer.render(action, actionScope, messageId, context.destinationId()));
+            out.add(renderer.render(action, actionScope, messageId, context.destinationId(), eventJson));
         }
         return out;
     }

@@ -60,6 +60,35 @@ class DeclarativeMapperTest {
     }
 
     @Test
+    void shouldSendTheGivenEventTextWhenTheBodyIsTheWholeEvent() throws Exception {
+        // Given a type whose body is the whole event, and the event's text as the router wrote it
+        DeclarativeMapper whole = DestinationLoader.load("hook", files(HOOK, "send.yaml", SEND.replace("$.raw", "$.")));
+        ObjectNode event = (ObjectNode) JSON.readTree("{\"messageId\":\"m1\",\"raw\":1}");
+        byte[] text = JSON.writeValueAsBytes(event);
+        // When it maps with the text
+        MappedRequest r = whole.map(event, text, context("{\"url\":\"https://h.example/x\",\"secret\":\"key\"}"))
+                .get(0);
+        // Then the body is those bytes, not a second copy, and the signature covers them
+        assertThat(r.body()).isSameAs(text);
+        assertThat(r.headers().get("X-Signature"))
+                .isEqualTo(java.util.HexFormat.of().formatHex(hmac("key", text)));
+        // and without the text, the same bytes are written
+        assertThat(whole.map(event, context("{\"url\":\"https://h.example/x\"}"))
+                        .get(0)
+                        .body())
+                .isEqualTo(text);
+    }
+
+    @Test
+    void shouldIgnoreTheEventTextWhenTheBodyIsNotTheWholeEvent() throws Exception {
+        DeclarativeMapper part = DestinationLoader.load("hook", files(HOOK, "send.yaml", SEND));
+        ObjectNode event = (ObjectNode) JSON.readTree("{\"messageId\":\"m1\",\"raw\":1}");
+        MappedRequest r = part.map(event, JSON.writeValueAsBytes(event), context("{\"url\":\"https://h.example/x\"}"))
+                .get(0);
+        assertThat(new String(r.body(), StandardCharsets.UTF_8)).isEqualTo("1");
+    }
+
+    @Test
     void shouldSendNoSignatureWhenSecretIsUnset() throws Exception {
         DeclarativeMapper mapper = DestinationLoader.load("hook", files(HOOK, "send.yaml", SEND));
         ObjectNode event = (ObjectNode) JSON.readTree("{\"messageId\":\"m1\",\"raw\":1}");

@@ -36,15 +36,21 @@ public final class RequestRenderer {
         this.auth = auth;
     }
 
-    /** Renders one request; {@code scope} already holds settings, endpoint and fields. */
-    public MappedRequest render(ActionSpec action, Scope scope, String messageId, String destinationId) {
+    /**
+     * Renders one request; {@code scope} already holds settings, endpoint and fields. A body that is
+     * the whole event is {@code eventJson} when given (the event as the router wrote it), not written again.
+     */
+    public MappedRequest render(
+            ActionSpec action, Scope scope, String messageId, String destinationId, byte[] eventJson) {
         ActionSpec.RequestTemplate t = action.request();
         String method = method(t, scope);
         String url = url(t, scope);
         // header names are case-insensitive: a custom "content-type" replaces ours instead of doubling it
         Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         JsonNode body = t.body().resolve(scope);
-        byte[] item = body == null ? new byte[0] : write(body);
+        byte[] item = body == null
+                ? new byte[0]
+                : eventJson != null && body == scope.named().get("event") ? eventJson : write(body);
         BatchingSpec batching = action.batching();
         BatchSpec batch = null;
         byte[] bytes = item;
