@@ -9,6 +9,8 @@ import dev.switchboard.embedded.EmbeddedKafka;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
@@ -38,7 +40,7 @@ public final class ForkedBroker implements BenchBroker {
         List<String> command = new java.util.ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), ForkedBroker.class.getName()));
+        command.addAll(List.of("-cp", classPath(), ForkedBroker.class.getName()));
         Process process = new ProcessBuilder(command)
                 .redirectError(ProcessBuilder.Redirect.DISCARD)
                 .start();
@@ -54,6 +56,22 @@ public final class ForkedBroker implements BenchBroker {
         }
         process.destroyForcibly();
         throw new IOException("the forked broker exited before it was ready (exit " + exitValue(process) + ")");
+    }
+
+    /** This JVM's class path; under {@code mvn exec:java} the project's is its class loader's, not the JVM's. */
+    private static String classPath() {
+        if (ForkedBroker.class.getClassLoader() instanceof URLClassLoader loader) {
+            List<String> entries = new java.util.ArrayList<>();
+            for (URL url : loader.getURLs()) {
+                try {
+                    entries.add(Path.of(url.toURI()).toString());
+                } catch (java.net.URISyntaxException | IllegalArgumentException e) {
+                    throw new IllegalStateException("cannot put " + url + " on the forked broker's class path", e);
+                }
+            }
+            return String.join(java.io.File.pathSeparator, entries);
+        }
+        return System.getProperty("java.class.path");
     }
 
     private static void drain(BufferedReader out) {

@@ -35,7 +35,9 @@ import org.slf4j.LoggerFactory;
  * The ingest load run. Options ({@code key=value} arguments): {@code seconds} measured per phase
  * (default 8), {@code warmup} seconds (2), {@code connections} (32), {@code batch} events per batch
  * (100), {@code partitions} of the topics (4), {@code raw=false} to skip the baseline, {@code compression} of both
- * producers (lz4, the API's default). Phases, all against one embedded broker on 127.0.0.1:
+ * producers (lz4, the API's default), {@code broker} ({@code forked}, the default: an embedded broker in a
+ * JVM of its own, or {@code in-process}), and any {@code kafka.*} or {@code switchboard.*} setting of
+ * the tracking API (e.g. {@code kafka.producer.linger.ms=0}). Phases, all against one broker on 127.0.0.1:
  * raw producer, {@code /v1/batch}, single {@code /v1/track} at the highest rate, and single calls
  * paced at half that rate. About 4 × (warmup + seconds) + 10 s in all.
  */

@@ -30,10 +30,10 @@ import org.slf4j.LoggerFactory;
  * {@code events} ~1 KB track calls ({@link BenchCalls}) are written to {@code sb.ingest.raw} once,
  * then read by each application below in turn, each with its own application id and the same Kafka
  * Streams settings ({@link RouterConfig#streamsProperties}: exactly_once_v2, 100 ms commits, one
- * stream thread, acks=all):
+ * stream thread, acks=all). The list runs twice, a warm-up round and the measured round, so that no
+ * measured run pays for compiling its code paths:
  *
  * <ol>
- *   <li>warm-up: an unmeasured passthrough, so that no run pays for the JIT and cold caches;
  *   <li>passthrough: {@code RawCall} in, the same {@code RawCall} out, with the topic's serdes;
  *   <li>router: {@link RouterApp} with the RocksDB dedupe store and one workspace whose source feeds
  *       three destinations of {@link BenchMapper}: per call one event on {@code sb.events} and one
@@ -48,7 +48,7 @@ import org.slf4j.LoggerFactory;
  * A run ends when the application has committed every input offset (under exactly-once its outputs
  * commit in the same transactions) or after {@link #PHASE_LIMIT}. Two rates: over the wall time from {@code start()} (startup
  * included), and between 10% and 90% of the input committed (steady state). Outputs are then
- * counted with read_committed. Usage: {@code RouterBench [events [key=value ...]]} (default 100000); each
+ * counted with read_committed, and the CPU per record is printed by thread group ({@link ThreadCpu}). Usage: {@code RouterBench [events [key=value ...]]} (default 100000); each
  * {@code key=value} is a router setting (e.g. {@code switchboard.router.threads=2},
  * {@code kafka.streams.producer.batch.size=131072}) applied to every run alike.
  */
@@ -143,10 +143,6 @@ public final class RouterBench {
                 archive.steadyRate() / steady,
                 copies.rate() / wall,
                 copies.steadyRate() / steady);
-        System.out.printf(
-                "Topics.destination(id): %.1f us per call; the map stage's topic extractor calls it for every"
-                        + " request (%d per event)%n",
-                destinationTopicMicros(), DESTINATIONS.size());
     }
 
     /** Passthrough, router, archive-only, copies-x4, passthrough again; each with its own application id. */
@@ -254,24 +250,6 @@ public final class RouterBench {
         double wall = committed < events ? seconds * events / Math.max(committed, 1) : seconds;
         double steady = at10 > 0 && at90 > at10 ? (committedAt90 - committedAt10) / ((at90 - at10) / 1e9) : Double.NaN;
         return new Timing(wall, steady);
-    }
-
-    /**
-     * Microseconds per {@code Topics.destination(id).name()}, which the map stage's topic extractor
-     * calls for every request it writes.
-     */
-    private static double destinationTopicMicros() {
-        int calls = 2_000;
-        long sink = 0;
-        for (int i = 0; i < 200; i++) {
-            sink += Topics.destination(DESTINATIONS.get(i % 3)).name().length();
-        }
-        long t = System.nanoTime();
-        for (int i = 0; i < calls; i++) {
-            sink += Topics.destination(DESTINATIONS.get(i % 3)).name().length();
-        }
-        double micros = (System.nanoTime() - t) / 1e3 / calls;
-        return sink > 0 ? micros : Double.NaN;
     }
 
     private RouterConfig config(String applicationId) {
