@@ -6,22 +6,18 @@ package dev.switchboard.router.internal;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.switchboard.schemas.JsonLimits;
 import java.io.UncheckedIOException;
 
 /** The router's one JSON mapper. */
 public final class Json {
 
-    /** Limits on hostile input: events are at most 32 KB, so these are generous. */
+    /** The limits the tracking API enforces already ({@link JsonLimits}), so no accepted event trips them. */
     public static final ObjectMapper MAPPER = JsonMapper.builder(JsonFactory.builder()
-                    .streamReadConstraints(StreamReadConstraints.builder()
-                            .maxNestingDepth(200)
-                            .maxStringLength(1_000_000)
-                            .maxNumberLength(200)
-                            .build())
+                    .streamReadConstraints(JsonLimits.constraints())
                     .build())
             .build();
 

@@ -7,6 +7,7 @@ package dev.switchboard.tracking.calls;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.switchboard.schemas.JsonLimits;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
@@ -53,6 +54,20 @@ class BodyParserTest {
         assertThatThrownBy(() -> parser.parse(bytes("{} {}"))).hasMessageContaining("after");
         assertThatThrownBy(() -> parser.parse(bytes("{\"a\":"))).hasMessageContaining("not valid JSON");
         assertThatThrownBy(() -> parser.parse(bytes("{\"batch\":[{},"))).hasMessageContaining("not valid JSON");
+    }
+
+    @Test
+    void shouldRefuseNestingAndNumbersBeyondTheLimitsTheRouterReadsWith() throws Exception {
+        // Given: an event nested exactly to the limit (the body's own object is level 1)
+        int levels = JsonLimits.MAX_NESTING_DEPTH - 1;
+        String deepest = "{\"p\":" + "[".repeat(levels) + "]".repeat(levels) + "}";
+        assertThat(parser.parse(bytes(deepest)).root().get("p").isArray()).isTrue();
+        // When one level more, or a number one digit longer than allowed, is sent
+        String tooDeep = "{\"p\":" + "[".repeat(levels + 1) + "]".repeat(levels + 1) + "}";
+        String tooLong = "{\"n\":" + "9".repeat(JsonLimits.MAX_NUMBER_LENGTH + 1) + "}";
+        // Then the body is refused with the limit named, not accepted for the router to drop later
+        assertThatThrownBy(() -> parser.parse(bytes(tooDeep))).hasMessageContaining("nesting depth");
+        assertThatThrownBy(() -> parser.parse(bytes(tooLong))).hasMessageContaining("Number value length");
     }
 
     private static byte[] bytes(String text) {
