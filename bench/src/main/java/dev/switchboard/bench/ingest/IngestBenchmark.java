@@ -70,15 +70,17 @@ public final class IngestBenchmark {
         Payloads payloads = new Payloads(10_000, 42);
         try (BenchBroker kafka = BenchBroker.start(options.getOrDefault("broker", "forked"))) {
             prepare(kafka.bootstrapServers(), settings.partitions());
+            RawProducerLoad records = new RawProducerLoad(kafka.bootstrapServers(), payloads, settings.compression());
             Result raw = settings.raw()
-                    ? new RawProducerLoad(kafka.bootstrapServers(), payloads, settings.compression())
-                            .run(
-                                    "raw KafkaProducer (acks=all)",
-                                    settings.connections() * settings.batch(),
-                                    settings.warmup(),
-                                    settings.measure())
-                    : new Result("raw KafkaProducer (skipped)", 0, 1, new org.HdrHistogram.Histogram(3), 0);
+                    ? records.run(
+                            "raw KafkaProducer (acks=all)",
+                            settings.connections() * settings.batch(),
+                            settings.warmup(),
+                            settings.measure())
+                    : skipped("raw KafkaProducer");
             print(raw);
+            Result floor = settings.raw() ? floor(records, payloads, settings) : skipped("HTTP floor");
+            print(floor);
             TrackingApiConfig config = TrackingApiConfig.defaults()
                     .withPort(0)
                     .with("kafka.producer.compression.type", settings.compression());
@@ -94,17 +96,43 @@ public final class IngestBenchmark {
                             view,
                             new PrometheusMeterRegistry(PrometheusConfig.DEFAULT))) {
                 view.awaitLoaded(Duration.ofSeconds(30));
-                runHttp(app.start(), payloads, settings, raw);
+                runHttp(app.start(), payloads, settings, raw, floor);
             }
         }
     }
 
-    private static void runHttp(int port, Payloads payloads, Settings s, Result raw) throws InterruptedException {
-        // Bodies are built before the run, so that the load generator spends its CPU on HTTP only.
-        byte[][] batchBodies = new byte[64][];
-        for (int i = 0; i < batchBodies.length; i++) {
-            batchBodies[i] = payloads.batch(i * s.batch(), s.batch());
+    private static Result skipped(String name) {
+        return new Result(name + " (skipped)", 0, 1, new org.HdrHistogram.Histogram(3), 0);
+    }
+
+    /** Bodies are built before the run, so that the load generator spends its CPU on HTTP only. */
+    private static byte[][] batchBodies(Payloads payloads, Settings s) {
+        byte[][] bodies = new byte[64][];
+        for (int i = 0; i < bodies.length; i++) {
+            bodies[i] = payloads.batch(i * s.batch(), s.batch());
         }
+        return bodies;
+    }
+
+    /** The same batch requests against {@link HttpFloor}: HTTP and Kafka with none of the API's work. */
+    private static Result floor(RawProducerLoad records, Payloads payloads, Settings s) throws Exception {
+        byte[][] bodies = batchBodies(payloads, s);
+        try (HttpFloor floor = new HttpFloor(records, s.batch());
+                HttpLoad http = new HttpLoad(floor.start(), s.connections(), "Basic none")) {
+            return http.closedLoop(
+                    "HTTP floor (" + s.batch() + " ev)",
+                    "/v1/batch",
+                    i -> bodies[i % bodies.length],
+                    s.batch(),
+                    s.connections(),
+                    s.warmup(),
+                    s.measure());
+        }
+    }
+
+    private static void runHttp(int port, Payloads payloads, Settings s, Result raw, Result floor)
+            throws InterruptedException {
+        byte[][] batchBodies = batchBodies(payloads, s);
         byte[][] singleBodies = payloads.events().stream()
                 .map(e -> e.getBytes(StandardCharsets.UTF_8))
                 .toArray(byte[][]::new);
@@ -141,6 +169,12 @@ public final class IngestBenchmark {
                     Locale.ROOT,
                     "ratio batch ingest / raw producer: %.2f%n",
                     batches.eventsPerSecond() / raw.eventsPerSecond());
+            System.out.printf(
+                    Locale.ROOT,
+                    "ratio HTTP floor / raw producer: %.2f (the most any HTTP ingest reaches here)%n"
+                            + "ratio batch ingest / HTTP floor: %.2f (the cost of the API's own work)%n",
+                    floor.eventsPerSecond() / raw.eventsPerSecond(),
+                    batches.eventsPerSecond() / floor.eventsPerSecond());
             System.out.printf(
                     Locale.ROOT,
                     "ratio single ingest / raw producer: %.2f%n",

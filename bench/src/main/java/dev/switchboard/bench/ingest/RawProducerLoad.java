@@ -15,6 +15,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.HdrHistogram.ConcurrentHistogram;
+import org.apache.kafka.clients.producer.Callback;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -53,7 +54,8 @@ final class RawProducerLoad {
         }
     }
 
-    Result run(String name, int maxInFlight, Duration warmup, Duration measure) throws InterruptedException {
+    /** A producer with the tracking API's settings (acks=all, idempotent, linger 1 ms, 64 KB batches). */
+    KafkaProducer<byte[], byte[]> newProducer() {
         Properties p = new Properties();
         p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         p.put(ProducerConfig.ACKS_CONFIG, "all");
@@ -61,20 +63,28 @@ final class RawProducerLoad {
         p.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, compression);
         p.put(ProducerConfig.LINGER_MS_CONFIG, "1");
         p.put(ProducerConfig.BATCH_SIZE_CONFIG, "65536");
+        return new KafkaProducer<>(p, new ByteArraySerializer(), new ByteArraySerializer());
+    }
+
+    /** Sends the {@code i}-th pre-encoded record (cycling through them), keyed by its user. */
+    void send(KafkaProducer<byte[], byte[]> producer, long i, Callback callback) {
+        int n = (int) (i % values.size());
+        producer.send(new ProducerRecord<>(Topics.INGEST_RAW.name(), keys.get(n), values.get(n)), callback);
+    }
+
+    Result run(String name, int maxInFlight, Duration warmup, Duration measure) throws InterruptedException {
         ConcurrentHistogram latency = new ConcurrentHistogram(3_600_000_000L, 3);
         AtomicLong acked = new AtomicLong();
         AtomicLong failed = new AtomicLong();
         Semaphore window = new Semaphore(maxInFlight);
-        try (KafkaProducer<byte[], byte[]> producer =
-                new KafkaProducer<>(p, new ByteArraySerializer(), new ByteArraySerializer())) {
+        try (KafkaProducer<byte[], byte[]> producer = newProducer()) {
             long start = System.nanoTime();
             long measureFrom = start + warmup.toNanos();
             long end = measureFrom + measure.toNanos();
             for (int i = 0; System.nanoTime() < end; i++) {
                 window.acquire();
                 long sent = System.nanoTime();
-                int n = i % values.size();
-                producer.send(new ProducerRecord<>(Topics.INGEST_RAW.name(), keys.get(n), values.get(n)), (m, e) -> {
+                send(producer, i, (m, e) -> {
                     window.release();
                     if (sent < measureFrom) {
                         return;
