@@ -38,8 +38,8 @@ import org.slf4j.LoggerFactory;
  * producers (lz4, the API's default), {@code broker} ({@code forked}, the default: an embedded broker in a
  * JVM of its own, or {@code in-process}), and any {@code kafka.*} or {@code switchboard.*} setting of
  * the tracking API (e.g. {@code kafka.producer.linger.ms=0}). Phases, all against one broker on 127.0.0.1:
- * raw producer, {@code /v1/batch}, single {@code /v1/track} at the highest rate, and single calls
- * paced at half that rate. About 4 × (warmup + seconds) + 10 s in all.
+ * raw producer, the HTTP floor ({@link HttpFloor}), {@code /v1/batch}, single {@code /v1/track} at the highest rate, and single calls
+ * paced at half that rate. About 5 × (warmup + seconds) + 10 s in all.
  */
 public final class IngestBenchmark {
 
