@@ -119,6 +119,7 @@ public final class TrackingApiApp implements AutoCloseable {
                 .setPort(onPort)
                 .setIdleTimeout(60)
                 .setIdleTimeoutUnit(TimeUnit.SECONDS)
+                .setHandle100ContinueAutomatically(true) // .NET and curl may wait for it before the body
                 .setDecompressionSupported(false)
                 .setCompressionSupported(false);
         HttpServer server = vertx.createHttpServer(options).requestHandler(router);
@@ -140,17 +141,15 @@ public final class TrackingApiApp implements AutoCloseable {
         CallWriter writer = new CallWriter(producer, health, metrics, mapper, config.ackTimeout(), config.retryAfter());
         ClientAddress proxies = new ClientAddress(config.trustedProxies());
         Router router = Router.router(vertx);
-        router.route().handler(ctx -> lifecycle(ctx, metrics));
-        router.route().handler(Cors.handler(config.corsOrigins()));
+        router.route().handler(ctx -> track(ctx, metrics));
+        router.route().handler(Cors.handler(config.corsOrigins())); // before any answer, errors included
+        router.route().handler(this::refuseWhileDraining);
         router.postWithRegex("/v1/([A-Za-z]+)/?")
                 .handler(new IngestHandler(config, configView, mapper, limiter, metrics, writer));
         router.get("/v1/projects/:writeKey/settings")
                 .handler(new SettingsHandler(configView, mapper, proxies, config.publicUrl()));
         OpsHandlers.mount(router, () -> health.reachable(), configView::isLoaded, registry);
         extraRoutes.forEach(r -> r.accept(router));
-        router.errorHandler(
-                403,
-                ctx -> HttpReplies.error(ctx, 403, "origin_not_allowed", "this origin may not call the API", null));
         router.errorHandler(404, ctx -> HttpReplies.error(ctx, 404, "not_found", "no such endpoint", null));
         router.errorHandler(405, ctx -> HttpReplies.error(ctx, 405, "method_not_allowed", "use POST", null));
         router.errorHandler(500, ctx -> {
@@ -160,18 +159,28 @@ public final class TrackingApiApp implements AutoCloseable {
         return router;
     }
 
-    private void lifecycle(RoutingContext ctx, IngestMetrics metrics) {
+    /**
+     * Counts the request by path and status once answered, and in flight until it ends unless it
+     * came while draining (it is refused at once, and must not hold the shutdown up).
+     */
+    private void track(RoutingContext ctx, IngestMetrics metrics) {
+        if (!draining) {
+            inFlight.incrementAndGet();
+            ctx.addEndHandler(v -> inFlight.decrementAndGet());
+        }
+        ctx.addHeadersEndHandler(v -> {
+            String path = ctx.get(IngestHandler.METRIC_PATH);
+            metrics.request(path == null ? "other" : path, ctx.response().getStatusCode());
+        });
+        ctx.next();
+    }
+
+    private void refuseWhileDraining(RoutingContext ctx) {
         if (draining) {
             ctx.response().putHeader(HttpHeaders.CONNECTION, "close");
             HttpReplies.unavailable(ctx, config.retryAfter(), "shutting down; retry later");
             return;
         }
-        inFlight.incrementAndGet();
-        ctx.addEndHandler(v -> inFlight.decrementAndGet());
-        ctx.addHeadersEndHandler(v -> {
-            String path = ctx.get(IngestHandler.METRIC_PATH);
-            metrics.request(path == null ? "other" : path, ctx.response().getStatusCode());
-        });
         ctx.next();
     }
 

@@ -176,6 +176,46 @@ class JavaScriptSdksIT extends ApiIntegrationBase {
     }
 
     @Test
+    void shouldAnswerEveryOriginWhenAnyIsAllowedAsSegmentDoes() {
+        // Given: analytics-next in a hybrid app, a browser extension and a sandboxed frame
+        for (String origin : List.of(
+                "capacitor://localhost",
+                "ionic://localhost",
+                "moz-extension://abc",
+                "chrome-extension://abc",
+                "null")) {
+            HttpRequest preflight = api.request("/v1/t")
+                    .header("Origin", origin)
+                    .header("Access-Control-Request-Method", "POST")
+                    .header("Access-Control-Request-Headers", "authorization,content-type")
+                    .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+                    .build();
+            HttpRequest post = api.request("/v1/t")
+                    .header("Content-Type", "text/plain")
+                    .header("Origin", origin)
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"type\":\"track\",\"event\":\"Opened\","
+                            + "\"anonymousId\":\"a-1\",\"messageId\":\"any-origin-" + origin.hashCode()
+                            + "\",\"writeKey\":\"wk_web_123\"}"))
+                    .build();
+
+            // When
+            HttpResponse<String> allowed = api.send(preflight);
+            HttpResponse<String> sent = api.send(post);
+
+            // Then
+            assertThat(allowed.statusCode()).as(origin).isEqualTo(204);
+            assertThat(allowed.headers().firstValue("Access-Control-Allow-Origin"))
+                    .as(origin)
+                    .hasValue("*");
+            assertThat(sent.statusCode()).as(origin).isEqualTo(200);
+            assertThat(sent.headers().firstValue("Access-Control-Allow-Origin"))
+                    .as(origin)
+                    .hasValue("*");
+            assertThat(raw.take(1).get(0).value().getMessageId()).isEqualTo("any-origin-" + origin.hashCode());
+        }
+    }
+
+    @Test
     void shouldAcceptAnalyticsNextCallsWhenOnlyTheBodyCarriesTheWriteKey() {
         // Given: fetch-dispatcher.ts of earlier releases: text/plain, no Authorization, so no preflight
         String body = "{\"type\":\"track\",\"event\":\"Signed Up\",\"anonymousId\":\"ajs-anon-3\","

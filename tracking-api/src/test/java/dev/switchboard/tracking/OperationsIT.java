@@ -119,6 +119,26 @@ class OperationsIT {
     }
 
     @Test
+    void shouldAnswerExpect100ContinueSoTheClientSendsItsBody() {
+        try (ApiUnderTest api = new ApiUnderTest(kafka.bootstrapServers(), TrackingApiConfig.defaults())) {
+            // Given: a client that waits for "100 Continue" before it sends the body (.NET, curl)
+            java.net.http.HttpRequest request = api.request("/v1/track")
+                    .expectContinue(true)
+                    .timeout(java.time.Duration.ofSeconds(5))
+                    .header("Authorization", Http.basic(Workspace.WEB_KEY))
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString(TRACK))
+                    .build();
+
+            // When
+            HttpResponse<String> response = api.send(request);
+
+            // Then
+            assertThat(response.statusCode()).isEqualTo(200);
+            assertThat(raw.take(1)).hasSize(1);
+        }
+    }
+
+    @Test
     void shouldAllowOnlyConfiguredOriginsWhenCorsOriginsAreSet() {
         TrackingApiConfig config =
                 TrackingApiConfig.defaults().with(TrackingApiConfig.CORS_ORIGINS.key(), "https://shop.example");
@@ -221,7 +241,11 @@ class OperationsIT {
             // When: close starts, and a new request arrives while it drains
             CompletableFuture<Void> closing = CompletableFuture.runAsync(api::close);
             await().atMost(Duration.ofSeconds(30)).until(() -> !api.app().ready());
-            HttpResponse<String> refused = api.post("/v1/track", Workspace.WEB_KEY, TRACK);
+            HttpResponse<String> refused = api.send(api.request("/v1/track")
+                    .header("Origin", "https://shop.example")
+                    .header("Authorization", Http.basic(Workspace.WEB_KEY))
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString(TRACK))
+                    .build());
             assertThat(closing).isNotDone();
             out.write(bytes, 10, bytes.length - 10);
             out.flush();
@@ -231,6 +255,8 @@ class OperationsIT {
             // Then
             assertThat(refused.statusCode()).isEqualTo(503);
             assertThat(refused.headers().firstValue("Retry-After")).isPresent();
+            assertThat(refused.headers().firstValue("Access-Control-Allow-Origin")) // a page can read the 503
+                    .hasValue("*");
             assertThat(answer).startsWith("HTTP/1.1 200").contains("{\"success\":true}");
             assertThat(raw.take(1).get(0).value().getMessageId()).isEqualTo("in-flight-1");
         }

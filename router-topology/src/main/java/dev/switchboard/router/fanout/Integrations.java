@@ -10,9 +10,11 @@ import java.util.List;
 
 /**
  * The {@code integrations} object (segment-spec §1.10): a key naming the destination decides
- * ({@code false} turns it off; {@code true} or an options object turns it on); without one,
- * {@code All} decides, and {@code All} defaults to true. Names are case-sensitive and match the
- * destination's display name or its type's catalog name.
+ * ({@code false} turns it off; {@code true}, an options object or any other non-null value turns it
+ * on, as Segment's own {@code facade} library reads it); without one, {@code All} decides when it is
+ * a boolean, and otherwise (absent, null, a string) the destination is on. A null key counts as
+ * absent. Names are case-sensitive and match the destination's display name or its type's catalog
+ * name.
  */
 public final class Integrations {
 
@@ -26,14 +28,10 @@ public final class Integrations {
         for (String name : names) {
             JsonNode v = name == null ? null : integrations.get(name);
             if (v != null && !v.isNull()) {
-                return enabled(v);
+                return !v.isBoolean() || v.booleanValue(); // an options object, or any other value: enabled
             }
         }
         JsonNode all = integrations.get("All");
-        return all == null || all.isNull() || enabled(all);
-    }
-
-    private static boolean enabled(JsonNode v) {
-        return v.isObject() || (v.isBoolean() && v.booleanValue());
+        return all == null || !all.isBoolean() || all.booleanValue(); // All counts only as a boolean
     }
 }

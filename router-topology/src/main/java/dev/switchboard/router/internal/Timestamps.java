@@ -9,9 +9,11 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.chrono.IsoChronology;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
 import java.time.temporal.ChronoField;
 import java.util.Optional;
 
@@ -30,7 +32,9 @@ public final class Timestamps {
             .optionalStart()
             .appendOffset("+HH", "Z")
             .optionalEnd()
-            .toFormatter();
+            .toFormatter()
+            .withResolverStyle(ResolverStyle.STRICT) // 2023-02-30 is refused, not read as 28 February
+            .withChronology(IsoChronology.INSTANCE);
 
     /** Always three fraction digits and a Z, as Segment writes them. */
     private static final DateTimeFormatter OUT = new DateTimeFormatterBuilder()
