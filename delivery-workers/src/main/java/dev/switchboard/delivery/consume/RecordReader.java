@@ -41,6 +41,10 @@ final class RecordReader {
     Read read(ConsumerRecord<String, byte[]> r) {
         TopicPartition tp = new TopicPartition(r.topic(), r.partition());
         long now = System.nanoTime();
+        if (r.value() == null) { // a tombstone, which no stage writes: nothing to deliver
+            LOG.error("skipping a record without a value {}-{}@{}", r.topic(), r.partition(), r.offset());
+            return null;
+        }
         try {
             if (r.topic().equals(retryTopic)) {
                 RetryEnvelope e = envelopes.deserialize(r.topic(), r.value());

@@ -24,6 +24,8 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -68,15 +70,20 @@ public final class HttpSender implements AutoCloseable {
             return CompletableFuture.completedFuture(
                     HttpResult.failure("invalid_request", e.getMessage(), startedAt, 0));
         }
-        return client.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray())
-                .handle((response, error) -> {
-                    long ms = (System.nanoTime() - start) / 1_000_000;
-                    if (error != null) {
-                        return failure(error, startedAt, ms);
-                    }
-                    return HttpResult.response(
-                            response.statusCode(), headers(response), body(response.body()), startedAt, ms);
-                });
+        CompletableFuture<HttpResponse<byte[]>> exchange =
+                client.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray());
+        // The request's timeout ends when the response headers arrive; a body that stalls after them
+        // must not hold the call (and the partition's offsets) for ever: the whole exchange gets it too.
+        CompletableFuture<HttpResponse<byte[]>> bounded =
+                exchange.copy().orTimeout(requestTimeout.toMillis(), TimeUnit.MILLISECONDS);
+        return bounded.handle((response, error) -> {
+            long ms = (System.nanoTime() - start) / 1_000_000;
+            if (error != null) {
+                exchange.cancel(true); // aborts a stalled exchange; a no-op when it failed by itself
+                return failure(error, startedAt, ms);
+            }
+            return HttpResult.response(response.statusCode(), headers(response), body(response.body()), startedAt, ms);
+        });
     }
 
     private HttpRequest toRequest(HttpCall call) {
@@ -96,7 +103,7 @@ public final class HttpSender implements AutoCloseable {
         String errorClass;
         if (e instanceof HttpConnectTimeoutException) {
             errorClass = "connect_timeout";
-        } else if (e instanceof HttpTimeoutException) {
+        } else if (e instanceof HttpTimeoutException || e instanceof TimeoutException) {
             errorClass = "timeout";
         } else if (e instanceof ConnectException) {
             errorClass = "connect";

@@ -14,12 +14,18 @@ import java.util.Optional;
 
 /**
  * How long a destination asked us to wait: {@code Retry-After} as delta-seconds or an HTTP date
- * (RFC 9110 §10.2.3), else {@code X-RateLimit-Reset} as epoch seconds (values ≥ 10^9) or delta
- * seconds. Header names are matched case-insensitively; unparseable values are ignored.
+ * (RFC 9110 §10.2.3), else {@code X-RateLimit-Reset} as epoch milliseconds (values ≥ 10^12), epoch
+ * seconds (≥ 10^9) or delta seconds. Header names are matched case-insensitively; unparseable values
+ * are ignored. A wait is at most {@link #MAX_WAIT}: one answer cannot stop a destination for longer,
+ * and no value, however large, can overflow.
  */
 public final class RetryAfter {
 
+    /** The longest wait a destination can ask for. */
+    public static final Duration MAX_WAIT = Duration.ofHours(1);
+
     private static final long EPOCH_SECONDS_THRESHOLD = 1_000_000_000L;
+    private static final long EPOCH_MILLIS_THRESHOLD = 1_000_000_000_000L;
 
     private RetryAfter() {}
 
@@ -34,12 +40,13 @@ public final class RetryAfter {
     static Optional<Duration> retryAfter(String value, Instant now) {
         String v = value.trim();
         if (v.matches("\\d+")) {
-            return Optional.of(Duration.ofSeconds(Long.parseLong(v)));
+            // more than 9 digits is more than 31 years: the cap, without parsing what may not fit a long
+            return Optional.of(v.length() > 9 ? MAX_WAIT : capped(Duration.ofSeconds(Long.parseLong(v))));
         }
         try {
             Instant at =
                     ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
-            return Optional.of(nonNegative(Duration.between(now, at)));
+            return Optional.of(capped(Duration.between(now, at)));
         } catch (DateTimeParseException e) {
             return Optional.empty();
         }
@@ -47,19 +54,24 @@ public final class RetryAfter {
 
     static Optional<Duration> rateLimitReset(String value, Instant now) {
         String v = value.trim();
-        if (!v.matches("\\d+(\\.\\d+)?")) {
+        if (!v.matches("\\d{1,15}(\\.\\d{1,9})?")) {
             return Optional.empty();
         }
         double n = Double.parseDouble(v);
-        if (n >= EPOCH_SECONDS_THRESHOLD) {
-            Instant at = Instant.ofEpochMilli((long) (n * 1000));
-            return Optional.of(nonNegative(Duration.between(now, at)));
+        if (n >= EPOCH_MILLIS_THRESHOLD) {
+            return Optional.of(capped(Duration.between(now, Instant.ofEpochMilli((long) n))));
         }
-        return Optional.of(Duration.ofMillis((long) (n * 1000)));
+        if (n >= EPOCH_SECONDS_THRESHOLD) {
+            return Optional.of(capped(Duration.between(now, Instant.ofEpochMilli((long) (n * 1000)))));
+        }
+        return Optional.of(capped(Duration.ofMillis((long) (n * 1000))));
     }
 
-    private static Duration nonNegative(Duration d) {
-        return d.isNegative() ? Duration.ZERO : d;
+    private static Duration capped(Duration d) {
+        if (d.isNegative()) {
+            return Duration.ZERO;
+        }
+        return d.compareTo(MAX_WAIT) > 0 ? MAX_WAIT : d;
     }
 
     private static Optional<String> header(Map<String, String> headers, String name) {

@@ -52,6 +52,27 @@ class RetryAfterTest {
     }
 
     @Test
+    void shouldCapTheWaitWhenADestinationAsksForTooLongOrAnAbsurdValue() {
+        // a value too large for a long, one whose nanoseconds overflow, and a date far away
+        assertThat(RetryAfter.parse(Map.of("Retry-After", "99999999999999999999"), NOW))
+                .contains(RetryAfter.MAX_WAIT);
+        assertThat(RetryAfter.parse(Map.of("Retry-After", "9999999999"), NOW)).contains(RetryAfter.MAX_WAIT);
+        assertThat(RetryAfter.parse(Map.of("Retry-After", "18000"), NOW)).contains(RetryAfter.MAX_WAIT);
+        assertThat(RetryAfter.parse(Map.of("Retry-After", "Fri, 01 Jan 2100 00:00:00 GMT"), NOW))
+                .contains(RetryAfter.MAX_WAIT);
+        assertThat(RetryAfter.parse(Map.of("X-RateLimit-Reset", "99999999999999999999"), NOW))
+                .isEmpty();
+        assertThat(RetryAfter.MAX_WAIT.toNanos()).isPositive();
+    }
+
+    @Test
+    void shouldReadEpochMillisecondsWhenXRateLimitResetIsThatLarge() {
+        long resetMillis = NOW.plusSeconds(30).toEpochMilli();
+        assertThat(RetryAfter.parse(Map.of("X-RateLimit-Reset", Long.toString(resetMillis)), NOW))
+                .contains(Duration.ofSeconds(30));
+    }
+
+    @Test
     void shouldIgnoreTheHeaderWhenItCannotBeParsed() {
         assertThat(RetryAfter.parse(Map.of("Retry-After", "soon"), NOW)).isEmpty();
         assertThat(RetryAfter.parse(Map.of("X-RateLimit-Reset", "-1"), NOW)).isEmpty();
