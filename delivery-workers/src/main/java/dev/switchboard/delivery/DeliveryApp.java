@@ -19,8 +19,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -44,7 +44,7 @@ public final class DeliveryApp implements AutoCloseable {
     private final ConfigView configView;
     private final MeterRegistry registry;
     private final Map<String, DestinationWorker> workers = new ConcurrentHashMap<>();
-    private final ExecutorService reconciler = Executors.newSingleThreadExecutor(r -> {
+    private final ScheduledExecutorService reconciler = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "sb-delivery-config");
         t.setDaemon(true);
         return t;
@@ -69,6 +69,32 @@ public final class DeliveryApp implements AutoCloseable {
         started = true;
         configView.onChange(snapshot -> reconciler.execute(() -> reconcile(snapshot)));
         reconciler.execute(() -> reconcile(configView.current()));
+        long delay = config.get(DeliveryConfig.RESTART_DELAY).toMillis();
+        reconciler.scheduleWithFixedDelay(this::restartStopped, delay, delay, TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * Starts again every worker that stopped on its own: one that could not record outcomes (Kafka
+     * unreachable for longer than the producer's timeout) or met an unexpected error. It resumes from
+     * its last committed offsets, so what it had not finished is sent again.
+     */
+    private synchronized void restartStopped() {
+        if (closed) {
+            return;
+        }
+        try {
+            for (DestinationWorker worker : List.copyOf(workers.values())) {
+                if (!worker.healthy()) {
+                    LOG.warn("delivery to {} had stopped; starting it again", worker.destinationId());
+                    worker.close();
+                    workers.put(
+                            worker.destinationId(),
+                            new DestinationWorker(worker.settings(), bootstrapServers, producer, registry).start());
+                }
+            }
+        } catch (RuntimeException e) {
+            LOG.error("restarting stopped delivery workers failed; trying again later", e); // keeps the schedule
+        }
     }
 
     /** Started, not closed, and every worker running without a failed outcome write. */

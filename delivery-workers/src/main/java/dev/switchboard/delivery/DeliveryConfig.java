@@ -73,6 +73,11 @@ public final class DeliveryConfig {
             .durationType()
             .defaultValue(Duration.ofSeconds(30))
             .doc("How long close() waits for in-flight calls; unfinished ones are re-sent after restart.");
+    public static final Option<Duration> RESTART_DELAY = Option.key(PREFIX + "restart.delay")
+            .durationType()
+            .defaultValue(Duration.ofSeconds(10))
+            .doc("How often stopped destination workers (e.g. outcomes could not be written during a Kafka"
+                    + " outage) are started again; they resume from their last committed offsets.");
 
     private static final List<Option<?>> OPTIONS = List.of(
             CONNECT_TIMEOUT,
@@ -87,7 +92,8 @@ public final class DeliveryConfig {
             PER_USER_MAX_HELD,
             MAX_PENDING,
             COMMIT_INTERVAL,
-            SHUTDOWN_TIMEOUT);
+            SHUTDOWN_TIMEOUT,
+            RESTART_DELAY);
 
     private final OptionSet set;
 

@@ -10,12 +10,15 @@ import dev.switchboard.delivery.outcomes.DeliveryMetrics;
 import dev.switchboard.delivery.testing.BrokerTestBase;
 import dev.switchboard.delivery.testing.FakeDestination;
 import dev.switchboard.delivery.testing.Requests;
+import dev.switchboard.schemas.Topics;
 import dev.switchboard.schemas.avro.DeliveryOutcome;
 import dev.switchboard.schemas.avro.DeliveryStatus;
 import dev.switchboard.schemas.avro.DestinationRequest;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.junit.jupiter.api.Test;
 
 /** The happy path: consume, POST with the mapper's headers, record outcomes, commit; config changes. */
@@ -59,6 +62,42 @@ class DeliveryIT extends BrokerTestBase {
                         requests.stream().map(r -> r.getMessageIds().get(0)).toList());
         await().until(() -> topics.committed("sb-delivery-" + id, "sb.dest." + id) == 20);
         assertThat(counter(DeliveryMetrics.DELIVERED, id)).isEqualTo(20);
+    }
+
+    @Test
+    void shouldStartAStoppedWorkerAgainAndDeliverWhatItHadNotFinished() throws Exception {
+        // Given: a destination whose retry topic is missing, so the first retry cannot be recorded
+        FakeDestination server = server(new FakeDestination(r -> FakeDestination.Reply.of(503)));
+        String id = newId("restart");
+        try (Admin kafkaAdmin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()))) {
+            kafkaAdmin
+                    .createTopics(List.of(
+                            new NewTopic(Topics.destination(id).name(), 1, (short) 1),
+                            new NewTopic(Topics.deadLetter(id).name(), 1, (short) 1)))
+                    .all()
+                    .get();
+            view.put(Requests.workspace("restart-ws", Requests.destination(id, null)));
+            DeliveryApp app = startApp(fastConfig(
+                    Map.of("switchboard.delivery.restart.delay", "500ms", "kafka.producer.max.block.ms", "1000")));
+            send(id, List.of(Requests.single(id, server.url("/r"), id + "-m1")), 1);
+
+            // When: the worker stops (its retry could not be written), then the topic appears and the
+            // destination recovers
+            await().until(() -> !app.healthy());
+            kafkaAdmin
+                    .createTopics(List.of(new NewTopic(Topics.retry(id).name(), 1, (short) 1)))
+                    .all()
+                    .get();
+            server.behaviour(r -> FakeDestination.Reply.of(200));
+
+            // Then: started again from the last commit, it delivers the request it had not finished
+            await().until(() -> outcomes(id).stream().anyMatch(o -> o.getStatus() == DeliveryStatus.DELIVERED));
+            await().until(app::healthy);
+            assertThat(outcomes(id))
+                    .filteredOn(o -> o.getStatus() == DeliveryStatus.DELIVERED)
+                    .flatExtracting(DeliveryOutcome::getMessageIds)
+                    .containsExactly(id + "-m1");
+        }
     }
 
     @Test
