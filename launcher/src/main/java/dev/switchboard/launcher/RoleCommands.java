@@ -15,6 +15,7 @@ import dev.switchboard.tracking.TrackingApiConfig;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.util.concurrent.Callable;
+import java.util.function.BooleanSupplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -28,6 +29,9 @@ public final class RoleCommands {
 
     /** What every role command takes: the cluster and the role's options. */
     abstract static class Role implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
         @Mixin
         KafkaOptions kafka;
 
@@ -46,6 +50,21 @@ public final class RoleCommands {
             return 0;
         }
 
+        @Option(
+                names = "--ops-host",
+                defaultValue = "0.0.0.0",
+                description = "Listen address of the operations endpoints (default: ${DEFAULT-VALUE}).")
+        String opsHost;
+
+        /** Serves /healthz, /readyz and /metrics for a role without HTTP of its own; closed first on stop. */
+        void serveOps(
+                Lifecycle lifecycle, String role, int port, BooleanSupplier ready, PrometheusMeterRegistry registry)
+                throws Exception {
+            OpsServer ops = lifecycle.add(new OpsServer(role, ready, registry));
+            int bound = ops.start(opsHost, port);
+            spec.commandLine().getOut().printf("%s: /healthz, /readyz and /metrics on %s:%d%n", role, opsHost, bound);
+        }
+
         /** The live view of {@code sb.config}, closed with the role. */
         KafkaConfigView configView(Lifecycle lifecycle, String role) {
             return lifecycle.add(new KafkaConfigView(kafka.bootstrapServers(), "sb-" + role + "-config").start());
@@ -58,9 +77,6 @@ public final class RoleCommands {
             mixinStandardHelpOptions = true,
             description = "Run the Segment-compatible HTTP ingest.")
     public static final class TrackingApi extends Role {
-        @Spec
-        CommandSpec spec;
-
         @Option(names = "--host", defaultValue = "0.0.0.0", description = "Listen address (default: ${DEFAULT-VALUE}).")
         String host;
 
@@ -83,27 +99,44 @@ public final class RoleCommands {
     /** {@code switchboard router}: the Kafka Streams topology. */
     @Command(name = "router", mixinStandardHelpOptions = true, description = "Run the Kafka Streams router.")
     public static final class Router extends Role {
+        @Option(
+                names = "--ops-port",
+                defaultValue = "9091",
+                description = "Port of /healthz, /readyz and /metrics; 0 picks a free one (default: ${DEFAULT-VALUE}).")
+        int opsPort;
+
         @Override
-        void start(Lifecycle lifecycle) {
+        void start(Lifecycle lifecycle) throws Exception {
+            PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
             RouterApp router = new RouterApp(
                     RouterConfig.from(properties.read()), kafka.bootstrapServers(), MapperRegistry.load());
+            router.bindTo(registry);
             router.start();
             lifecycle.add(router);
+            serveOps(lifecycle, "router", opsPort, router::healthy, registry);
         }
     }
 
     /** {@code switchboard delivery}: the per-destination delivery workers. */
     @Command(name = "delivery", mixinStandardHelpOptions = true, description = "Run the delivery workers.")
     public static final class Delivery extends Role {
+        @Option(
+                names = "--ops-port",
+                defaultValue = "9092",
+                description = "Port of /healthz, /readyz and /metrics; 0 picks a free one (default: ${DEFAULT-VALUE}).")
+        int opsPort;
+
         @Override
-        void start(Lifecycle lifecycle) {
+        void start(Lifecycle lifecycle) throws Exception {
+            PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
             DeliveryApp delivery = new DeliveryApp(
                     DeliveryConfig.from(properties.read()),
                     kafka.bootstrapServers(),
                     configView(lifecycle, "delivery"),
-                    new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
+                    registry);
             delivery.start();
             lifecycle.add(delivery);
+            serveOps(lifecycle, "delivery", opsPort, delivery::healthy, registry);
         }
     }
 }

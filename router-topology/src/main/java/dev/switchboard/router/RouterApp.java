@@ -5,6 +5,8 @@
 package dev.switchboard.router;
 
 import dev.switchboard.mappers.api.MapperRegistry;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import java.time.Duration;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
@@ -20,6 +22,7 @@ public final class RouterApp implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(RouterApp.class);
 
     private final KafkaStreams streams;
+    private KafkaStreamsMetrics metrics;
 
     public RouterApp(RouterConfig config, String bootstrapServers, MapperRegistry mappers) {
         this.streams =
@@ -47,9 +50,18 @@ public final class RouterApp implements AutoCloseable {
         return streams.state();
     }
 
+    /** Kafka Streams' own metrics (threads, tasks, stores, its clients) in {@code registry}; before start. */
+    public void bindTo(MeterRegistry registry) {
+        metrics = new KafkaStreamsMetrics(streams);
+        metrics.bindTo(registry);
+    }
+
     /** Commits, closes the stores and the producers; waits up to 30 s. */
     @Override
     public void close() {
         streams.close(Duration.ofSeconds(30));
+        if (metrics != null) {
+            metrics.close();
+        }
     }
 }
