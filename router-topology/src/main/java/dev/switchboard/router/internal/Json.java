@@ -4,22 +4,20 @@
  */
 package dev.switchboard.router.internal;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import dev.switchboard.schemas.JsonLimits;
+import dev.switchboard.schemas.JsonNumbers;
 import java.io.UncheckedIOException;
 
 /** The router's one JSON mapper. */
 public final class Json {
 
-    /** The limits the tracking API enforces already ({@link JsonLimits}), so no accepted event trips them. */
-    public static final ObjectMapper MAPPER = JsonMapper.builder(JsonFactory.builder()
-                    .streamReadConstraints(JsonLimits.constraints())
-                    .build())
-            .build();
+    /**
+     * The limits the tracking API enforces already ({@link dev.switchboard.schemas.JsonLimits}), so no
+     * accepted event trips them; decimals written as JavaScript writes them ({@link JsonNumbers}).
+     */
+    public static final ObjectMapper MAPPER = JsonNumbers.mapper();
 
     private Json() {}
 

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.switchboard.mappers.api.BatchSpec;
+import dev.switchboard.schemas.JsonNumbers;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -16,7 +17,7 @@ import java.util.List;
 /** Combines batch items into one body the way a {@link BatchSpec} says; a batch of one is a request's body. */
 public final class BatchBodies {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final ObjectMapper MAPPER = JsonNumbers.mapper(); // numbers as JavaScript writes them
 
     private BatchBodies() {}
 

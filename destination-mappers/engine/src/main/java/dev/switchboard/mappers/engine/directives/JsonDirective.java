@@ -8,6 +8,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.TextNode;
+import dev.switchboard.schemas.JsonNumbers;
 
 /**
  * {@code {"@json": {"mode": "encode"|"decode", "value": <value>}}}: encodes a value as JSON text, or
@@ -15,7 +16,7 @@ import com.fasterxml.jackson.databind.node.TextNode;
  */
 final class JsonDirective implements Directive {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final ObjectMapper MAPPER = JsonNumbers.mapper(); // numbers as JavaScript writes them
 
     @Override
     public String name() {
@@ -35,7 +36,11 @@ final class JsonDirective implements Directive {
                 return null;
             }
             if (encode) {
-                return TextNode.valueOf(v.toString());
+                try {
+                    return TextNode.valueOf(MAPPER.writeValueAsString(v));
+                } catch (JsonProcessingException e) {
+                    throw new MappingFailure(field, "'" + field + "' cannot be written as JSON text");
+                }
             }
             if (!v.isTextual()) {
                 return v;

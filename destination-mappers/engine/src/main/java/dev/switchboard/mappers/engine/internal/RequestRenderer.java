@@ -15,6 +15,7 @@ import dev.switchboard.mappers.engine.EngineVersion;
 import dev.switchboard.mappers.engine.directives.MappingFailure;
 import dev.switchboard.mappers.engine.directives.Resolver;
 import dev.switchboard.mappers.engine.directives.Scope;
+import dev.switchboard.schemas.JsonNumbers;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -28,7 +29,7 @@ import java.util.TreeMap;
 /** Turns an action's request template, resolved for one event, into a {@link MappedRequest}. */
 public final class RequestRenderer {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final ObjectMapper MAPPER = JsonNumbers.mapper(); // numbers as JavaScript writes them
 
     private final AuthSpec auth;
 

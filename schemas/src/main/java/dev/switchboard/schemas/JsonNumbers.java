@@ -1,0 +1,83 @@
+/*
+ * Copyright The Switchboard Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package dev.switchboard.schemas;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.util.JsonGeneratorDecorator;
+import com.fasterxml.jackson.core.util.JsonGeneratorDelegate;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.io.IOException;
+import java.math.BigDecimal;
+
+/**
+ * Decimal numbers written as JavaScript writes them ({@code JSON.stringify}), as Segment's pipeline
+ * sends them on: {@code 25.0} as {@code 25}, {@code 1.5e3} as {@code 1500}, {@code 1e-7} as
+ * {@code 1e-7}, {@code 1e21} as {@code 1e+21}; not-finite values as {@code null}. Java writes
+ * {@code 25.0} and {@code 1500.0}, and a webhook receiver that checks the signature over
+ * {@code JSON.stringify(req.body)}, as Segment's documentation shows, would then compute another
+ * digest. Whole numbers (int, long, big integers) are written as they are.
+ */
+public final class JsonNumbers {
+
+    private JsonNumbers() {}
+
+    /**
+     * The mapper for what Switchboard writes on (events, request bodies): numbers as above, and the
+     * reading limits of {@link JsonLimits}.
+     */
+    public static ObjectMapper mapper() {
+        return JsonMapper.builder(JsonFactory.builder()
+                        .streamReadConstraints(JsonLimits.constraints())
+                        .addDecorator(decorator())
+                        .build())
+                .build();
+    }
+
+    /** For {@code JsonFactory.builder().addDecorator(...)}. */
+    public static JsonGeneratorDecorator decorator() {
+        return (factory, generator) -> new JsonGeneratorDelegate(generator, true) {
+            @Override
+            public void writeNumber(double v) throws IOException {
+                if (Double.isFinite(v)) {
+                    delegate.writeNumber(format(v));
+                } else {
+                    delegate.writeNull();
+                }
+            }
+
+            @Override
+            public void writeNumber(float v) throws IOException {
+                writeNumber(Double.parseDouble(Float.toString(v)));
+            }
+        };
+    }
+
+    /** ECMAScript's Number::toString for a finite {@code v}, from Java's shortest digits. */
+    public static String format(double v) {
+        if (v == 0) {
+            return "0";
+        }
+        BigDecimal d = new BigDecimal(Double.toString(Math.abs(v))).stripTrailingZeros();
+        String digits = d.unscaledValue().toString();
+        int k = digits.length();
+        int n = k - d.scale(); // the value is 0.digits × 10^n
+        StringBuilder out = new StringBuilder(v < 0 ? "-" : "");
+        if (k <= n && n <= 21) {
+            out.append(digits).append("0".repeat(n - k));
+        } else if (0 < n && n <= 21) {
+            out.append(digits, 0, n).append('.').append(digits, n, k);
+        } else if (-6 < n && n <= 0) {
+            out.append("0.").append("0".repeat(-n)).append(digits);
+        } else {
+            out.append(digits.charAt(0));
+            if (k > 1) {
+                out.append('.').append(digits, 1, k);
+            }
+            out.append('e').append(n - 1 >= 0 ? "+" : "-").append(Math.abs(n - 1));
+        }
+        return out.toString();
+    }
+}
