@@ -14,6 +14,7 @@ import dev.switchboard.schemas.Topics;
 import dev.switchboard.schemas.avro.DeliveryOutcome;
 import dev.switchboard.schemas.avro.DeliveryStatus;
 import dev.switchboard.schemas.avro.DestinationRequest;
+import dev.switchboard.schemas.avro.Rejected;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
@@ -98,6 +99,39 @@ class DeliveryIT extends BrokerTestBase {
                     .flatExtracting(DeliveryOutcome::getMessageIds)
                     .containsExactly(id + "-m1");
         }
+    }
+
+    @Test
+    void shouldRecordUnreadableRecordsOnTheRejectedTopicAndDeliverTheRest() {
+        // Given: garbage, a tombstone and a good request for one user (so one partition, in that order)
+        FakeDestination server = server(FakeDestination.ok());
+        String id = newId("unreadable");
+        admin.createDestinations(List.of(id));
+        view.put(Requests.workspace("unreadable-ws", Requests.destination(id, null)));
+        startApp(fastConfig(Map.of()));
+        String user = "user-" + id;
+        byte[] garbage = {(byte) 0xC3, 0x01, 'n', 'o', 't', ' ', 'a', 'v', 'r', 'o'};
+        topics.sendRaw(Topics.destination(id).name(), user, garbage);
+        topics.sendRaw(Topics.destination(id).name(), user, null);
+        topics.send(Topics.destination(id), user, Requests.single(id, server.url("/u"), id + "-good"));
+
+        // When the worker has read them
+        await().until(() -> outcomes(id).size() == 1);
+
+        // Then the good one is delivered, each bad one is on sb.rejected with its bytes, and the
+        // partition is committed past all three
+        assertThat(server.received()).hasSize(1);
+        List<Rejected> rejected = topics.values(Topics.REJECTED, user);
+        assertThat(rejected).hasSize(2).allSatisfy(r -> {
+            assertThat(r.getStage()).isEqualTo("deliver");
+            assertThat(r.getCode()).isEqualTo("unreadable");
+            assertThat(r.getDestinationId()).isEqualTo(id);
+        });
+        assertThat(rejected.get(0).getOriginal()).isEqualTo(java.nio.ByteBuffer.wrap(garbage));
+        assertThat(rejected.get(0).getReason()).contains("cannot be decoded");
+        assertThat(rejected.get(1).getOriginal()).isNull();
+        await().until(() ->
+                topics.committed("sb-delivery-" + id, Topics.destination(id).name()) == 3);
     }
 
     @Test

@@ -12,8 +12,10 @@ import dev.switchboard.delivery.retry.RetryPolicy;
 import dev.switchboard.schemas.Topic;
 import dev.switchboard.schemas.Topics;
 import dev.switchboard.schemas.avro.DestinationRequest;
+import dev.switchboard.schemas.avro.Rejected;
 import dev.switchboard.schemas.avro.RetryEnvelope;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
@@ -29,6 +31,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -52,6 +55,7 @@ public final class DestinationWorker implements AutoCloseable {
     private final Mailbox mailbox = new Mailbox();
     private final RecordReader reader;
     private final Dispatcher dispatcher;
+    private final Producer<byte[], byte[]> producer;
     private final DeliveryMetrics metrics;
     private final PartitionOffsets offsets = new PartitionOffsets();
     private final Map<TopicPartition, Instant> delayed = new HashMap<>();
@@ -79,6 +83,7 @@ public final class DestinationWorker implements AutoCloseable {
                 new Backoff(settings.backoffBase(), settings.backoffMax(), () -> ThreadLocalRandom.current()
                         .nextDouble()),
                 settings.retryWindow());
+        this.producer = producer;
         this.dispatcher = new Dispatcher(
                 settings,
                 sender,
@@ -151,8 +156,9 @@ public final class DestinationWorker implements AutoCloseable {
                 continue;
             }
             RecordReader.Read read = reader.read(r);
-            if (read == null) {
-                continue; // unreadable: logged by the reader; skipped so the partition moves on
+            if (read.item() == null) {
+                reject(r, read.problem());
+                continue;
             }
             if (read.dueAt() != null && read.dueAt().isAfter(now)) {
                 // Not due: rewind and pause only this retry partition until it is.
@@ -164,6 +170,39 @@ public final class DestinationWorker implements AutoCloseable {
             offsets.read(tp, r.offset());
             dispatcher.add(read.item());
         }
+    }
+
+    /**
+     * A record that cannot be read goes to {@code sb.rejected} with its bytes and the reason, and the
+     * partition moves on once the broker has acknowledged that: never a stalled partition, never a
+     * silent skip.
+     */
+    private void reject(ConsumerRecord<String, byte[]> r, String problem) {
+        TopicPartition tp = new TopicPartition(r.topic(), r.partition());
+        long offset = r.offset();
+        LOG.error("{}-{}@{} goes to {}: {}", r.topic(), r.partition(), offset, Topics.REJECTED.name(), problem);
+        offsets.read(tp, offset);
+        Rejected rejected = Rejected.newBuilder()
+                .setStage("deliver")
+                .setCode("unreadable")
+                .setReason(r.topic() + "-" + r.partition() + "@" + offset + ": " + problem)
+                .setDestinationId(settings.destinationId())
+                .setRejectedAt(Instant.now())
+                .setOriginal(r.value() == null ? null : ByteBuffer.wrap(r.value()))
+                .build();
+        byte[] key = r.key() == null
+                ? null
+                : Topics.REJECTED.keySerde().serializer().serialize(Topics.REJECTED.name(), r.key());
+        byte[] value = Topics.REJECTED.valueSerde().serializer().serialize(Topics.REJECTED.name(), rejected);
+        producer.send(
+                new ProducerRecord<>(Topics.REJECTED.name(), key, value),
+                (meta, e) -> mailbox.execute(() -> {
+                    if (e == null) {
+                        offsets.done(tp, offset);
+                    } else {
+                        failed(e);
+                    }
+                }));
     }
 
     private void updatePauses() {

@@ -21,6 +21,14 @@ final class PartitionOffsets {
         trackers.computeIfAbsent(tp, k -> new OffsetTracker()).read(offset);
     }
 
+    /** The record at {@code offset} is finished. Partitions since revoked are ignored. */
+    void done(TopicPartition tp, long offset) {
+        OffsetTracker t = trackers.get(tp);
+        if (t != null) {
+            t.done(offset);
+        }
+    }
+
     /** These items' outcomes are acknowledged. Items of partitions since revoked are ignored. */
     void done(List<WorkItem> items) {
         for (WorkItem item : items) {

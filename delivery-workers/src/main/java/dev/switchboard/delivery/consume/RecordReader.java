@@ -12,8 +12,6 @@ import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.Deserializer;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Reads a record of a destination's request or retry topic into a {@link WorkItem}. A record that
@@ -23,9 +21,17 @@ import org.slf4j.LoggerFactory;
 final class RecordReader {
 
     /** A record read: the item, and its due time when it came from the retry topic (else null). */
-    record Read(WorkItem item, Instant dueAt) {}
+    record Read(WorkItem item, Instant dueAt, String problem) {
 
-    private static final Logger LOG = LoggerFactory.getLogger(RecordReader.class);
+        Read(WorkItem item, Instant dueAt) {
+            this(item, dueAt, null);
+        }
+
+        /** A record that cannot be read: no item, and why. */
+        static Read unreadable(String problem) {
+            return new Read(null, null, problem);
+        }
+    }
 
     private final String retryTopic;
     private final Deserializer<DestinationRequest> requests;
@@ -37,13 +43,12 @@ final class RecordReader {
         this.envelopes = retry.valueSerde().deserializer();
     }
 
-    /** The record read, or null when it cannot be read. */
+    /** The record read, or {@link Read#unreadable} with the reason. */
     Read read(ConsumerRecord<String, byte[]> r) {
         TopicPartition tp = new TopicPartition(r.topic(), r.partition());
         long now = System.nanoTime();
         if (r.value() == null) { // a tombstone, which no stage writes: nothing to deliver
-            LOG.error("skipping a record without a value {}-{}@{}", r.topic(), r.partition(), r.offset());
-            return null;
+            return Read.unreadable("the record has no value");
         }
         try {
             if (r.topic().equals(retryTopic)) {
@@ -55,8 +60,7 @@ final class RecordReader {
             DestinationRequest request = requests.deserialize(r.topic(), r.value());
             return new Read(new WorkItem(tp, r.offset(), r.key(), request, List.of(), null, now), null);
         } catch (RuntimeException e) {
-            LOG.error("skipping unreadable record {}-{}@{}: {}", r.topic(), r.partition(), r.offset(), e.toString());
-            return null;
+            return Read.unreadable("the record cannot be decoded: " + e);
         }
     }
 }

@@ -42,6 +42,16 @@ public final class KafkaTopics implements AutoCloseable {
         sendAll(topic, List.of(Map.entry(key, value)));
     }
 
+    /** Sends bytes that no serde wrote (garbage, a tombstone when {@code value} is null) and waits. */
+    public void sendRaw(String topic, String key, byte[] value) {
+        try {
+            producer.send(new ProducerRecord<>(topic, key.getBytes(java.nio.charset.StandardCharsets.UTF_8), value))
+                    .get();
+        } catch (InterruptedException | ExecutionException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Sends every record, then waits for all acknowledgements. */
     public <K, V> void sendAll(Topic<K, V> topic, List<Map.Entry<K, V>> records) {
         List<java.util.concurrent.Future<?>> acks = new ArrayList<>();
