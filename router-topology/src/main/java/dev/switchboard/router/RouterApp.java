@@ -56,7 +56,10 @@ public final class RouterApp implements AutoCloseable {
         metrics.bindTo(registry);
     }
 
-    /** Commits, closes the stores and the producers; waits up to 30 s. */
+    /**
+     * Commits, closes the stores and the producers, and leaves the consumer group (see
+     * {@link RouterConfig#streamsProperties}); waits up to 30 s.
+     */
     @Override
     public void close() {
         streams.close(Duration.ofSeconds(30));

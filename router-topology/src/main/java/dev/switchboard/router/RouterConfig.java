@@ -119,6 +119,10 @@ public final class RouterConfig {
                 RejectingDeserializationHandler.class.getName());
         p.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, RejectingProcessingHandler.class.getName());
         p.put(StreamsConfig.producerPrefix("acks"), "all");
+        // Kafka Streams keeps a closed instance in its group until the session times out (45 s), so an
+        // instance started again, or the ones left after a scale-down, would wait that long for the
+        // partitions. A clean close leaves the group at once instead (a crash still waits).
+        p.put(StreamsConfig.mainConsumerPrefix("internal.leave.group.on.close"), "true");
         options.kafka().forEach((k, v) -> {
             if (k.startsWith("streams.")) {
                 p.put(k.substring("streams.".length()), v);
