@@ -14,7 +14,11 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code switchboard topics create}: creates every core topic; existing ones are left alone. */
-@Command(name = "topics", description = "Manage Switchboard's topics.", subcommands = TopicsCommand.Create.class)
+@Command(
+        name = "topics",
+        mixinStandardHelpOptions = true,
+        description = "Manage Switchboard's topics.",
+        subcommands = TopicsCommand.Create.class)
 public final class TopicsCommand {
 
     /** Creates the core topics (destination topics are created by {@code config apply}). */

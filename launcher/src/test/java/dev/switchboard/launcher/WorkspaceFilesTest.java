@@ -88,6 +88,38 @@ class WorkspaceFilesTest {
     }
 
     @Test
+    void shouldRefuseABadSamplePathAndABadDisabledFilterWhenApplied() throws Exception {
+        // a samplePath the router could not read on any event
+        ConfigException samplePath = invalid(
+                """
+                workspace: w
+                sources: [{id: s, writeKey: k}]
+                destinations:
+                  - { id: d, type: webhook, settings: { url: "http://127.0.0.1/" } }
+                connections:
+                  - source: s
+                    destination: d
+                    filters:
+                      - { if: all, sample: 0.5, samplePath: 'properties..x' }
+                """);
+        assertThat(samplePath.getMessage()).contains("w.yaml:9").contains("samplePath");
+        // a disabled filter must compile too: turning it on later must not be what fails
+        ConfigException disabled = invalid(
+                """
+                workspace: w
+                sources: [{id: s, writeKey: k}]
+                destinations:
+                  - { id: d, type: webhook, settings: { url: "http://127.0.0.1/" } }
+                connections:
+                  - source: s
+                    destination: d
+                    filters:
+                      - { if: 'type = = 1', drop: true, enabled: false }
+                """);
+        assertThat(disabled.getMessage()).contains("w.yaml:9").contains("invalid filter");
+    }
+
+    @Test
     void shouldRefuseFilterWithTwoActionsWhenApplied() throws Exception {
         ConfigException e = invalid(
                 """

@@ -22,6 +22,7 @@ import picocli.CommandLine.Spec;
 /** {@code switchboard config validate|apply -f workspace.yaml}. */
 @Command(
         name = "config",
+        mixinStandardHelpOptions = true,
         description = "Check a workspace file, or publish it to the config topic (no restart needed).",
         subcommands = {ConfigCommand.Validate.class, ConfigCommand.Apply.class})
 public final class ConfigCommand {

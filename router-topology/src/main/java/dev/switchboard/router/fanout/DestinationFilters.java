@@ -30,7 +30,7 @@ public final class DestinationFilters {
 
     static final DestinationFilters NONE = new DestinationFilters(List.of());
 
-    private record Compiled(Action action, Expression condition, FilterConfig config) {}
+    private record Compiled(Action action, Expression condition, FieldPath samplePath, FilterConfig config) {}
 
     private final List<Compiled> filters;
 
@@ -38,23 +38,33 @@ public final class DestinationFilters {
         this.filters = filters;
     }
 
-    /** Compiles the enabled filters; the exception names the filter's index and the error's position. */
+    /**
+     * Compiles every filter, disabled ones too (so that turning one on later cannot fail), and keeps
+     * the enabled ones; the exception names the filter's index, its field and the error's position.
+     */
     public static DestinationFilters compile(List<FilterConfig> configs) throws InvalidFilterException {
         List<Compiled> compiled = new ArrayList<>();
         for (int i = 0; i < configs.size(); i++) {
             FilterConfig f = configs.get(i);
-            if (!f.enabled() || f.actions().size() != 1) {
+            if (f.actions().size() != 1) {
                 continue;
             }
+            Expression condition;
             try {
-                compiled.add(new Compiled(f.actions().get(0), Fql.parse(f.condition()), f));
-                paths(f.dropProperties());
-                paths(f.allowProperties());
+                condition = Fql.parse(f.condition());
             } catch (FqlException e) {
                 throw new InvalidFilterException(i, "if", e.getMessage());
+            }
+            checkPaths(i, "dropProperties", f.dropProperties());
+            checkPaths(i, "allowProperties", f.allowProperties());
+            FieldPath samplePath;
+            try {
+                samplePath = f.samplePath() == null ? null : FieldPath.parse(f.samplePath());
             } catch (IllegalArgumentException e) {
-                throw new InvalidFilterException(
-                        i, f.dropProperties() != null ? "dropProperties" : "allowProperties", e.getMessage());
+                throw new InvalidFilterException(i, "samplePath", e.getMessage());
+            }
+            if (f.enabled()) {
+                compiled.add(new Compiled(f.actions().get(0), condition, samplePath, f));
             }
         }
         compiled.sort(Comparator.comparing(Compiled::action));
@@ -73,8 +83,7 @@ public final class DestinationFilters {
             }
             switch (f.action()) {
                 case SAMPLE -> {
-                    if (bucket(sampleKey(event, f.config().samplePath()))
-                            >= f.config().sample()) {
+                    if (bucket(sampleKey(event, f.samplePath())) >= f.config().sample()) {
                         return null;
                     }
                 }
@@ -119,9 +128,18 @@ public final class DestinationFilters {
         });
     }
 
-    private static String sampleKey(ObjectNode event, String samplePath) {
+    private static void checkPaths(int index, String field, Map<String, List<String>> paths)
+            throws InvalidFilterException {
+        try {
+            paths(paths);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidFilterException(index, field, e.getMessage());
+        }
+    }
+
+    private static String sampleKey(ObjectNode event, FieldPath samplePath) {
         if (samplePath != null) {
-            JsonNode v = FieldPath.parse(samplePath).get(event);
+            JsonNode v = samplePath.get(event);
             if (v != null && !v.isMissingNode() && !v.isNull()) {
                 return v.asText();
             }

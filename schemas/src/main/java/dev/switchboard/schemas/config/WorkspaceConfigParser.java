@@ -10,9 +10,13 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.switchboard.schemas.options.Suggestions;
@@ -52,19 +56,29 @@ public final class WorkspaceConfigParser {
     public static ParsedWorkspace parseYaml(String text, String origin, UnaryOperator<String> env)
             throws ConfigException {
         List<ConfigProblem> problems = new ArrayList<>();
-        String substituted = substitute(text, origin, env, problems);
-        if (!problems.isEmpty()) {
-            throw new ConfigException(problems);
-        }
+        // Each ${VAR} is masked by a token that YAML reads as part of a string anywhere (in a flow
+        // mapping, in quotes), and replaced inside string values once the YAML is read, never in its
+        // text: a value with '#', ': ' or a line break stays one string and cannot add keys.
+        List<String[]> variables = new ArrayList<>();
+        String masked = mask(text, variables);
         Map<String, Integer> lines;
+        JsonNode tree;
         try {
-            lines = locate(substituted);
+            lines = locate(masked);
+            tree = YAML.readTree(masked);
         } catch (JsonProcessingException e) {
             throw new ConfigException(List.of(describe(e, origin, Map.of())));
         }
+        if (tree == null || tree.isMissingNode() || tree.isNull()) {
+            throw new ConfigException(List.of(new ConfigProblem(origin, 0, "", "the file is empty")));
+        }
+        substitute(tree, "", new Variables(variables, env, origin, lines, problems));
+        if (!problems.isEmpty()) {
+            throw new ConfigException(problems);
+        }
         WorkspaceConfig config;
         try {
-            config = YAML.readValue(substituted, WorkspaceConfig.class);
+            config = YAML.treeToValue(tree, WorkspaceConfig.class);
         } catch (JsonProcessingException e) {
             throw new ConfigException(List.of(describe(e, origin, lines)));
         }
@@ -97,33 +111,76 @@ public final class WorkspaceConfigParser {
         }
     }
 
-    private static String substitute(
-            String text, String origin, UnaryOperator<String> env, List<ConfigProblem> problems) {
+    private static final Pattern MASK = Pattern.compile("__sb_env_(\\d+)__");
+
+    /** {@code text} with every {@code ${VAR}} or {@code ${VAR:-default}} replaced by a mask token. */
+    private static String mask(String text, List<String[]> variables) {
         Matcher m = ENV.matcher(text);
         StringBuilder out = new StringBuilder();
         while (m.find()) {
-            String value = env.apply(m.group(1));
-            if (value == null) {
-                value = m.group(2);
-            }
-            if (value == null) {
-                int line = (int) text.substring(0, m.start())
-                                .chars()
-                                .filter(c -> c == '\n')
-                                .count()
-                        + 1;
-                problems.add(new ConfigProblem(
-                        origin,
-                        line,
-                        "",
-                        "environment variable " + m.group(1) + " is not set (use ${" + m.group(1)
-                                + ":-default} for a default)"));
-                value = "";
-            }
-            m.appendReplacement(out, Matcher.quoteReplacement(value));
+            m.appendReplacement(out, "__sb_env_" + variables.size() + "__");
+            variables.add(new String[] {m.group(1), m.group(2)});
         }
         m.appendTail(out);
         return out.toString();
+    }
+
+    /** The variables found in the text, and where to resolve and report them. */
+    private record Variables(
+            List<String[]> found,
+            UnaryOperator<String> env,
+            String origin,
+            Map<String, Integer> lines,
+            List<ConfigProblem> problems) {
+
+        /** {@code text} with its mask tokens replaced by the variables' values. */
+        String resolve(String text, String pointer) {
+            Matcher m = MASK.matcher(text);
+            StringBuilder out = new StringBuilder();
+            while (m.find()) {
+                String[] variable = found.get(Integer.parseInt(m.group(1)));
+                String value = env.apply(variable[0]);
+                if ((value == null || value.isEmpty()) && variable[1] != null) {
+                    value = variable[1]; // as the shell's ${VAR:-default}: unset or empty takes the default
+                }
+                if (value == null) {
+                    problems.add(new ConfigProblem(
+                            origin,
+                            lines.getOrDefault(pointer, 0),
+                            pointer,
+                            "environment variable " + variable[0] + " is not set (use ${" + variable[0]
+                                    + ":-default} for a default)"));
+                    value = "";
+                }
+                m.appendReplacement(out, Matcher.quoteReplacement(value));
+            }
+            m.appendTail(out);
+            return out.toString();
+        }
+    }
+
+    /** Resolves the variables in every string value below {@code node}. */
+    private static void substitute(JsonNode node, String pointer, Variables variables) {
+        if (node instanceof ObjectNode object) {
+            for (Map.Entry<String, JsonNode> field : object.properties()) {
+                String at = pointer + "/" + field.getKey().replace("~", "~0").replace("/", "~1");
+                if (field.getValue().isTextual()) {
+                    field.setValue(
+                            TextNode.valueOf(variables.resolve(field.getValue().textValue(), at)));
+                } else {
+                    substitute(field.getValue(), at, variables);
+                }
+            }
+        } else if (node instanceof ArrayNode array) {
+            for (int i = 0; i < array.size(); i++) {
+                String at = pointer + "/" + i;
+                if (array.get(i).isTextual()) {
+                    array.set(i, TextNode.valueOf(variables.resolve(array.get(i).textValue(), at)));
+                } else {
+                    substitute(array.get(i), at, variables);
+                }
+            }
+        }
     }
 
     /** The line of every key and value, by JSON pointer. */

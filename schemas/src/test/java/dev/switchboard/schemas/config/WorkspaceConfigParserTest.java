@@ -5,6 +5,7 @@
 package dev.switchboard.schemas.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.io.IOException;
@@ -66,6 +67,52 @@ class WorkspaceConfigParserTest {
                 .config();
         assertThat(WorkspaceConfigParser.parseDocument(WorkspaceConfigParser.toDocument(c)))
                 .isEqualTo(c);
+    }
+
+    @Test
+    void shouldKeepAVariablesValueOneStringWhateverItHolds() throws Exception {
+        // Given values that YAML would read otherwise if they were pasted into the text
+        Map<String, String> env = Map.of(
+                "HASH", "abc #def",
+                "COLON", "a: b",
+                "LINES", "x\nextra: key",
+                "DIGITS", "123456",
+                "EMPTY", "");
+        String yaml =
+                """
+                workspace: w
+                sources: [{id: s, writeKey: k}]
+                destinations:
+                  - id: d
+                    type: webhook
+                    settings:
+                      url: ${EMPTY:-https://h.example/in}
+                      sharedSecret: ${HASH}
+                      headers: { A: ${COLON}, B: ${LINES}, C: ${DIGITS}, D: "pre-${DIGITS}-post" }
+                """;
+
+        // When
+        DestinationConfig d = WorkspaceConfigParser.parseYaml(yaml, "w.yaml", env::get)
+                .config()
+                .destination("d")
+                .orElseThrow();
+
+        // Then each is the variable's exact text, and an empty variable takes the default, as in the shell
+        assertThat(d.setting("url").asText()).isEqualTo("https://h.example/in");
+        assertThat(d.setting("sharedSecret").asText()).isEqualTo("abc #def");
+        assertThat(d.setting("headers").get("A").asText()).isEqualTo("a: b");
+        assertThat(d.setting("headers").get("B").asText()).isEqualTo("x\nextra: key");
+        assertThat(d.setting("headers").get("C").isTextual()).isTrue();
+        assertThat(d.setting("headers").get("C").asText()).isEqualTo("123456");
+        assertThat(d.setting("headers").get("D").asText()).isEqualTo("pre-123456-post");
+    }
+
+    @Test
+    void shouldNameTheLineWhenAVariableIsUnset() {
+        assertThatThrownBy(() -> WorkspaceConfigParser.parseYaml(
+                        "workspace: w\nsources:\n  - id: s\n    writeKey: ${MISSING}\n", "w.yaml", n -> null))
+                .hasMessageContaining("w.yaml:4")
+                .hasMessageContaining("environment variable MISSING is not set");
     }
 
     @Test
