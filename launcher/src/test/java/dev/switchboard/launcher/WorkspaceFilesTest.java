@@ -63,7 +63,7 @@ class WorkspaceFilesTest {
                 """);
         assertThat(e.getMessage())
                 .contains("setting 'url' is required")
-                .contains("unknown setting 'sharedSecert'")
+                .contains("unknown setting 'sharedSecert' (did you mean 'sharedSecret'?)")
                 .contains("w.yaml:6");
     }
 

@@ -6,6 +6,7 @@ package dev.switchboard.mappers.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.switchboard.schemas.options.Suggestions;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -25,7 +26,11 @@ public record SettingsSchema(Map<String, SettingSpec> settings) {
         for (Iterator<String> it = values.fieldNames(); it.hasNext(); ) {
             String key = it.next();
             if (!settings.containsKey(key)) {
-                problems.add(Map.entry(key, "unknown setting '" + key + "'; known settings: " + settings.keySet()));
+                String hint = Suggestions.closest(key, settings.keySet());
+                problems.add(Map.entry(
+                        key,
+                        "unknown setting '" + key + "'" + (hint == null ? "" : " (did you mean '" + hint + "'?)")
+                                + "; known settings: " + settings.keySet()));
             }
         }
         settings.forEach((key, spec) -> {
