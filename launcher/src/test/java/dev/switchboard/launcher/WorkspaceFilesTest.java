@@ -120,6 +120,27 @@ class WorkspaceFilesTest {
     }
 
     @Test
+    void shouldReportEveryProblemAtOnceInLineOrder() throws Exception {
+        ConfigException e = invalid(
+                """
+                workspace: w
+                sources: [{id: s, writeKey: k}]
+                destinations:
+                  - { id: d, type: webhok, settings: { url: "http://127.0.0.1/" } }
+                connections:
+                  - source: wbe
+                    destination: d
+                    filters:
+                      - { if: 'type = = 1', drop: true }
+                """);
+        assertThat(e.getMessage())
+                .contains("w.yaml:4", "unknown destination type 'webhok'")
+                .contains("w.yaml:6", "'wbe'")
+                .contains("w.yaml:9", "invalid filter");
+        assertThat(e.getMessage().indexOf("w.yaml:4")).isLessThan(e.getMessage().indexOf("w.yaml:6"));
+    }
+
+    @Test
     void shouldRefuseFilterWithTwoActionsWhenApplied() throws Exception {
         ConfigException e = invalid(
                 """

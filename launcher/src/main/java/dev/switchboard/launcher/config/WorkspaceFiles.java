@@ -40,9 +40,12 @@ public final class WorkspaceFiles {
         } catch (IOException e) {
             throw new ConfigException(List.of(new ConfigProblem(file.toString(), 0, "", e.toString())));
         }
-        ParsedWorkspace parsed = WorkspaceConfigParser.parseYaml(text, file.toString(), env);
-        List<ConfigProblem> problems = new ArrayList<>(mappers.check(parsed));
+        WorkspaceConfigParser.Checked checked = WorkspaceConfigParser.check(text, file.toString(), env);
+        ParsedWorkspace parsed = checked.parsed();
+        List<ConfigProblem> problems = new ArrayList<>(checked.problems());
+        problems.addAll(mappers.check(parsed));
         problems.addAll(FilterChecks.check(parsed));
+        problems.sort(java.util.Comparator.comparingInt(ConfigProblem::line));
         if (!problems.isEmpty()) {
             throw new ConfigException(problems);
         }

@@ -24,11 +24,15 @@ public record WorkspaceConfig(
     }
 
     public Optional<SourceConfig> source(String id) {
-        return sources.stream().filter(s -> s.id().equals(id)).findFirst();
+        return sources.stream()
+                .filter(s -> java.util.Objects.equals(s.id(), id))
+                .findFirst();
     }
 
     public Optional<DestinationConfig> destination(String id) {
-        return destinations.stream().filter(d -> d.id().equals(id)).findFirst();
+        return destinations.stream()
+                .filter(d -> java.util.Objects.equals(d.id(), id))
+                .findFirst();
     }
 
     /** The enabled connections of one source, in the order the file lists them. */

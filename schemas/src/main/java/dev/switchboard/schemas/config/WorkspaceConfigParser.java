@@ -55,6 +55,22 @@ public final class WorkspaceConfigParser {
     /** Parses YAML text, substituting {@code ${VAR}} and {@code ${VAR:-default}} from {@code env}. */
     public static ParsedWorkspace parseYaml(String text, String origin, UnaryOperator<String> env)
             throws ConfigException {
+        Checked checked = check(text, origin, env);
+        if (!checked.problems().isEmpty()) {
+            throw new ConfigException(checked.problems());
+        }
+        return checked.parsed();
+    }
+
+    /** A workspace read from a file, and what is wrong with it (empty when nothing). */
+    public record Checked(ParsedWorkspace parsed, List<ConfigProblem> problems) {}
+
+    /**
+     * Like {@link #parseYaml}, but returns the workspace with its problems, so that a caller can add
+     * its own checks and report every problem at once; throws only when there is no workspace to
+     * check (unreadable YAML, unknown keys, wrong types, unset variables).
+     */
+    public static Checked check(String text, String origin, UnaryOperator<String> env) throws ConfigException {
         List<ConfigProblem> problems = new ArrayList<>();
         // Each ${VAR} is masked by a token that YAML reads as part of a string anywhere (in a flow
         // mapping, in quotes), and replaced inside string values once the YAML is read, never in its
@@ -86,11 +102,7 @@ public final class WorkspaceConfigParser {
             throw new ConfigException(List.of(new ConfigProblem(origin, 0, "", "the file is empty")));
         }
         ParsedWorkspace parsed = new ParsedWorkspace(config, origin, lines);
-        List<ConfigProblem> found = validate(parsed);
-        if (!found.isEmpty()) {
-            throw new ConfigException(found);
-        }
-        return parsed;
+        return new Checked(parsed, validate(parsed));
     }
 
     /** Reads the canonical JSON document of a {@code sb.config} record. */
