@@ -93,7 +93,15 @@ public final class ConfigCommand {
 
         @Override
         int run(WorkspaceConfig w, PrintWriter out) {
-            List<String> created = ConfigPublisher.publish(kafka.bootstrapServers(), w, partitions, replication);
+            List<String> created;
+            try {
+                created = ConfigPublisher.publish(kafka.bootstrapServers(), w, partitions, replication);
+            } catch (ConfigException e) {
+                PrintWriter err = spec.commandLine().getErr();
+                err.println("cannot apply workspace '" + w.workspace() + "':");
+                e.problems().forEach(p -> err.println("  " + p));
+                return 2;
+            }
             out.printf(
                     "applied workspace '%s' to %s%s%n",
                     w.workspace(), kafka.bootstrapServers(), created.isEmpty() ? "" : "; created topics " + created);

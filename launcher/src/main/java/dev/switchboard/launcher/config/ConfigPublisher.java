@@ -7,11 +7,17 @@ package dev.switchboard.launcher.config;
 import dev.switchboard.embedded.TopicAdmin;
 import dev.switchboard.schemas.Topics;
 import dev.switchboard.schemas.avro.ConfigRecord;
+import dev.switchboard.schemas.config.ConfigException;
+import dev.switchboard.schemas.config.ConfigProblem;
+import dev.switchboard.schemas.config.ConfigSnapshot;
 import dev.switchboard.schemas.config.DestinationConfig;
+import dev.switchboard.schemas.config.KafkaConfigView;
+import dev.switchboard.schemas.config.SourceConfig;
 import dev.switchboard.schemas.config.WorkspaceConfig;
 import dev.switchboard.schemas.config.WorkspaceConfigParser;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -26,12 +32,22 @@ public final class ConfigPublisher {
 
     private ConfigPublisher() {}
 
-    /** Returns the destination topics it created. Waits for the broker's ack (acks=all). */
+    /**
+     * Returns the destination topics it created. Waits for the broker's ack (acks=all). Refuses, with
+     * nothing created or published, a workspace whose write keys or destination ids another workspace
+     * already published uses: write keys pick the workspace of an event, and destination ids name
+     * the topics {@code sb.dest.<id>}, so neither may be shared.
+     */
     public static List<String> publish(
-            String bootstrapServers, WorkspaceConfig workspace, int partitions, short replication) {
+            String bootstrapServers, WorkspaceConfig workspace, int partitions, short replication)
+            throws ConfigException {
         List<String> created;
         try (TopicAdmin admin = new TopicAdmin(bootstrapServers, partitions, replication)) {
             admin.createCore();
+            List<ConfigProblem> clashes = clashes(workspace, published(bootstrapServers));
+            if (!clashes.isEmpty()) {
+                throw new ConfigException(clashes);
+            }
             created = admin.createDestinations(
                     workspace.destinations().stream().map(DestinationConfig::id).toList());
         }
@@ -65,5 +81,54 @@ public final class ConfigPublisher {
                     e);
         }
         return created;
+    }
+
+    /** The workspaces on {@code sb.config} now. */
+    private static ConfigSnapshot published(String bootstrapServers) {
+        try (KafkaConfigView view = new KafkaConfigView(bootstrapServers, "sb-config-apply").start()) {
+            if (!view.awaitLoaded(Duration.ofSeconds(30))) {
+                throw new IllegalStateException("cannot read " + Topics.CONFIG.name() + " at " + bootstrapServers);
+            }
+            return view.current();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reading " + Topics.CONFIG.name(), e);
+        }
+    }
+
+    /** What {@code workspace} shares with the other workspaces of {@code current}. */
+    static List<ConfigProblem> clashes(WorkspaceConfig workspace, ConfigSnapshot current) {
+        List<ConfigProblem> problems = new ArrayList<>();
+        for (WorkspaceConfig other : current.workspaces()) {
+            if (other.workspace().equals(workspace.workspace())) {
+                continue; // the same workspace, applied again
+            }
+            for (SourceConfig s : workspace.sources()) {
+                for (SourceConfig o : other.sources()) {
+                    for (String key : s.writeKeys()) {
+                        if (o.writeKeys().contains(key)) {
+                            problems.add(new ConfigProblem(
+                                    Topics.CONFIG.name(),
+                                    0,
+                                    "",
+                                    "write key of source '" + s.id() + "' is already used by source '" + o.id()
+                                            + "' of workspace '" + other.workspace() + "'"));
+                        }
+                    }
+                }
+            }
+            for (DestinationConfig d : workspace.destinations()) {
+                if (other.destination(d.id()).isPresent()) {
+                    problems.add(new ConfigProblem(
+                            Topics.CONFIG.name(),
+                            0,
+                            "",
+                            "destination id '" + d.id() + "' is already used by workspace '" + other.workspace()
+                                    + "' (its requests go to "
+                                    + Topics.destination(d.id()).name() + ")"));
+                }
+            }
+        }
+        return problems;
     }
 }

@@ -1,0 +1,61 @@
+/*
+ * Copyright The Switchboard Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package dev.switchboard.launcher.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.switchboard.schemas.config.ConfigProblem;
+import dev.switchboard.schemas.config.ConfigSnapshot;
+import dev.switchboard.schemas.config.WorkspaceConfig;
+import dev.switchboard.schemas.config.WorkspaceConfigParser;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ConfigPublisherTest {
+
+    private static final WorkspaceConfig SHOP = workspace(
+            """
+            workspace: shop
+            sources: [{id: web, writeKey: [wk_shop, wk_shared]}]
+            destinations: [{ id: hooks, type: webhook, settings: { url: "http://127.0.0.1/" } }]
+            """);
+
+    @Test
+    void shouldRefuseWriteKeysAndDestinationIdsThatAnotherWorkspaceUses() {
+        // Given a published workspace, and another one sharing a write key and a destination id
+        WorkspaceConfig blog = workspace(
+                """
+                workspace: blog
+                sources: [{id: site, writeKey: [wk_blog, wk_shared]}]
+                destinations:
+                  - { id: hooks, type: webhook, settings: { url: "http://127.0.0.1/" } }
+                  - { id: own, type: webhook, settings: { url: "http://127.0.0.1/" } }
+                """);
+
+        // When the other one is applied
+        List<ConfigProblem> clashes = ConfigPublisher.clashes(blog, ConfigSnapshot.of(List.of(SHOP)));
+
+        // Then both clashes are named, and nothing else
+        assertThat(clashes)
+                .extracting(ConfigProblem::message)
+                .containsExactlyInAnyOrder(
+                        "write key of source 'site' is already used by source 'web' of workspace 'shop'",
+                        "destination id 'hooks' is already used by workspace 'shop' (its requests go to sb.dest.hooks)");
+    }
+
+    @Test
+    void shouldAcceptTheSameWorkspaceAppliedAgain() {
+        assertThat(ConfigPublisher.clashes(SHOP, ConfigSnapshot.of(List.of(SHOP))))
+                .isEmpty();
+    }
+
+    private static WorkspaceConfig workspace(String yaml) {
+        try {
+            return WorkspaceConfigParser.parseYaml(yaml, "w.yaml", n -> null).config();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
