@@ -34,9 +34,8 @@ public final class ConfigPublisher {
 
     /**
      * Returns the destination topics it created. Waits for the broker's ack (acks=all). Refuses, with
-     * nothing created or published, a workspace whose write keys or destination ids another workspace
-     * already published uses: write keys pick the workspace of an event, and destination ids name
-     * the topics {@code sb.dest.<id>}, so neither may be shared.
+     * nothing created or published, a workspace whose write keys another published workspace uses: a
+     * write key decides which workspace an event belongs to, so it cannot belong to two.
      */
     public static List<String> publish(
             String bootstrapServers, WorkspaceConfig workspace, int partitions, short replication)
@@ -115,17 +114,6 @@ public final class ConfigPublisher {
                                             + "' of workspace '" + other.workspace() + "'"));
                         }
                     }
-                }
-            }
-            for (DestinationConfig d : workspace.destinations()) {
-                if (other.destination(d.id()).isPresent()) {
-                    problems.add(new ConfigProblem(
-                            Topics.CONFIG.name(),
-                            0,
-                            "",
-                            "destination id '" + d.id() + "' is already used by workspace '" + other.workspace()
-                                    + "' (its requests go to "
-                                    + Topics.destination(d.id()).name() + ")"));
                 }
             }
         }
