@@ -18,6 +18,7 @@ import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.slf4j.Logger;
@@ -50,6 +51,43 @@ public final class TopicAdmin implements AutoCloseable {
     /** The core topics; returns the names that were created (not those that already existed). */
     public List<String> createCore() {
         return create(Topics.core());
+    }
+
+    /**
+     * What is wrong with the core topics as they exist now, each as a sentence; empty when all is
+     * well. A missing topic, and an {@code sb.config} that is not compacted (the broker would delete
+     * the only copy of a workspace once it is older than the topic's retention, and the tracking API
+     * would then refuse its write keys), are wrong; other settings are the operator's choice.
+     */
+    public List<String> verifyCore() {
+        try {
+            Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
+            List<String> problems = new ArrayList<>();
+            for (Topic<?, ?> t : Topics.core()) {
+                if (!existing.contains(t.name())) {
+                    problems.add("topic " + t.name() + " does not exist");
+                }
+            }
+            if (existing.contains(Topics.CONFIG.name())) {
+                ConfigResource config = new ConfigResource(ConfigResource.Type.TOPIC, Topics.CONFIG.name());
+                String policy = admin.describeConfigs(List.of(config))
+                        .all()
+                        .get(30, TimeUnit.SECONDS)
+                        .get(config)
+                        .get(TopicConfig.CLEANUP_POLICY_CONFIG)
+                        .value();
+                if (!policy.contains(TopicConfig.CLEANUP_POLICY_COMPACT)) {
+                    problems.add("topic " + Topics.CONFIG.name() + " has cleanup.policy=" + policy
+                            + ": workspaces would be deleted after its retention; set cleanup.policy=compact");
+                }
+            }
+            return problems;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while checking topics", e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("cannot check topics at " + bootstrapServers + ": " + e, e);
+        }
     }
 
     /**

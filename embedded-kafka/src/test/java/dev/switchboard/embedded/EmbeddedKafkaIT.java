@@ -13,6 +13,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -32,6 +34,7 @@ class EmbeddedKafkaIT {
                 TopicAdmin admin = new TopicAdmin(kafka.bootstrapServers(), 2, (short) 1)) {
             assertThat(admin.createCore()).contains(Topics.INGEST_RAW.name(), Topics.CONFIG.name());
             assertThat(admin.createCore()).as("second create is a no-op").isEmpty();
+            assertThat(admin.verifyCore()).as("as created: nothing to report").isEmpty();
             // When a record is written with acks=all
             try (var producer = new KafkaProducer<>(
                     Map.<String, Object>of(
@@ -62,6 +65,26 @@ class EmbeddedKafkaIT {
                 consumer.poll(Duration.ofMillis(500)).forEach(r -> values.add(r.value()));
             }
             assertThat(values).containsExactly("hello");
+        }
+    }
+
+    @Test
+    void shouldReportAConfigTopicThatIsNotCompacted(@TempDir Path dir) throws Exception {
+        try (EmbeddedKafka kafka = EmbeddedKafka.create(dir, 0).start();
+                TopicAdmin admin = new TopicAdmin(kafka.bootstrapServers(), 2, (short) 1);
+                Admin raw = Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()))) {
+            // Given sb.config created by hand with the broker's default policy (delete)
+            raw.createTopics(List.of(new NewTopic(Topics.CONFIG.name(), 1, (short) 1)))
+                    .all()
+                    .get();
+            assertThat(admin.verifyCore()).anySatisfy(p -> assertThat(p).contains("does not exist"));
+
+            // When the other core topics are created
+            admin.createCore();
+
+            // Then only the policy of sb.config is reported
+            assertThat(admin.verifyCore()).singleElement().satisfies(p -> assertThat(p)
+                    .contains("sb.config", "cleanup.policy=delete", "compact"));
         }
     }
 }

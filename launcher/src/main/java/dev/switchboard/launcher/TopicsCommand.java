@@ -47,8 +47,10 @@ public final class TopicsCommand {
             try (TopicAdmin admin = new TopicAdmin(kafka.bootstrapServers(), partitions, replication)) {
                 List<String> created = admin.createCore();
                 spec.commandLine().getOut().println(created.isEmpty() ? "all topics exist" : "created " + created);
+                List<String> problems = admin.verifyCore();
+                problems.forEach(p -> spec.commandLine().getErr().println("error: " + p));
+                return problems.isEmpty() ? 0 : 1;
             }
-            return 0;
         }
     }
 }
