@@ -50,24 +50,29 @@ public final class RoleCommands {
             return 0;
         }
 
+        /** The live view of {@code sb.config}, closed with the role. */
+        KafkaConfigView configView(Lifecycle lifecycle, String role) {
+            return lifecycle.add(new KafkaConfigView(kafka.bootstrapServers(), "sb-" + role + "-config").start());
+        }
+    }
+
+    /**
+     * A role without HTTP of its own: it serves /healthz, /readyz and /metrics on {@code --ops-host}
+     * and its own {@code --ops-port}, closed first on stop.
+     */
+    abstract static class OpsRole extends Role {
         @Option(
                 names = "--ops-host",
                 defaultValue = "0.0.0.0",
                 description = "Listen address of the operations endpoints (default: ${DEFAULT-VALUE}).")
         String opsHost;
 
-        /** Serves /healthz, /readyz and /metrics for a role without HTTP of its own; closed first on stop. */
         void serveOps(
                 Lifecycle lifecycle, String role, int port, BooleanSupplier ready, PrometheusMeterRegistry registry)
                 throws Exception {
             OpsServer ops = lifecycle.add(new OpsServer(role, ready, registry));
             int bound = ops.start(opsHost, port);
             spec.commandLine().getOut().printf("%s: /healthz, /readyz and /metrics on %s:%d%n", role, opsHost, bound);
-        }
-
-        /** The live view of {@code sb.config}, closed with the role. */
-        KafkaConfigView configView(Lifecycle lifecycle, String role) {
-            return lifecycle.add(new KafkaConfigView(kafka.bootstrapServers(), "sb-" + role + "-config").start());
         }
     }
 
@@ -98,7 +103,7 @@ public final class RoleCommands {
 
     /** {@code switchboard router}: the Kafka Streams topology. */
     @Command(name = "router", mixinStandardHelpOptions = true, description = "Run the Kafka Streams router.")
-    public static final class Router extends Role {
+    public static final class Router extends OpsRole {
         @Option(
                 names = "--ops-port",
                 defaultValue = "9091",
@@ -119,7 +124,7 @@ public final class RoleCommands {
 
     /** {@code switchboard delivery}: the per-destination delivery workers. */
     @Command(name = "delivery", mixinStandardHelpOptions = true, description = "Run the delivery workers.")
-    public static final class Delivery extends Role {
+    public static final class Delivery extends OpsRole {
         @Option(
                 names = "--ops-port",
                 defaultValue = "9092",

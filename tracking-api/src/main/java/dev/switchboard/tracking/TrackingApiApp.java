@@ -28,10 +28,13 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -148,7 +151,10 @@ public final class TrackingApiApp implements AutoCloseable {
                 .handler(new IngestHandler(config, configView, mapper, limiter, metrics, writer));
         router.get("/v1/projects/:writeKey/settings")
                 .handler(new SettingsHandler(configView, mapper, proxies, config.publicUrl()));
-        OpsHandlers.mount(router, () -> health.reachable(), configView::isLoaded, registry);
+        Map<String, BooleanSupplier> checks = new LinkedHashMap<>();
+        checks.put("kafka", () -> health.reachable());
+        checks.put("config", configView::isLoaded);
+        OpsHandlers.mount(router, checks, registry);
         extraRoutes.forEach(r -> r.accept(router));
         router.errorHandler(404, ctx -> HttpReplies.error(ctx, 404, "not_found", "no such endpoint", null));
         router.errorHandler(405, ctx -> HttpReplies.error(ctx, 405, "method_not_allowed", "use POST", null));

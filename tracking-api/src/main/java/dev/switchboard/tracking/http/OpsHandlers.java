@@ -7,29 +7,36 @@ package dev.switchboard.tracking.http;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Router;
+import java.util.Map;
 import java.util.function.BooleanSupplier;
 
 /**
- * The operational endpoints: {@code /healthz} (the process serves), {@code /readyz} (Kafka reachable
- * and config loaded; 503 otherwise, with which one is missing) and {@code /metrics} (Prometheus text).
+ * The operational endpoints of every role: {@code /healthz} (the process serves), {@code /readyz}
+ * (every named check true; 503 otherwise, with each check's value) and {@code /metrics} (Prometheus
+ * text). The tracking API mounts them beside its routes; the router and delivery roles on a port of
+ * their own.
  */
 public final class OpsHandlers {
 
     private OpsHandlers() {}
 
-    public static void mount(
-            Router router, BooleanSupplier kafka, BooleanSupplier config, PrometheusMeterRegistry registry) {
+    /** {@code checks} in the order {@code /readyz} lists them, e.g. {@code kafka} then {@code config}. */
+    public static void mount(Router router, Map<String, BooleanSupplier> checks, PrometheusMeterRegistry registry) {
         router.get("/healthz").handler(ctx -> {
             ctx.put(IngestHandler.METRIC_PATH, "/healthz");
             HttpReplies.json(ctx, 200, "{\"status\":\"up\"}");
         });
         router.get("/readyz").handler(ctx -> {
             ctx.put(IngestHandler.METRIC_PATH, "/readyz");
-            boolean k = kafka.getAsBoolean();
-            boolean c = config.getAsBoolean();
-            String body = "{\"status\":\"" + (k && c ? "ready" : "not ready") + "\",\"kafka\":" + k + ",\"config\":" + c
-                    + "}";
-            HttpReplies.json(ctx, k && c ? 200 : 503, body);
+            StringBuilder values = new StringBuilder();
+            boolean ready = true;
+            for (Map.Entry<String, BooleanSupplier> check : checks.entrySet()) {
+                boolean ok = check.getValue().getAsBoolean();
+                ready &= ok;
+                values.append(",\"").append(check.getKey()).append("\":").append(ok);
+            }
+            HttpReplies.json(
+                    ctx, ready ? 200 : 503, "{\"status\":\"" + (ready ? "ready" : "not ready") + "\"" + values + "}");
         });
         router.get("/metrics").handler(ctx -> {
             ctx.put(IngestHandler.METRIC_PATH, "/metrics");
