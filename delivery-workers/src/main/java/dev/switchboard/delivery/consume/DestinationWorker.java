@@ -12,10 +12,8 @@ import dev.switchboard.delivery.retry.RetryPolicy;
 import dev.switchboard.schemas.Topic;
 import dev.switchboard.schemas.Topics;
 import dev.switchboard.schemas.avro.DestinationRequest;
-import dev.switchboard.schemas.avro.Rejected;
 import dev.switchboard.schemas.avro.RetryEnvelope;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
@@ -31,7 +29,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.Producer;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -55,7 +52,7 @@ public final class DestinationWorker implements AutoCloseable {
     private final Mailbox mailbox = new Mailbox();
     private final RecordReader reader;
     private final Dispatcher dispatcher;
-    private final Producer<byte[], byte[]> producer;
+    private final OutcomeRecorder recorder;
     private final DeliveryMetrics metrics;
     private final PartitionOffsets offsets = new PartitionOffsets();
     private final Map<TopicPartition, Instant> delayed = new HashMap<>();
@@ -83,15 +80,8 @@ public final class DestinationWorker implements AutoCloseable {
                 new Backoff(settings.backoffBase(), settings.backoffMax(), () -> ThreadLocalRandom.current()
                         .nextDouble()),
                 settings.retryWindow());
-        this.producer = producer;
-        this.dispatcher = new Dispatcher(
-                settings,
-                sender,
-                new OutcomeRecorder(producer, id, metrics),
-                policy,
-                mailbox,
-                this::finished,
-                this::failed);
+        this.recorder = new OutcomeRecorder(producer, id, metrics);
+        this.dispatcher = new Dispatcher(settings, sender, recorder, policy, mailbox, this::finished, this::failed);
         metrics.gauges(dispatcher::outstanding, dispatcher::concurrencyLimit, () -> lag);
         this.thread = new Thread(this::run, "sb-delivery-" + id);
     }
@@ -182,21 +172,8 @@ public final class DestinationWorker implements AutoCloseable {
         long offset = r.offset();
         LOG.error("{}-{}@{} goes to {}: {}", r.topic(), r.partition(), offset, Topics.REJECTED.name(), problem);
         offsets.read(tp, offset);
-        Rejected rejected = Rejected.newBuilder()
-                .setStage("deliver")
-                .setCode("unreadable")
-                .setReason(r.topic() + "-" + r.partition() + "@" + offset + ": " + problem)
-                .setDestinationId(settings.destinationId())
-                .setRejectedAt(Instant.now())
-                .setOriginal(r.value() == null ? null : ByteBuffer.wrap(r.value()))
-                .build();
-        byte[] key = r.key() == null
-                ? null
-                : Topics.REJECTED.keySerde().serializer().serialize(Topics.REJECTED.name(), r.key());
-        byte[] value = Topics.REJECTED.valueSerde().serializer().serialize(Topics.REJECTED.name(), rejected);
-        producer.send(
-                new ProducerRecord<>(Topics.REJECTED.name(), key, value),
-                (meta, e) -> mailbox.execute(() -> {
+        recorder.unreadable(r.topic(), r.partition(), offset, r.key(), r.value(), problem)
+                .whenComplete((ok, e) -> mailbox.execute(() -> {
                     if (e == null) {
                         offsets.done(tp, offset);
                     } else {

@@ -13,7 +13,9 @@ import dev.switchboard.schemas.Topics;
 import dev.switchboard.schemas.avro.DeadLetter;
 import dev.switchboard.schemas.avro.DeliveryOutcome;
 import dev.switchboard.schemas.avro.DeliveryStatus;
+import dev.switchboard.schemas.avro.Rejected;
 import dev.switchboard.schemas.avro.RetryEnvelope;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -121,6 +123,23 @@ public final class OutcomeRecorder {
             return DeliveryStatus.RETRYING;
         }
         return d instanceof Decision.DeadLetter ? DeliveryStatus.FAILED : DeliveryStatus.DELIVERED;
+    }
+
+    /**
+     * Records a record of {@code topic} that cannot be read on {@code sb.rejected}, with its bytes
+     * and why; completes when the broker has acknowledged it.
+     */
+    public CompletableFuture<Void> unreadable(
+            String topic, int partition, long offset, String key, byte[] bytes, String problem) {
+        Rejected rejected = Rejected.newBuilder()
+                .setStage("deliver")
+                .setCode("unreadable")
+                .setReason(topic + "-" + partition + "@" + offset + ": " + problem)
+                .setDestinationId(destinationId)
+                .setRejectedAt(Instant.now())
+                .setOriginal(bytes == null ? null : ByteBuffer.wrap(bytes))
+                .build();
+        return send(Topics.REJECTED, key, rejected);
     }
 
     private <V> CompletableFuture<Void> send(Topic<String, V> topic, String key, V value) {
