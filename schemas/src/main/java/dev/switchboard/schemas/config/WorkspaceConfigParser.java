@@ -38,6 +38,7 @@ import java.util.regex.Pattern;
 public final class WorkspaceConfigParser {
 
     private static final Pattern ENV = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)(?::-([^}]*))?}");
+    private static final Pattern MASK = Pattern.compile("__sb_env_(\\d+)__");
     private static final Pattern WORKSPACE_ID = Pattern.compile("[A-Za-z0-9_-]{1,100}");
 
     private static final ObjectMapper YAML = YAMLMapper.builder()
@@ -88,7 +89,7 @@ public final class WorkspaceConfigParser {
         if (tree == null || tree.isMissingNode() || tree.isNull()) {
             throw new ConfigException(List.of(new ConfigProblem(origin, 0, "", "the file is empty")));
         }
-        substitute(tree, "", new Variables(variables, env, origin, lines, problems));
+        tree = substitute(tree, "", new Variables(variables, env, origin, lines, problems));
         if (!problems.isEmpty()) {
             throw new ConfigException(problems);
         }
@@ -122,8 +123,6 @@ public final class WorkspaceConfigParser {
             throw new UncheckedIOException(e);
         }
     }
-
-    private static final Pattern MASK = Pattern.compile("__sb_env_(\\d+)__");
 
     /** {@code text} with every {@code ${VAR}} or {@code ${VAR:-default}} replaced by a mask token. */
     private static String mask(String text, List<String[]> variables) {
@@ -171,28 +170,22 @@ public final class WorkspaceConfigParser {
         }
     }
 
-    /** Resolves the variables in every string value below {@code node}. */
-    private static void substitute(JsonNode node, String pointer, Variables variables) {
+    /** {@code node} with the variables of every string value in it resolved (containers in place). */
+    private static JsonNode substitute(JsonNode node, String pointer, Variables variables) {
+        if (node.isTextual()) {
+            return TextNode.valueOf(variables.resolve(node.textValue(), pointer));
+        }
         if (node instanceof ObjectNode object) {
             for (Map.Entry<String, JsonNode> field : object.properties()) {
-                String at = pointer + "/" + field.getKey().replace("~", "~0").replace("/", "~1");
-                if (field.getValue().isTextual()) {
-                    field.setValue(
-                            TextNode.valueOf(variables.resolve(field.getValue().textValue(), at)));
-                } else {
-                    substitute(field.getValue(), at, variables);
-                }
+                String key = field.getKey().replace("~", "~0").replace("/", "~1");
+                field.setValue(substitute(field.getValue(), pointer + "/" + key, variables));
             }
         } else if (node instanceof ArrayNode array) {
             for (int i = 0; i < array.size(); i++) {
-                String at = pointer + "/" + i;
-                if (array.get(i).isTextual()) {
-                    array.set(i, TextNode.valueOf(variables.resolve(array.get(i).textValue(), at)));
-                } else {
-                    substitute(array.get(i), at, variables);
-                }
+                array.set(i, substitute(array.get(i), pointer + "/" + i, variables));
             }
         }
+        return node;
     }
 
     /** The line of every key and value, by JSON pointer. */
