@@ -6,11 +6,11 @@ package dev.switchboard.delivery;
 
 import dev.switchboard.delivery.consume.DestinationSettings;
 import dev.switchboard.delivery.consume.DestinationWorker;
-import dev.switchboard.schemas.config.ConfigSnapshot;
-import dev.switchboard.schemas.config.ConfigView;
-import dev.switchboard.schemas.config.DeliveryOptions;
-import dev.switchboard.schemas.config.DestinationConfig;
-import dev.switchboard.schemas.config.WorkspaceConfig;
+import dev.switchboard.workspace.CompiledWorkspace;
+import dev.switchboard.workspace.ConfigSnapshot;
+import dev.switchboard.workspace.ConfigView;
+import dev.switchboard.workspace.config.DeliveryOptions;
+import dev.switchboard.workspace.config.DestinationConfig;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -112,7 +112,7 @@ public final class DeliveryApp implements AutoCloseable {
             return;
         }
         Map<String, DestinationSettings> wanted = new HashMap<>();
-        for (WorkspaceConfig w : snapshot.workspaces()) {
+        for (CompiledWorkspace w : snapshot.workspaces()) {
             for (DestinationConfig d : w.destinations()) {
                 if (d.enabled()) {
                     wanted.put(d.id(), settings(config, d));

@@ -4,8 +4,8 @@
  */
 package dev.switchboard.delivery;
 
-import dev.switchboard.schemas.options.Option;
-import dev.switchboard.schemas.options.OptionSet;
+import dev.switchboard.options.Option;
+import dev.switchboard.options.OptionSet;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;

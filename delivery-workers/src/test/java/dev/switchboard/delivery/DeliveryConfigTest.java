@@ -8,9 +8,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.switchboard.delivery.consume.DestinationSettings;
-import dev.switchboard.schemas.config.DestinationConfig;
-import dev.switchboard.schemas.config.WorkspaceConfig;
-import dev.switchboard.schemas.config.WorkspaceConfigParser;
+import dev.switchboard.workspace.config.DestinationConfig;
+import dev.switchboard.workspace.config.WorkspaceConfig;
+import dev.switchboard.workspace.config.WorkspaceConfigParser;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

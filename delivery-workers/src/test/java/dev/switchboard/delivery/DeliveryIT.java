@@ -164,7 +164,7 @@ class DeliveryIT extends BrokerTestBase {
 
         // When
         view.put(Requests.workspace(
-                "dis-ws", new dev.switchboard.schemas.config.DestinationConfig(id, "webhook", null, false, null)));
+                "dis-ws", new dev.switchboard.workspace.config.DestinationConfig(id, "webhook", null, false, null)));
 
         // Then
         await().until(() -> !app.destinations().contains(id));

@@ -17,7 +17,7 @@ import dev.switchboard.schemas.avro.DeadLetter;
 import dev.switchboard.schemas.avro.DeliveryAttempt;
 import dev.switchboard.schemas.avro.DeliveryOutcome;
 import dev.switchboard.schemas.avro.DeliveryStatus;
-import dev.switchboard.schemas.config.DeliveryOptions;
+import dev.switchboard.workspace.config.DeliveryOptions;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Comparator;

@@ -7,8 +7,8 @@ package dev.switchboard.launcher;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.switchboard.delivery.DeliveryConfig;
+import dev.switchboard.options.Option;
 import dev.switchboard.router.RouterConfig;
-import dev.switchboard.schemas.options.Option;
 import dev.switchboard.tracking.TrackingApiConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -4,10 +4,10 @@
  */
 package dev.switchboard.router;
 
+import dev.switchboard.options.Option;
+import dev.switchboard.options.OptionSet;
 import dev.switchboard.router.errors.RejectingDeserializationHandler;
 import dev.switchboard.router.errors.RejectingProcessingHandler;
-import dev.switchboard.schemas.options.Option;
-import dev.switchboard.schemas.options.OptionSet;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

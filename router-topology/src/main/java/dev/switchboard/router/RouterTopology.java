@@ -11,8 +11,10 @@ import dev.switchboard.router.fanout.FanOutStage;
 import dev.switchboard.router.map.MapStage;
 import dev.switchboard.router.parse.ParseStage;
 import dev.switchboard.router.validate.ValidateStage;
+import dev.switchboard.router.workspace.WorkspaceStage;
 import dev.switchboard.schemas.Topics;
 import dev.switchboard.schemas.avro.ConfigRecord;
+import dev.switchboard.workspace.WorkspaceCompiler;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
@@ -44,7 +46,8 @@ public final class RouterTopology {
                 config.get(RouterConfig.DEDUPE_STORE) == RouterConfig.StoreType.ROCKSDB);
         unique.mapValues(e -> e.event(), Named.as("sb-archive"))
                 .to(Topics.EVENTS.name(), Topics.EVENTS.produced().withName("sb-archive-sink")); // archive of record
-        MapStage.apply(FanOutStage.apply(unique, configTable, mappers));
+        var configured = WorkspaceStage.apply(unique, configTable, new WorkspaceCompiler(mappers));
+        MapStage.apply(FanOutStage.apply(configured));
         return builder.build();
     }
 }

@@ -5,7 +5,6 @@
 package dev.switchboard.tracking;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.switchboard.schemas.config.ConfigView;
 import dev.switchboard.tracking.auth.ClientAddress;
 import dev.switchboard.tracking.calls.Json;
 import dev.switchboard.tracking.http.CallWriter;
@@ -18,6 +17,7 @@ import dev.switchboard.tracking.limits.RateLimiter;
 import dev.switchboard.tracking.metrics.IngestMetrics;
 import dev.switchboard.tracking.produce.IngestProducer;
 import dev.switchboard.tracking.produce.KafkaHealth;
+import dev.switchboard.workspace.ConfigView;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;

@@ -11,10 +11,11 @@ import dev.switchboard.embedded.EmbeddedKafka;
 import dev.switchboard.embedded.TopicAdmin;
 import dev.switchboard.schemas.Topics;
 import dev.switchboard.schemas.avro.DestinationRequest;
-import dev.switchboard.schemas.config.ConfigSnapshot;
-import dev.switchboard.schemas.config.ConfigView;
-import dev.switchboard.schemas.config.DestinationConfig;
-import dev.switchboard.schemas.config.WorkspaceConfig;
+import dev.switchboard.workspace.CompiledWorkspace;
+import dev.switchboard.workspace.ConfigSnapshot;
+import dev.switchboard.workspace.ConfigView;
+import dev.switchboard.workspace.config.DestinationConfig;
+import dev.switchboard.workspace.config.WorkspaceConfig;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -145,7 +146,7 @@ public final class DeliveryBench {
                         .map(id -> new DestinationConfig(id, "webhook", null, null, null))
                         .toList(),
                 List.of());
-        ConfigSnapshot snapshot = ConfigSnapshot.of(List.of(workspace));
+        ConfigSnapshot snapshot = ConfigSnapshot.of(List.of(CompiledWorkspace.of(workspace)));
         try (DeliveryApp app = new DeliveryApp(config, bootstrap, new FixedView(snapshot), new SimpleMeterRegistry())) {
             app.start();
             long deadline = System.nanoTime() + PHASE_LIMIT.toNanos();

@@ -7,7 +7,7 @@ package dev.switchboard.bench.router;
 import dev.switchboard.schemas.Topics;
 import dev.switchboard.schemas.avro.ConfigRecord;
 import dev.switchboard.schemas.avro.RawCall;
-import dev.switchboard.schemas.config.WorkspaceConfigParser;
+import dev.switchboard.workspace.config.WorkspaceConfigParser;
 import java.time.Instant;
 import java.util.List;
 import java.util.Properties;

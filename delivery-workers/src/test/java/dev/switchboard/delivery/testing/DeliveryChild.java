@@ -6,7 +6,7 @@ package dev.switchboard.delivery.testing;
 
 import dev.switchboard.delivery.DeliveryApp;
 import dev.switchboard.delivery.DeliveryConfig;
-import dev.switchboard.schemas.config.KafkaConfigView;
+import dev.switchboard.workspace.KafkaConfigView;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.HashMap;
 import java.util.Map;

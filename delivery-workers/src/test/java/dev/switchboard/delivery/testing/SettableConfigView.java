@@ -4,9 +4,10 @@
  */
 package dev.switchboard.delivery.testing;
 
-import dev.switchboard.schemas.config.ConfigSnapshot;
-import dev.switchboard.schemas.config.ConfigView;
-import dev.switchboard.schemas.config.WorkspaceConfig;
+import dev.switchboard.workspace.CompiledWorkspace;
+import dev.switchboard.workspace.ConfigSnapshot;
+import dev.switchboard.workspace.ConfigView;
+import dev.switchboard.workspace.config.WorkspaceConfig;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
@@ -18,7 +19,7 @@ public final class SettableConfigView implements ConfigView {
     private final List<Consumer<ConfigSnapshot>> listeners = new CopyOnWriteArrayList<>();
 
     public SettableConfigView put(WorkspaceConfig workspace) {
-        current = current.with(workspace.workspace(), workspace);
+        current = current.with(workspace.workspace(), CompiledWorkspace.of(workspace));
         listeners.forEach(l -> l.accept(current));
         return this;
     }

@@ -6,9 +6,10 @@ package dev.switchboard.launcher.config;
 
 import dev.switchboard.launcher.KafkaOptions;
 import dev.switchboard.mappers.api.MapperRegistry;
-import dev.switchboard.schemas.config.ConfigException;
-import dev.switchboard.schemas.config.ParsedWorkspace;
-import dev.switchboard.schemas.config.WorkspaceConfig;
+import dev.switchboard.workspace.WorkspaceFile;
+import dev.switchboard.workspace.config.ConfigException;
+import dev.switchboard.workspace.config.ParsedWorkspace;
+import dev.switchboard.workspace.config.WorkspaceConfig;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -46,7 +47,7 @@ public final class ConfigCommand {
         public Integer call() {
             ParsedWorkspace parsed;
             try {
-                parsed = WorkspaceFiles.load(file, System::getenv, MapperRegistry.load());
+                parsed = WorkspaceFile.load(file, System::getenv, MapperRegistry.load());
             } catch (ConfigException e) {
                 PrintWriter err = spec.commandLine().getErr();
                 err.println("invalid workspace:");

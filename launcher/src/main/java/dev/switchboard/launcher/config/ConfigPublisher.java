@@ -7,17 +7,16 @@ package dev.switchboard.launcher.config;
 import dev.switchboard.embedded.TopicAdmin;
 import dev.switchboard.schemas.Topics;
 import dev.switchboard.schemas.avro.ConfigRecord;
-import dev.switchboard.schemas.config.ConfigException;
-import dev.switchboard.schemas.config.ConfigProblem;
-import dev.switchboard.schemas.config.ConfigSnapshot;
-import dev.switchboard.schemas.config.DestinationConfig;
-import dev.switchboard.schemas.config.KafkaConfigView;
-import dev.switchboard.schemas.config.SourceConfig;
-import dev.switchboard.schemas.config.WorkspaceConfig;
-import dev.switchboard.schemas.config.WorkspaceConfigParser;
+import dev.switchboard.workspace.ConfigSnapshot;
+import dev.switchboard.workspace.KafkaConfigView;
+import dev.switchboard.workspace.WorkspaceChecks;
+import dev.switchboard.workspace.config.ConfigException;
+import dev.switchboard.workspace.config.ConfigProblem;
+import dev.switchboard.workspace.config.DestinationConfig;
+import dev.switchboard.workspace.config.WorkspaceConfig;
+import dev.switchboard.workspace.config.WorkspaceConfigParser;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -43,7 +42,7 @@ public final class ConfigPublisher {
         List<String> created;
         try (TopicAdmin admin = new TopicAdmin(bootstrapServers, partitions, replication)) {
             admin.createCore();
-            List<ConfigProblem> clashes = clashes(workspace, published(bootstrapServers));
+            List<ConfigProblem> clashes = WorkspaceChecks.clashes(workspace, published(bootstrapServers));
             if (!clashes.isEmpty()) {
                 throw new ConfigException(clashes);
             }
@@ -93,30 +92,5 @@ public final class ConfigPublisher {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while reading " + Topics.CONFIG.name(), e);
         }
-    }
-
-    /** What {@code workspace} shares with the other workspaces of {@code current}. */
-    static List<ConfigProblem> clashes(WorkspaceConfig workspace, ConfigSnapshot current) {
-        List<ConfigProblem> problems = new ArrayList<>();
-        for (WorkspaceConfig other : current.workspaces()) {
-            if (other.workspace().equals(workspace.workspace())) {
-                continue; // the same workspace, applied again
-            }
-            for (SourceConfig s : workspace.sources()) {
-                for (SourceConfig o : other.sources()) {
-                    for (String key : s.writeKeys()) {
-                        if (o.writeKeys().contains(key)) {
-                            problems.add(new ConfigProblem(
-                                    Topics.CONFIG.name(),
-                                    0,
-                                    "",
-                                    "write key of source '" + s.id() + "' is already used by source '" + o.id()
-                                            + "' of workspace '" + other.workspace() + "'"));
-                        }
-                    }
-                }
-            }
-        }
-        return problems;
     }
 }

@@ -5,8 +5,8 @@
 package dev.switchboard.launcher.dev;
 
 import dev.switchboard.launcher.RoleProperties;
-import dev.switchboard.schemas.config.ConfigException;
-import dev.switchboard.schemas.config.SourceConfig;
+import dev.switchboard.workspace.config.ConfigException;
+import dev.switchboard.workspace.config.SourceConfig;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;

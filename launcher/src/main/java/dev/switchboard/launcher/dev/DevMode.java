@@ -10,14 +10,14 @@ import dev.switchboard.embedded.EmbeddedKafka;
 import dev.switchboard.embedded.TopicAdmin;
 import dev.switchboard.launcher.Lifecycle;
 import dev.switchboard.launcher.config.ConfigPublisher;
-import dev.switchboard.launcher.config.WorkspaceFiles;
 import dev.switchboard.mappers.api.MapperRegistry;
 import dev.switchboard.router.RouterApp;
 import dev.switchboard.router.RouterConfig;
-import dev.switchboard.schemas.config.KafkaConfigView;
-import dev.switchboard.schemas.config.WorkspaceConfig;
 import dev.switchboard.tracking.TrackingApiApp;
 import dev.switchboard.tracking.TrackingApiConfig;
+import dev.switchboard.workspace.KafkaConfigView;
+import dev.switchboard.workspace.WorkspaceFile;
+import dev.switchboard.workspace.config.WorkspaceConfig;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.nio.file.Path;
@@ -117,7 +117,7 @@ public final class DevMode implements AutoCloseable {
         Map<String, String> env = new HashMap<>(System.getenv());
         env.put(DEV_URL, "http://" + o.host() + ":" + port);
         env.putIfAbsent(DEV_SECRET, secret);
-        workspace = WorkspaceFiles.load(o.workspace(), env::get, mappers).config();
+        workspace = WorkspaceFile.load(o.workspace(), env::get, mappers).config();
         ConfigPublisher.publish(bootstrapServers, workspace, 2, (short) 1);
 
         Map<String, String> routerProps = new HashMap<>(o.properties());

@@ -4,38 +4,32 @@
  */
 package dev.switchboard.router.fanout;
 
-import dev.switchboard.mappers.api.MapperRegistry;
-import dev.switchboard.router.internal.Enriched;
-import dev.switchboard.router.internal.Route;
+import dev.switchboard.router.internal.Configured;
 import dev.switchboard.router.internal.Routed;
-import dev.switchboard.schemas.avro.ConfigRecord;
+import dev.switchboard.workspace.Route;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.kafka.streams.kstream.GlobalKTable;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
 
-/** Joins each event with its workspace's live config and emits one record per allowed route. */
+/** Emits one record per route of the event's source that its integrations object and filters allow. */
 public final class FanOutStage {
 
     static final String NAME = "sb-fanout";
 
     private FanOutStage() {}
 
-    public static KStream<String, Routed> apply(
-            KStream<String, Enriched> events, GlobalKTable<String, ConfigRecord> config, MapperRegistry registry) {
-        WorkspaceRoutes.Cache cache = new WorkspaceRoutes.Cache(registry);
-        return events.leftJoin(
-                        config,
-                        (key, e) -> e.event().getWorkspaceId(),
-                        (e, record) -> routes(e, cache.get(record)),
-                        Named.as(NAME + "-config"))
-                .flatMapValues(routed -> routed, Named.as(NAME));
+    public static KStream<String, Routed> apply(KStream<String, Configured> events) {
+        return events.flatMapValues(FanOutStage::routes, Named.as(NAME));
     }
 
-    static List<Routed> routes(Enriched e, WorkspaceRoutes routes) {
+    static List<Routed> routes(Configured c) {
+        if (c.workspace() == null) {
+            return List.of();
+        }
+        var e = c.event();
         List<Routed> out = new ArrayList<>();
-        for (Route route : routes.of(e.event().getSourceId())) {
+        for (Route route : c.workspace().routes(e.event().getSourceId())) {
             List<String> names = new ArrayList<>(2);
             names.add(route.destination().displayName());
             if (route.mapper() != null) {

@@ -5,6 +5,7 @@
 package dev.switchboard.router.internal;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.switchboard.workspace.Route;
 
 /**
  * An event on its way to one destination: the output of fan-out, the input of map.

@@ -13,7 +13,7 @@ import dev.switchboard.schemas.Topics;
 import dev.switchboard.schemas.avro.ConfigRecord;
 import dev.switchboard.schemas.avro.DestinationRequest;
 import dev.switchboard.schemas.avro.RawCall;
-import dev.switchboard.schemas.config.WorkspaceConfigParser;
+import dev.switchboard.workspace.config.WorkspaceConfigParser;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -13,7 +13,7 @@ import dev.switchboard.schemas.avro.DestinationRequest;
 import dev.switchboard.schemas.avro.Event;
 import dev.switchboard.schemas.avro.RawCall;
 import dev.switchboard.schemas.avro.Rejected;
-import dev.switchboard.schemas.config.WorkspaceConfigParser;
+import dev.switchboard.workspace.config.WorkspaceConfigParser;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;

@@ -7,8 +7,6 @@ package dev.switchboard.tracking.http;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.switchboard.schemas.config.ConfigSnapshot.SourceRef;
-import dev.switchboard.schemas.config.ConfigView;
 import dev.switchboard.tracking.TrackingApiConfig;
 import dev.switchboard.tracking.TrackingApiConfig.UnknownWriteKey;
 import dev.switchboard.tracking.auth.ClientAddress;
@@ -24,6 +22,8 @@ import dev.switchboard.tracking.limits.ContentDecoder;
 import dev.switchboard.tracking.limits.RateLimiter;
 import dev.switchboard.tracking.metrics.IngestMetrics;
 import dev.switchboard.tracking.produce.RequestMeta;
+import dev.switchboard.workspace.ConfigSnapshot.SourceRef;
+import dev.switchboard.workspace.ConfigView;
 import io.vertx.core.Handler;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
@@ -144,7 +144,7 @@ public final class IngestHandler implements Handler<RoutingContext> {
         }
         RequestMeta meta = new RequestMeta(
                 receivedAt,
-                source.get().workspace().workspace(),
+                source.get().workspace().id(),
                 source.get().source().id(),
                 clientAddress.resolve(peer(request), request.getHeader("X-Forwarded-For")),
                 request.getHeader(HttpHeaders.USER_AGENT),

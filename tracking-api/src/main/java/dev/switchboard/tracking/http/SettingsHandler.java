@@ -6,8 +6,8 @@ package dev.switchboard.tracking.http;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.switchboard.schemas.config.ConfigView;
 import dev.switchboard.tracking.auth.ClientAddress;
+import dev.switchboard.workspace.ConfigView;
 import io.vertx.core.Handler;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.RoutingContext;

@@ -4,9 +4,9 @@
  */
 package dev.switchboard.tracking.support;
 
-import dev.switchboard.schemas.config.KafkaConfigView;
 import dev.switchboard.tracking.TrackingApiApp;
 import dev.switchboard.tracking.TrackingApiConfig;
+import dev.switchboard.workspace.KafkaConfigView;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;

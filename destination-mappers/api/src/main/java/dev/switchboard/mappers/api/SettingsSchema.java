@@ -6,7 +6,7 @@ package dev.switchboard.mappers.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.switchboard.schemas.options.Suggestions;
+import dev.switchboard.options.Suggestions;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;

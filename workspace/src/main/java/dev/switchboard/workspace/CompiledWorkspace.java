@@ -1,0 +1,131 @@
+/*
+ * Copyright The Switchboard Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package dev.switchboard.workspace;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.switchboard.mappers.api.DestinationMapper;
+import dev.switchboard.mappers.api.MapperContext;
+import dev.switchboard.mappers.api.MapperRegistry;
+import dev.switchboard.workspace.config.ConnectionConfig;
+import dev.switchboard.workspace.config.DestinationConfig;
+import dev.switchboard.workspace.config.SourceConfig;
+import dev.switchboard.workspace.config.WorkspaceConfig;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.UnaryOperator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One version of a workspace, compiled once for every role: its sources, its destinations, and the
+ * routes of each source (destination, mapper, settings with the type's defaults, enabled actions,
+ * compiled filters). Immutable; the tracking API, the router, delivery and the commands all read
+ * the workspace through it.
+ */
+public final class CompiledWorkspace {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CompiledWorkspace.class);
+
+    private final WorkspaceConfig config;
+    private final Instant appliedAt;
+    private final Map<String, List<Route>> routesBySource;
+
+    private CompiledWorkspace(WorkspaceConfig config, Instant appliedAt, Map<String, List<Route>> routesBySource) {
+        this.config = config;
+        this.appliedAt = appliedAt;
+        this.routesBySource = routesBySource;
+    }
+
+    /**
+     * Compiles a published workspace. Mappers come from {@code registry}; a destination whose type has
+     * no mapper there gets a route with a null mapper (the map stage rejects its events with that reason).
+     */
+    public static CompiledWorkspace compile(WorkspaceConfig config, Instant appliedAt, MapperRegistry registry) {
+        Map<String, List<Route>> bySource = new HashMap<>();
+        for (ConnectionConfig c : config.connections()) {
+            DestinationConfig d = config.destination(c.destination()).orElse(null);
+            boolean sourceEnabled =
+                    config.source(c.source()).map(SourceConfig::enabled).orElse(false);
+            if (!c.enabled() || d == null || !d.enabled() || !sourceEnabled) {
+                continue;
+            }
+            DestinationMapper mapper = registry.find(d.type()).orElse(null);
+            var settings =
+                    mapper == null ? d.settings() : mapper.settingsSchema().withDefaults(d.settings());
+            bySource.computeIfAbsent(c.source(), s -> new ArrayList<>())
+                    .add(new Route(
+                            d,
+                            mapper,
+                            new MapperContext(d.id(), settings, Set.copyOf(c.enabledActions()), c.mapping()),
+                            filters(config.workspace(), c)));
+        }
+        bySource.replaceAll((source, routes) -> List.copyOf(routes));
+        return new CompiledWorkspace(config, appliedAt, Map.copyOf(bySource));
+    }
+
+    /**
+     * A workspace compiled with no destination type installed (its routes have no mapper): for what
+     * reads only sources and destinations, and for tests.
+     */
+    public static CompiledWorkspace of(WorkspaceConfig config) {
+        return compile(config, Instant.EPOCH, MapperRegistry.of(List.of()));
+    }
+
+    /** The connection's filters; one that does not compile (checked at apply) fails closed: the route drops every event. */
+    private static UnaryOperator<ObjectNode> filters(String workspaceId, ConnectionConfig c) {
+        try {
+            return DestinationFilters.compile(c.filters())::apply;
+        } catch (DestinationFilters.InvalidFilterException e) {
+            LOG.error(
+                    "workspace {}: filter {} of {} -> {} is invalid ({}); dropping that connection's events",
+                    workspaceId,
+                    e.index(),
+                    c.source(),
+                    c.destination(),
+                    e.getMessage());
+            return event -> null;
+        }
+    }
+
+    public String id() {
+        return config.workspace();
+    }
+
+    /** When this version was published to {@code sb.config}. */
+    public Instant appliedAt() {
+        return appliedAt;
+    }
+
+    /** The workspace as written in its file. */
+    public WorkspaceConfig config() {
+        return config;
+    }
+
+    public List<SourceConfig> sources() {
+        return config.sources();
+    }
+
+    public List<DestinationConfig> destinations() {
+        return config.destinations();
+    }
+
+    public Optional<SourceConfig> source(String id) {
+        return config.source(id);
+    }
+
+    public Optional<DestinationConfig> destination(String id) {
+        return config.destination(id);
+    }
+
+    /** The enabled routes of a source, in the order the file lists its connections; empty when it has none. */
+    public List<Route> routes(String sourceId) {
+        return routesBySource.getOrDefault(sourceId, List.of());
+    }
+}

@@ -1,0 +1,44 @@
+/*
+ * Copyright The Switchboard Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package dev.switchboard.workspace.config;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.List;
+import java.util.Optional;
+
+/** One workspace: its sources, destinations and the connections between them. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record WorkspaceConfig(
+        @JsonProperty("workspace") String workspace,
+        @JsonProperty("sources") List<SourceConfig> sources,
+        @JsonProperty("destinations") List<DestinationConfig> destinations,
+        @JsonProperty("connections") List<ConnectionConfig> connections) {
+
+    public WorkspaceConfig {
+        sources = sources == null ? List.of() : List.copyOf(sources);
+        destinations = destinations == null ? List.of() : List.copyOf(destinations);
+        connections = connections == null ? List.of() : List.copyOf(connections);
+    }
+
+    public Optional<SourceConfig> source(String id) {
+        return sources.stream()
+                .filter(s -> java.util.Objects.equals(s.id(), id))
+                .findFirst();
+    }
+
+    public Optional<DestinationConfig> destination(String id) {
+        return destinations.stream()
+                .filter(d -> java.util.Objects.equals(d.id(), id))
+                .findFirst();
+    }
+
+    /** The enabled connections of one source, in the order the file lists them. */
+    public List<ConnectionConfig> connectionsOf(String sourceId) {
+        return connections.stream()
+                .filter(c -> c.source().equals(sourceId) && c.enabled())
+                .toList();
+    }
+}
