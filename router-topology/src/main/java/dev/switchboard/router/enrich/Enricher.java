@@ -5,10 +5,11 @@
 package dev.switchboard.router.enrich;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.switchboard.calls.CallRules;
+import dev.switchboard.calls.Timestamps;
 import dev.switchboard.router.internal.Enriched;
 import dev.switchboard.router.internal.Json;
 import dev.switchboard.router.internal.Parsed;
-import dev.switchboard.router.internal.Timestamps;
 import dev.switchboard.schemas.avro.Event;
 import dev.switchboard.schemas.avro.RawCall;
 import java.nio.charset.StandardCharsets;
@@ -35,7 +36,7 @@ public final class Enricher {
     public static Enriched enrich(Parsed parsed) {
         ObjectNode json = parsed.json();
         RawCall raw = parsed.raw();
-        json.remove("writeKey");
+        CallRules.removeCredentials(json);
         if (Json.text(json, "messageId") == null) {
             json.put("messageId", raw.getMessageId());
         }

@@ -4,14 +4,22 @@
  */
 package dev.switchboard.router.validate;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.switchboard.calls.CallRules;
+import dev.switchboard.calls.CallType;
+import dev.switchboard.calls.Rejection;
 import dev.switchboard.router.internal.Outcome;
 import dev.switchboard.router.internal.Outcomes;
 import dev.switchboard.router.internal.Parsed;
 import dev.switchboard.router.internal.Rejections;
+import java.util.Optional;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
 
-/** Rejects calls that break the spec's rules; coerces numeric ids to strings. */
+/**
+ * Rejects calls that break Segment's rules, the same {@link CallRules} the tracking API applies, and
+ * writes what they accept in more than one form in its one form.
+ */
 public final class ValidateStage {
 
     static final String NAME = "sb-validate";
@@ -23,8 +31,16 @@ public final class ValidateStage {
     }
 
     static Outcome<Parsed> validate(Parsed p) {
-        return Validator.check(p.json())
-                .<Outcome<Parsed>>map(v -> Outcome.rejected(Rejections.of("validate", v.code(), v.reason(), p.raw())))
-                .orElseGet(() -> Outcome.ok(p));
+        JsonNode typeField = p.json().get("type");
+        Optional<CallType> type =
+                CallType.fromWire(typeField != null && typeField.isTextual() ? typeField.textValue() : null);
+        Optional<Rejection> problem =
+                type.isEmpty() ? Optional.of(CallRules.unknownType()) : CallRules.check(p.json(), type.get());
+        if (problem.isPresent()) {
+            Rejection r = problem.get();
+            return Outcome.rejected(Rejections.of("validate", r.code(), r.message(), p.raw()));
+        }
+        CallRules.normalize(p.json(), type.get());
+        return Outcome.ok(p);
     }
 }

@@ -8,6 +8,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.switchboard.calls.CallRules;
+import dev.switchboard.calls.CallType;
+import dev.switchboard.calls.Rejection;
 import dev.switchboard.schemas.Keys;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -38,9 +41,9 @@ public final class CallSplitter {
 
     /** One call posted to the endpoint of {@code type}: accepted, or the reason it is not. */
     public SplitResult single(ObjectNode body, CallType type) {
-        body.remove("writeKey");
+        CallRules.removeCredentials(body);
         body.put("type", type.wireName());
-        Optional<Rejection> problem = CallValidator.validate(body, type);
+        Optional<Rejection> problem = CallRules.check(body, type);
         if (problem.isPresent()) {
             return new SplitResult(
                     List.of(),
@@ -105,12 +108,10 @@ public final class CallSplitter {
                     null));
             return;
         }
-        item.remove("writeKey");
+        CallRules.removeCredentials(item);
         Optional<CallType> type = CallType.fromWire(textOrNull(item.get("type")));
-        Optional<Rejection> problem = type.isEmpty()
-                ? Optional.of(Rejection.of(
-                        "bad_request", "type", "type must be one of identify, track, page, screen, group, alias"))
-                : CallValidator.validate(item, type.get());
+        Optional<Rejection> problem =
+                type.isEmpty() ? Optional.of(CallRules.unknownType()) : CallRules.check(item, type.get());
         if (problem.isPresent()) {
             rejected.add(new ItemRejection(index, problem.get(), text(item), messageIdOf(item), keyOf(item)));
             return;

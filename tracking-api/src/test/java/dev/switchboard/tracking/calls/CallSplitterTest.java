@@ -9,6 +9,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.switchboard.calls.CallType;
+import dev.switchboard.calls.Rejection;
 import org.junit.jupiter.api.Test;
 
 class CallSplitterTest {
@@ -44,8 +46,8 @@ class CallSplitterTest {
     void shouldDeepMergeBatchContextWhenTheItemHasItsOwn() throws Exception {
         // Given
         ObjectNode body = object("{\"batch\":[{\"type\":\"track\",\"userId\":\"u\",\"event\":\"E\","
-                + "\"context\":{\"library\":{\"name\":\"mine\"},\"ip\":\"1.1.1.1\"},\"sentAt\":\"own\"},"
-                + "{\"type\":\"identify\",\"userId\":\"u\"}],\"sentAt\":\"batch\","
+                + "\"context\":{\"library\":{\"name\":\"mine\"},\"ip\":\"1.1.1.1\"},\"sentAt\":\"2026-01-01T00:00:01Z\"},"
+                + "{\"type\":\"identify\",\"userId\":\"u\"}],\"sentAt\":\"2026-01-01T00:00:02Z\","
                 + "\"context\":{\"library\":{\"name\":\"theirs\",\"version\":\"1\"},\"locale\":\"fr\"},"
                 + "\"integrations\":{\"All\":false}}");
 
@@ -59,8 +61,8 @@ class CallSplitterTest {
                 .isEqualTo(JSON.readTree(
                         "{\"library\":{\"name\":\"mine\",\"version\":\"1\"},\"ip\":\"1.1.1.1\",\"locale\":\"fr\"}"));
         assertThat(first.at("/integrations/All").asBoolean(true)).isFalse();
-        assertThat(result.accepted().get(0).sentAt()).isEqualTo("own");
-        assertThat(result.accepted().get(1).sentAt()).isEqualTo("batch");
+        assertThat(result.accepted().get(0).sentAt()).isEqualTo("2026-01-01T00:00:01Z");
+        assertThat(result.accepted().get(1).sentAt()).isEqualTo("2026-01-01T00:00:02Z");
         assertThat(JSON.readTree(result.accepted().get(1).payload())
                         .at("/context/library/name")
                         .asText())

@@ -2,7 +2,7 @@
  * Copyright The Switchboard Authors
  * SPDX-License-Identifier: Apache-2.0
  */
-package dev.switchboard.tracking.calls;
+package dev.switchboard.calls;
 
 import java.util.Locale;
 import java.util.Optional;
@@ -27,6 +27,11 @@ public enum CallType {
     /** The value of the {@code type} field, e.g. {@code track}. */
     public String wireName() {
         return wireName;
+    }
+
+    /** The six {@code type} values, for messages. */
+    public static java.util.List<String> wireNames() {
+        return java.util.Arrays.stream(values()).map(CallType::wireName).toList();
     }
 
     /** The type named by a {@code type} field value, if it is one of the six. */

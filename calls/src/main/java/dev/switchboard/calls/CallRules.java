@@ -2,25 +2,32 @@
  * Copyright The Switchboard Authors
  * SPDX-License-Identifier: Apache-2.0
  */
-package dev.switchboard.tracking.calls;
+package dev.switchboard.calls;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Optional;
 
 /**
- * The required fields of each call (segment-spec.md §1.7), checked at the edge so that a developer
- * gets the answer in the HTTP response. Codes are Segment's ingest discard codes where one exists.
+ * Segment's rules for one call (segment-spec.md §1.7, §1.9), the only copy: the tracking API checks
+ * them before it answers, and the router checks them again on what it reads (a raw record written by
+ * another producer, or by an older API). Codes are Segment's ingest discard codes where one exists.
+ *
+ * <p>What the rules accept in more than one form is written in one form by {@link #normalize}: an
+ * integral {@code groupId} or a numeric {@code messageId} becomes a string; a null id is removed.
  */
-public final class CallValidator {
+public final class CallRules {
 
     /** Segment's documented limit on {@code messageId}. */
     public static final int MAX_MESSAGE_ID_LENGTH = 100;
 
-    private CallValidator() {}
+    private static final String[] IDS = {"userId", "anonymousId", "previousId", "groupId", "messageId"};
+    private static final String[] TIMESTAMPS = {"timestamp", "originalTimestamp", "sentAt"};
+
+    private CallRules() {}
 
     /** The first problem of {@code call} as a {@code type} call, or empty when it is acceptable. */
-    public static Optional<Rejection> validate(ObjectNode call, CallType type) {
+    public static Optional<Rejection> check(ObjectNode call, CallType type) {
         Optional<Rejection> common = commonFields(call);
         if (common.isPresent()) {
             return common;
@@ -38,6 +45,37 @@ public final class CallValidator {
         };
     }
 
+    /** The problem of a {@code type} field that names no call. */
+    public static Rejection unknownType() {
+        return Rejection.of("bad_request", "type", "type must be one of " + String.join(", ", CallType.wireNames()));
+    }
+
+    /**
+     * Writes what the rules accept in more than one form in its one form, {@code type} included (read
+     * case-insensitively); call only after {@link #check} accepted the call.
+     */
+    public static void normalize(ObjectNode call, CallType type) {
+        call.put("type", type.wireName());
+        for (String field : IDS) {
+            JsonNode v = call.get(field);
+            if (v == null) {
+                continue;
+            }
+            if (v.isNull()) {
+                call.remove(field);
+            } else if (v.isIntegralNumber()) {
+                call.put(field, v.bigIntegerValue().toString());
+            } else if (v.isNumber()) {
+                call.put(field, v.decimalValue().toPlainString());
+            }
+        }
+    }
+
+    /** Removes the write key from a payload: it is a credential, and the source id travels beside the payload. */
+    public static void removeCredentials(ObjectNode call) {
+        call.remove("writeKey");
+    }
+
     private static Optional<Rejection> commonFields(ObjectNode call) {
         for (String field : new String[] {"context", "integrations"}) {
             JsonNode v = call.get(field);
@@ -46,11 +84,22 @@ public final class CallValidator {
             }
         }
         JsonNode messageId = call.get("messageId");
-        if (messageId != null && messageId.isTextual() && messageId.textValue().length() > MAX_MESSAGE_ID_LENGTH) {
+        if (messageId != null && !messageId.isNull() && !messageId.isTextual() && !messageId.isNumber()) {
+            return reject("id_not_string", "messageId", "messageId must be a string, got " + describe(messageId));
+        }
+        if (messageId != null && messageId.isValueNode() && messageId.asText().length() > MAX_MESSAGE_ID_LENGTH) {
             return reject(
                     "message_id_too_long",
                     "messageId",
                     "messageId must be at most " + MAX_MESSAGE_ID_LENGTH + " characters");
+        }
+        for (String field : TIMESTAMPS) {
+            JsonNode v = call.get(field);
+            if (v != null
+                    && !v.isNull()
+                    && (!v.isTextual() || Timestamps.parse(v.textValue()).isEmpty())) {
+                return reject("timestamp_invalid", field, field + " must be an ISO-8601 date-time, got " + describe(v));
+            }
         }
         return Optional.empty();
     }
@@ -127,6 +176,16 @@ public final class CallValidator {
 
     private static boolean isId(JsonNode v) {
         return v.isTextual() && !v.textValue().isEmpty();
+    }
+
+    /** The value's JSON type and its first 40 characters, for a message a developer can act on. */
+    private static String describe(JsonNode v) {
+        if (v == null || v.isMissingNode()) {
+            return "nothing";
+        }
+        String text = v.toString();
+        return v.getNodeType().name().toLowerCase(java.util.Locale.ROOT) + " "
+                + (text.length() > 40 ? text.substring(0, 40) + "..." : text);
     }
 
     private static Optional<Rejection> reject(String code, String field, String message) {

@@ -2,7 +2,7 @@
  * Copyright The Switchboard Authors
  * SPDX-License-Identifier: Apache-2.0
  */
-package dev.switchboard.tracking.calls;
+package dev.switchboard.calls;
 
 /**
  * Why one call was refused: Segment's discard code where one exists ({@code no_user_anon_id},
