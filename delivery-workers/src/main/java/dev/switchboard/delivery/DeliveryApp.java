@@ -11,6 +11,8 @@ import dev.switchboard.schemas.config.ConfigView;
 import dev.switchboard.schemas.config.DeliveryOptions;
 import dev.switchboard.schemas.config.DestinationConfig;
 import dev.switchboard.schemas.config.WorkspaceConfig;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -39,6 +41,11 @@ public final class DeliveryApp implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(DeliveryApp.class);
 
+    /** Gauge: workers that stopped on their own (Kafka unreachable, an unexpected error). */
+    public static final String WORKERS_STOPPED = "switchboard.delivery.workers.stopped";
+    /** Counter per destination: workers started again after they had stopped. */
+    public static final String WORKER_RESTARTS = "switchboard.delivery.worker.restarts";
+
     private final DeliveryConfig config;
     private final String bootstrapServers;
     private final ConfigView configView;
@@ -58,6 +65,11 @@ public final class DeliveryApp implements AutoCloseable {
         this.bootstrapServers = bootstrapServers;
         this.configView = configView;
         this.registry = registry;
+        Gauge.builder(WORKERS_STOPPED, workers, w -> w.values().stream()
+                        .filter(worker -> !worker.healthy())
+                        .count())
+                .description("destination workers that stopped on their own and wait for their restart")
+                .register(registry);
     }
 
     /** Starts a worker per enabled destination and follows config changes; returns at once. */
@@ -86,6 +98,11 @@ public final class DeliveryApp implements AutoCloseable {
             for (DestinationWorker worker : List.copyOf(workers.values())) {
                 if (!worker.healthy()) {
                     LOG.warn("delivery to {} had stopped; starting it again", worker.destinationId());
+                    Counter.builder(WORKER_RESTARTS)
+                            .description("destination workers started again after they stopped on their own")
+                            .tag("destination", worker.destinationId())
+                            .register(registry)
+                            .increment();
                     worker.close();
                     workers.put(
                             worker.destinationId(),
@@ -100,6 +117,24 @@ public final class DeliveryApp implements AutoCloseable {
     /** Started, not closed, and every worker running without a failed outcome write. */
     public boolean healthy() {
         return started && !closed && workers.values().stream().allMatch(DestinationWorker::healthy);
+    }
+
+    /**
+     * Ready to deliver now: the config view has caught up with {@code sb.config}, every enabled
+     * destination it knows has a worker, and every worker runs.
+     */
+    public boolean ready() {
+        if (!started || closed || !configView.isLoaded()) {
+            return false;
+        }
+        for (WorkspaceConfig w : configView.current().workspaces()) {
+            for (DestinationConfig d : w.destinations()) {
+                if (d.enabled() && !workers.containsKey(d.id())) {
+                    return false;
+                }
+            }
+        }
+        return workers.values().stream().allMatch(DestinationWorker::healthy);
     }
 
     /** The destinations that have a worker now. */

@@ -5,10 +5,12 @@
 package dev.switchboard.launcher.config;
 
 import dev.switchboard.launcher.KafkaOptions;
+import dev.switchboard.launcher.RoleProperties;
 import dev.switchboard.mappers.api.MapperRegistry;
 import dev.switchboard.schemas.config.ConfigException;
 import dev.switchboard.schemas.config.ParsedWorkspace;
 import dev.switchboard.schemas.config.WorkspaceConfig;
+import dev.switchboard.schemas.options.OptionSet;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -79,6 +81,9 @@ public final class ConfigCommand {
         @Mixin
         KafkaOptions kafka;
 
+        @Mixin
+        RoleProperties properties;
+
         @Option(
                 names = "--partitions",
                 defaultValue = "6",
@@ -95,7 +100,8 @@ public final class ConfigCommand {
         int run(WorkspaceConfig w, PrintWriter out) {
             List<String> created;
             try {
-                created = ConfigPublisher.publish(kafka.bootstrapServers(), w, partitions, replication);
+                created = ConfigPublisher.publish(
+                        kafka.bootstrapServers(), OptionSet.kafkaCommon(properties.read()), w, partitions, replication);
             } catch (ConfigException e) {
                 PrintWriter err = spec.commandLine().getErr();
                 err.println("cannot apply workspace '" + w.workspace() + "':");

@@ -40,7 +40,16 @@ public final class KafkaConfigView implements ConfigView, AutoCloseable {
     private volatile boolean running = true;
 
     public KafkaConfigView(String bootstrapServers, String clientId) {
+        this(bootstrapServers, clientId, Map.of());
+    }
+
+    /**
+     * A view whose consumer also gets {@code clientSettings} (e.g. {@code security.protocol},
+     * {@code sasl.jaas.config}: the role's common {@code kafka.*} settings).
+     */
+    public KafkaConfigView(String bootstrapServers, String clientId, Map<String, String> clientSettings) {
         Properties props = new Properties();
+        props.putAll(clientSettings);
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         props.put(ConsumerConfig.CLIENT_ID_CONFIG, clientId);
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
