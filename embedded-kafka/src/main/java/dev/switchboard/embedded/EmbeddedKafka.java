@@ -10,6 +10,7 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +25,7 @@ import org.apache.kafka.clients.admin.ScramCredentialInfo;
 import org.apache.kafka.clients.admin.ScramMechanism;
 import org.apache.kafka.clients.admin.UserScramCredentialUpsertion;
 import org.apache.kafka.common.Uuid;
+import org.apache.kafka.common.acl.AclBinding;
 import org.apache.kafka.common.utils.Time;
 import org.apache.kafka.metadata.storage.Formatter;
 import org.apache.kafka.server.common.MetadataVersion;
@@ -89,7 +91,9 @@ public final class EmbeddedKafka implements AutoCloseable {
     /**
      * A temporary broker whose {@link #bootstrapServers()} listener takes only SASL/SCRAM-SHA-512
      * clients ({@code security.protocol=SASL_PLAINTEXT}), as a secured cluster does; users come from
-     * {@link #addScramUser}. The node talks to itself on a PLAINTEXT listener of its own.
+     * {@link #addScramUser}. ACLs are enforced (Kafka's StandardAuthorizer, nothing allowed without
+     * one) for those users: {@link #addAcls}. The node talks to itself on a PLAINTEXT listener of its
+     * own, whose anonymous principal is the super user.
      */
     public static EmbeddedKafka temporaryScram() {
         try {
@@ -130,12 +134,7 @@ public final class EmbeddedKafka implements AutoCloseable {
      * waits until the broker knows it.
      */
     public void addScramUser(String user, String password) {
-        if (internalPort == 0) {
-            throw new IllegalStateException("not a SCRAM broker: use EmbeddedKafka.temporaryScram()");
-        }
-        Properties p = new Properties();
-        p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:" + internalPort);
-        try (Admin admin = Admin.create(p)) {
+        try (Admin admin = internalAdmin()) {
             admin.alterUserScramCredentials(List.of(new UserScramCredentialUpsertion(
                             user, new ScramCredentialInfo(ScramMechanism.SCRAM_SHA_512, 4096), password)))
                     .all()
@@ -156,6 +155,27 @@ public final class EmbeddedKafka implements AutoCloseable {
         } catch (Exception e) {
             throw new IllegalStateException("cannot add SCRAM user " + user + ": " + e.getMessage(), e);
         }
+    }
+
+    /** Grants {@code acls} (a broker from {@link #temporaryScram()} only). */
+    public void addAcls(Collection<AclBinding> acls) {
+        try (Admin admin = internalAdmin()) {
+            admin.createAcls(acls).all().get(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while adding ACLs", e);
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot add ACLs: " + e.getMessage(), e);
+        }
+    }
+
+    private Admin internalAdmin() {
+        if (internalPort == 0) {
+            throw new IllegalStateException("not a SCRAM broker: use EmbeddedKafka.temporaryScram()");
+        }
+        Properties p = new Properties();
+        p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:" + internalPort);
+        return Admin.create(p);
     }
 
     private Properties brokerProperties(Path logDir) {
@@ -186,6 +206,9 @@ public final class EmbeddedKafka implements AutoCloseable {
             p.put(
                     "listener.name.sasl_plaintext.scram-sha-512.sasl.jaas.config",
                     "org.apache.kafka.common.security.scram.ScramLoginModule required;");
+            p.put("authorizer.class.name", "org.apache.kafka.metadata.authorizer.StandardAuthorizer");
+            p.put("super.users", "User:ANONYMOUS");
+            p.put("allow.everyone.if.no.acl.found", "false");
         }
         p.put("log.dirs", logDir.toAbsolutePath().toString());
         p.put("auto.create.topics.enable", "false");

@@ -5,6 +5,7 @@
 package dev.switchboard.launcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.sun.net.httpserver.HttpServer;
@@ -39,6 +40,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.errors.TopicAuthorizationException;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -47,7 +54,8 @@ import picocli.CommandLine;
 /**
  * Every role on a cluster that takes only SASL/SCRAM-SHA-512 clients, configured with nothing but
  * {@code kafka.*} settings, one user per role as {@code deploy/strimzi} gives them: the password read
- * from a mounted Secret's file by Kafka's own {@code DirectoryConfigProvider}, as the manifests do.
+ * from a mounted Secret's file by Kafka's own {@code DirectoryConfigProvider}, as the manifests do,
+ * and nothing allowed but the ACLs of {@code deploy/strimzi/users.yaml}: they suffice.
  * The jobs ({@code topics create}, {@code config apply}) run through the command line; an event then
  * goes from the tracking API through the router and delivery to a local HTTP server.
  */
@@ -84,6 +92,7 @@ class KafkaSecurityIT {
             kafka.addScramUser(user, "pw-" + user);
             settings.put(user, kafkaSettings(user));
         }
+        kafka.addAcls(StrimziAcls.read());
 
         // And a client without those settings is refused by the listener
         try (KafkaHealth anonymous = new KafkaHealth(bootstrap, Duration.ofSeconds(1)).start()) {
@@ -156,6 +165,15 @@ class KafkaSecurityIT {
         // Then it is accepted and delivered
         assertThat(sent.statusCode()).as(sent.body()).isEqualTo(200);
         await().atMost(Duration.ofSeconds(60)).until(() -> received.stream().anyMatch(b -> b.contains("scram-1")));
+
+        // And a role's user may do nothing its ACLs do not name: the tracking API cannot write the archive
+        Map<String, Object> producer = new HashMap<>(OptionSet.kafkaCommon(api));
+        producer.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        producer.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000);
+        try (var p = new KafkaProducer<>(producer, new StringSerializer(), new StringSerializer())) {
+            assertThatThrownBy(() -> p.send(new ProducerRecord<>("sb.events", "k", "v")).get(10, TimeUnit.SECONDS))
+                    .hasRootCauseInstanceOf(TopicAuthorizationException.class);
+        }
     }
 
     /** What a pod gets: SCRAM over SASL_PLAINTEXT, the JAAS line read from the mounted user Secret. */
