@@ -44,7 +44,8 @@ public final class DeliveryApp implements AutoCloseable {
     /** Gauge: workers that stopped on their own (Kafka unreachable, an unexpected error). */
     public static final String WORKERS_STOPPED = "switchboard.delivery.workers.stopped";
     /** Counter per destination: workers started again after they had stopped. */
-    public static final String WORKER_RESTARTS = "switchboard.delivery.worker.restarts";
+    public static final String WORKER_RESTARTS =
+            "switchboard.delivery.worker.restarts"; // kept by DeliveryMetrics.remove
 
     private final DeliveryConfig config;
     private final String bootstrapServers;
@@ -98,20 +99,23 @@ public final class DeliveryApp implements AutoCloseable {
             for (DestinationWorker worker : List.copyOf(workers.values())) {
                 if (!worker.healthy()) {
                     LOG.warn("delivery to {} had stopped; starting it again", worker.destinationId());
-                    Counter.builder(WORKER_RESTARTS)
-                            .description("destination workers started again after they stopped on their own")
-                            .tag("destination", worker.destinationId())
-                            .register(registry)
-                            .increment();
                     worker.close();
                     workers.put(
                             worker.destinationId(),
                             new DestinationWorker(worker.settings(), bootstrapServers, producer, registry).start());
+                    restarts(worker.destinationId()).increment();
                 }
             }
         } catch (RuntimeException e) {
             LOG.error("restarting stopped delivery workers failed; trying again later", e); // keeps the schedule
         }
+    }
+
+    private Counter restarts(String destinationId) {
+        return Counter.builder(WORKER_RESTARTS)
+                .description("destination workers started again after they stopped on their own")
+                .tag("destination", destinationId)
+                .register(registry);
     }
 
     /** Started, not closed, and every worker running without a failed outcome write. */
@@ -163,6 +167,7 @@ public final class DeliveryApp implements AutoCloseable {
         }
         wanted.forEach((id, s) -> workers.computeIfAbsent(id, k -> {
             LOG.info("starting delivery to {}", id);
+            restarts(id); // at 0 from the start: an alert on its increase needs the series
             return new DestinationWorker(s, bootstrapServers, producer, registry).start();
         }));
     }

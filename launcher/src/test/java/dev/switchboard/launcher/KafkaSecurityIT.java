@@ -171,7 +171,8 @@ class KafkaSecurityIT {
         producer.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         producer.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000);
         try (var p = new KafkaProducer<>(producer, new StringSerializer(), new StringSerializer())) {
-            assertThatThrownBy(() -> p.send(new ProducerRecord<>("sb.events", "k", "v")).get(10, TimeUnit.SECONDS))
+            assertThatThrownBy(() ->
+                            p.send(new ProducerRecord<>("sb.events", "k", "v")).get(10, TimeUnit.SECONDS))
                     .hasRootCauseInstanceOf(TopicAuthorizationException.class);
         }
     }

@@ -30,7 +30,8 @@ final class StrimziAcls {
     /** Every ACL of every KafkaUser, for principal {@code User:<metadata.name>}. */
     static List<AclBinding> read() throws IOException {
         List<AclBinding> acls = new ArrayList<>();
-        try (MappingIterator<JsonNode> docs = new YAMLMapper().readerFor(JsonNode.class).readValues(USERS.toFile())) {
+        try (MappingIterator<JsonNode> docs =
+                new YAMLMapper().readerFor(JsonNode.class).readValues(USERS.toFile())) {
             while (docs.hasNext()) {
                 JsonNode user = docs.next();
                 if (!"KafkaUser".equals(user.path("kind").asText())) {
@@ -41,7 +42,9 @@ final class StrimziAcls {
                     JsonNode r = acl.path("resource");
                     ResourcePattern pattern = new ResourcePattern(
                             ResourceType.fromString(snake(r.path("type").asText())),
-                            r.path("type").asText().equals("cluster") ? "kafka-cluster" : r.path("name").asText(),
+                            r.path("type").asText().equals("cluster")
+                                    ? "kafka-cluster"
+                                    : r.path("name").asText(),
                             r.path("patternType").asText("literal").equals("prefix")
                                     ? PatternType.PREFIXED
                                     : PatternType.LITERAL);
