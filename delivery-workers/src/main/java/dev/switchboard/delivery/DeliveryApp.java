@@ -11,6 +11,8 @@ import dev.switchboard.workspace.ConfigSnapshot;
 import dev.switchboard.workspace.ConfigView;
 import dev.switchboard.workspace.config.DeliveryOptions;
 import dev.switchboard.workspace.config.DestinationConfig;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -39,6 +41,12 @@ public final class DeliveryApp implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(DeliveryApp.class);
 
+    /** Gauge: workers that stopped on their own (Kafka unreachable, an unexpected error). */
+    public static final String WORKERS_STOPPED = "switchboard.delivery.workers.stopped";
+    /** Counter per destination: workers started again after they had stopped. */
+    public static final String WORKER_RESTARTS =
+            "switchboard.delivery.worker.restarts"; // kept by DeliveryMetrics.remove
+
     private final DeliveryConfig config;
     private final String bootstrapServers;
     private final ConfigView configView;
@@ -58,6 +66,11 @@ public final class DeliveryApp implements AutoCloseable {
         this.bootstrapServers = bootstrapServers;
         this.configView = configView;
         this.registry = registry;
+        Gauge.builder(WORKERS_STOPPED, workers, w -> w.values().stream()
+                        .filter(worker -> !worker.healthy())
+                        .count())
+                .description("destination workers that stopped on their own and wait for their restart")
+                .register(registry);
     }
 
     /** Starts a worker per enabled destination and follows config changes; returns at once. */
@@ -90,6 +103,7 @@ public final class DeliveryApp implements AutoCloseable {
                     workers.put(
                             worker.destinationId(),
                             new DestinationWorker(worker.settings(), bootstrapServers, producer, registry).start());
+                    restarts(worker.destinationId()).increment();
                 }
             }
         } catch (RuntimeException e) {
@@ -97,9 +111,34 @@ public final class DeliveryApp implements AutoCloseable {
         }
     }
 
+    private Counter restarts(String destinationId) {
+        return Counter.builder(WORKER_RESTARTS)
+                .description("destination workers started again after they stopped on their own")
+                .tag("destination", destinationId)
+                .register(registry);
+    }
+
     /** Started, not closed, and every worker running without a failed outcome write. */
     public boolean healthy() {
         return started && !closed && workers.values().stream().allMatch(DestinationWorker::healthy);
+    }
+
+    /**
+     * Ready to deliver now: the config view has caught up with {@code sb.config}, every enabled
+     * destination it knows has a worker, and every worker runs.
+     */
+    public boolean ready() {
+        if (!started || closed || !configView.isLoaded()) {
+            return false;
+        }
+        for (CompiledWorkspace w : configView.current().workspaces()) {
+            for (DestinationConfig d : w.destinations()) {
+                if (d.enabled() && !workers.containsKey(d.id())) {
+                    return false;
+                }
+            }
+        }
+        return workers.values().stream().allMatch(DestinationWorker::healthy);
     }
 
     /** The destinations that have a worker now. */
@@ -128,6 +167,7 @@ public final class DeliveryApp implements AutoCloseable {
         }
         wanted.forEach((id, s) -> workers.computeIfAbsent(id, k -> {
             LOG.info("starting delivery to {}", id);
+            restarts(id); // at 0 from the start: an alert on its increase needs the series
             return new DestinationWorker(s, bootstrapServers, producer, registry).start();
         }));
     }

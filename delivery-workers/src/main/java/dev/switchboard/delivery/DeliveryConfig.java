@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 
 /**
  * The delivery role's typed options, read from {@code switchboard.delivery.*} properties; unknown
@@ -78,6 +79,12 @@ public final class DeliveryConfig {
             .defaultValue(Duration.ofSeconds(10))
             .doc("How often stopped destination workers (e.g. outcomes could not be written during a Kafka"
                     + " outage) are started again; they resume from their last committed offsets.");
+    public static final Option<String> INSTANCE_ID = Option.key(PREFIX + "instance-id")
+            .stringType()
+            .defaultValue("")
+            .doc("Static membership: the group.instance.id of this instance in every sb-delivery-<id> group"
+                    + " (e.g. the pod name of a StatefulSet); a restart within the session timeout moves no"
+                    + " partitions. Empty: dynamic members, which leave their groups on close.");
 
     private static final List<Option<?>> OPTIONS = List.of(
             CONNECT_TIMEOUT,
@@ -93,7 +100,8 @@ public final class DeliveryConfig {
             MAX_PENDING,
             COMMIT_INTERVAL,
             SHUTDOWN_TIMEOUT,
-            RESTART_DELAY);
+            RESTART_DELAY,
+            INSTANCE_ID);
 
     private final OptionSet set;
 
@@ -149,12 +157,17 @@ public final class DeliveryConfig {
         return get(SHUTDOWN_TIMEOUT);
     }
 
-    /** Kafka consumer settings given as {@code kafka.consumer.<name>}. */
+    /** Kafka consumer settings: common {@code kafka.<name>}, then {@code kafka.consumer.<name>}. */
     public Map<String, String> consumerOverrides() {
-        return kafka("consumer.");
+        Map<String, String> out = new HashMap<>(kafka("consumer."));
+        if (!get(INSTANCE_ID).isBlank()) {
+            // One consumer per group in an instance: the id needs no suffix (groups are separate).
+            out.putIfAbsent(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, get(INSTANCE_ID));
+        }
+        return out;
     }
 
-    /** Kafka producer settings given as {@code kafka.producer.<name>}. */
+    /** Kafka producer settings: common {@code kafka.<name>}, then {@code kafka.producer.<name>}. */
     public Map<String, String> producerOverrides() {
         return kafka("producer.");
     }
@@ -164,14 +177,9 @@ public final class DeliveryConfig {
         return OPTIONS;
     }
 
+    /** The common {@code kafka.<name>} settings, then those of the client's prefix, which win. */
     private Map<String, String> kafka(String prefix) {
-        Map<String, String> out = new HashMap<>();
-        set.kafka().forEach((k, v) -> {
-            if (k.startsWith(prefix)) {
-                out.put(k.substring(prefix.length()), v);
-            }
-        });
-        return out;
+        return set.kafkaFor(prefix);
     }
 
     private void positive(Option<Integer> option) {

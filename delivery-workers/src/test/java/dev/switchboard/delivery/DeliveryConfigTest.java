@@ -50,6 +50,36 @@ class DeliveryConfigTest {
     }
 
     @Test
+    void shouldGiveCommonKafkaSettingsToEveryClientWhenNotPrefixed() {
+        // Given security settings for every client, and one consumer setting that wins over a common one
+        DeliveryConfig c = DeliveryConfig.from(Map.of(
+                "kafka.security.protocol", "SASL_SSL",
+                "kafka.sasl.mechanism", "SCRAM-SHA-512",
+                "kafka.client.rack", "a",
+                "kafka.consumer.client.rack", "b"));
+
+        // Then both clients get them, the consumer with its own value
+        assertThat(c.consumerOverrides())
+                .containsOnly(
+                        Map.entry("security.protocol", "SASL_SSL"),
+                        Map.entry("sasl.mechanism", "SCRAM-SHA-512"),
+                        Map.entry("client.rack", "b"));
+        assertThat(c.producerOverrides())
+                .containsOnly(
+                        Map.entry("security.protocol", "SASL_SSL"),
+                        Map.entry("sasl.mechanism", "SCRAM-SHA-512"),
+                        Map.entry("client.rack", "a"));
+    }
+
+    @Test
+    void shouldJoinEveryDestinationGroupAsAStaticMemberWhenAnInstanceIdIsGiven() {
+        assertThat(DeliveryConfig.defaults().consumerOverrides()).doesNotContainKey("group.instance.id");
+        assertThat(DeliveryConfig.from(Map.of("switchboard.delivery.instance-id", "delivery-0"))
+                        .consumerOverrides())
+                .containsEntry("group.instance.id", "delivery-0");
+    }
+
+    @Test
     void shouldOverrideTheRoleOptionsWhenADestinationHasADeliveryBlock() throws Exception {
         // Given a workspace file with a delivery block on one destination
         String yaml =

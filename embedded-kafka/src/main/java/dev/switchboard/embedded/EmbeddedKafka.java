@@ -10,14 +10,22 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ScramCredentialInfo;
+import org.apache.kafka.clients.admin.ScramMechanism;
+import org.apache.kafka.clients.admin.UserScramCredentialUpsertion;
 import org.apache.kafka.common.Uuid;
+import org.apache.kafka.common.acl.AclBinding;
 import org.apache.kafka.common.utils.Time;
 import org.apache.kafka.metadata.storage.Formatter;
 import org.apache.kafka.server.common.MetadataVersion;
@@ -39,15 +47,24 @@ public final class EmbeddedKafka implements AutoCloseable {
     private final int controllerPort;
     private final Map<String, String> overrides;
     private final boolean temporary;
+    /** With SCRAM: the PLAINTEXT listener between the node and itself, and for {@link #addScramUser}. */
+    private final int internalPort;
+
     private KafkaRaftServer server;
 
     private EmbeddedKafka(
-            Path dataDir, int brokerPort, int controllerPort, Map<String, String> overrides, boolean temporary) {
+            Path dataDir,
+            int brokerPort,
+            int controllerPort,
+            Map<String, String> overrides,
+            boolean temporary,
+            int internalPort) {
         this.dataDir = dataDir;
         this.brokerPort = brokerPort;
         this.controllerPort = controllerPort;
         this.overrides = Map.copyOf(overrides);
         this.temporary = temporary;
+        this.internalPort = internalPort;
     }
 
     /** A broker in {@code dataDir} on {@code brokerPort} (0 picks a free port). */
@@ -58,14 +75,30 @@ public final class EmbeddedKafka implements AutoCloseable {
     /** As {@link #create(Path, int)}, with broker config overrides. */
     public static EmbeddedKafka create(Path dataDir, int brokerPort, Map<String, String> overrides) {
         int port = brokerPort == 0 ? freePort() : brokerPort;
-        return new EmbeddedKafka(dataDir, port, freePort(), overrides, false);
+        return new EmbeddedKafka(dataDir, port, freePort(), overrides, false, 0);
     }
 
     /** A broker in a fresh temporary directory, deleted on close (for tests). */
     public static EmbeddedKafka temporary() {
         try {
             Path dir = Files.createTempDirectory("switchboard-kafka-");
-            return new EmbeddedKafka(dir, freePort(), freePort(), Map.of(), true);
+            return new EmbeddedKafka(dir, freePort(), freePort(), Map.of(), true, 0);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * A temporary broker whose {@link #bootstrapServers()} listener takes only SASL/SCRAM-SHA-512
+     * clients ({@code security.protocol=SASL_PLAINTEXT}), as a secured cluster does; users come from
+     * {@link #addScramUser}. ACLs are enforced (Kafka's StandardAuthorizer, nothing allowed without
+     * one) for those users: {@link #addAcls}. The node talks to itself on a PLAINTEXT listener of its
+     * own, whose anonymous principal is the super user.
+     */
+    public static EmbeddedKafka temporaryScram() {
+        try {
+            Path dir = Files.createTempDirectory("switchboard-kafka-scram-");
+            return new EmbeddedKafka(dir, freePort(), freePort(), Map.of(), true, freePort());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -96,16 +129,87 @@ public final class EmbeddedKafka implements AutoCloseable {
         return dataDir;
     }
 
+    /**
+     * Creates or updates a SCRAM-SHA-512 user (a broker from {@link #temporaryScram()} only) and
+     * waits until the broker knows it.
+     */
+    public void addScramUser(String user, String password) {
+        try (Admin admin = internalAdmin()) {
+            admin.alterUserScramCredentials(List.of(new UserScramCredentialUpsertion(
+                            user, new ScramCredentialInfo(ScramMechanism.SCRAM_SHA_512, 4096), password)))
+                    .all()
+                    .get(30, TimeUnit.SECONDS);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (!admin.describeUserScramCredentials(List.of(user))
+                    .all()
+                    .get(30, TimeUnit.SECONDS)
+                    .containsKey(user)) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("user " + user + " not visible after 30 s");
+                }
+                Thread.sleep(50);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while adding user " + user, e);
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot add SCRAM user " + user + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Grants {@code acls} (a broker from {@link #temporaryScram()} only). */
+    public void addAcls(Collection<AclBinding> acls) {
+        try (Admin admin = internalAdmin()) {
+            admin.createAcls(acls).all().get(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while adding ACLs", e);
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot add ACLs: " + e.getMessage(), e);
+        }
+    }
+
+    private Admin internalAdmin() {
+        if (internalPort == 0) {
+            throw new IllegalStateException("not a SCRAM broker: use EmbeddedKafka.temporaryScram()");
+        }
+        Properties p = new Properties();
+        p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:" + internalPort);
+        return Admin.create(p);
+    }
+
     private Properties brokerProperties(Path logDir) {
         Properties p = new Properties();
         p.put("process.roles", "broker,controller");
         p.put("node.id", "1");
         p.put("controller.quorum.voters", "1@127.0.0.1:" + controllerPort);
-        p.put("listeners", "PLAINTEXT://127.0.0.1:" + brokerPort + "," + CONTROLLER + "://127.0.0.1:" + controllerPort);
-        p.put("advertised.listeners", "PLAINTEXT://127.0.0.1:" + brokerPort);
         p.put("controller.listener.names", CONTROLLER);
         p.put("inter.broker.listener.name", "PLAINTEXT");
-        p.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT," + CONTROLLER + ":PLAINTEXT");
+        if (internalPort == 0) {
+            p.put(
+                    "listeners",
+                    "PLAINTEXT://127.0.0.1:" + brokerPort + "," + CONTROLLER + "://127.0.0.1:" + controllerPort);
+            p.put("advertised.listeners", "PLAINTEXT://127.0.0.1:" + brokerPort);
+            p.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT," + CONTROLLER + ":PLAINTEXT");
+        } else {
+            p.put(
+                    "listeners",
+                    "SASL_PLAINTEXT://127.0.0.1:" + brokerPort + ",PLAINTEXT://127.0.0.1:" + internalPort + ","
+                            + CONTROLLER + "://127.0.0.1:" + controllerPort);
+            p.put(
+                    "advertised.listeners",
+                    "SASL_PLAINTEXT://127.0.0.1:" + brokerPort + ",PLAINTEXT://127.0.0.1:" + internalPort);
+            p.put(
+                    "listener.security.protocol.map",
+                    "SASL_PLAINTEXT:SASL_PLAINTEXT,PLAINTEXT:PLAINTEXT," + CONTROLLER + ":PLAINTEXT");
+            p.put("sasl.enabled.mechanisms", "SCRAM-SHA-512");
+            p.put(
+                    "listener.name.sasl_plaintext.scram-sha-512.sasl.jaas.config",
+                    "org.apache.kafka.common.security.scram.ScramLoginModule required;");
+            p.put("authorizer.class.name", "org.apache.kafka.metadata.authorizer.StandardAuthorizer");
+            p.put("super.users", "User:ANONYMOUS");
+            p.put("allow.everyone.if.no.acl.found", "false");
+        }
         p.put("log.dirs", logDir.toAbsolutePath().toString());
         p.put("auto.create.topics.enable", "false");
         p.put("offsets.topic.replication.factor", "1");

@@ -39,13 +39,28 @@ public final class TopicAdmin implements AutoCloseable {
     private final short replicationFactor;
 
     public TopicAdmin(String bootstrapServers, int partitions, short replicationFactor) {
+        this(bootstrapServers, partitions, replicationFactor, Map.of());
+    }
+
+    /** As above; the admin client also gets {@code clientSettings} (e.g. SASL or TLS settings). */
+    public TopicAdmin(
+            String bootstrapServers, int partitions, short replicationFactor, Map<String, String> clientSettings) {
         Properties props = new Properties();
+        props.putAll(clientSettings);
         props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 30_000);
         this.admin = Admin.create(props);
         this.bootstrapServers = bootstrapServers;
         this.partitions = partitions;
         this.replicationFactor = replicationFactor;
+    }
+
+    /**
+     * The core topics as this admin creates them: name, partitions, replication and configs. The one
+     * source of truth for a deployment that creates them another way (Strimzi KafkaTopics).
+     */
+    public List<NewTopic> coreTopics() {
+        return Topics.core().stream().map(this::newTopic).toList();
     }
 
     /** The core topics; returns the names that were created (not those that already existed). */

@@ -28,7 +28,12 @@ final class OpsServer implements AutoCloseable {
 
     /** {@code ready} is reported under the role's name, e.g. {@code {"status":"ready","router":true}}. */
     OpsServer(String role, BooleanSupplier ready, PrometheusMeterRegistry registry) {
-        OpsHandlers.mount(router, Map.of(role, ready), registry);
+        this(role, ready, () -> true, registry);
+    }
+
+    /** As above; {@code /healthz} answers 503 while {@code alive} is false. */
+    OpsServer(String role, BooleanSupplier ready, BooleanSupplier alive, PrometheusMeterRegistry registry) {
+        OpsHandlers.mount(router, Map.of(role, ready), alive, registry);
         router.errorHandler(
                 404, ctx -> HttpReplies.error(ctx, 404, "not_found", "/healthz, /readyz or /metrics", null));
         router.errorHandler(405, ctx -> HttpReplies.error(ctx, 405, "method_not_allowed", "use GET", null));

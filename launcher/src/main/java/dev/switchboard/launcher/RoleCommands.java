@@ -7,6 +7,7 @@ package dev.switchboard.launcher;
 import dev.switchboard.delivery.DeliveryApp;
 import dev.switchboard.delivery.DeliveryConfig;
 import dev.switchboard.mappers.api.MapperRegistry;
+import dev.switchboard.options.OptionSet;
 import dev.switchboard.router.RouterApp;
 import dev.switchboard.router.RouterConfig;
 import dev.switchboard.tracking.TrackingApiApp;
@@ -14,6 +15,8 @@ import dev.switchboard.tracking.TrackingApiConfig;
 import dev.switchboard.workspace.KafkaConfigView;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.BooleanSupplier;
 import picocli.CommandLine.Command;
@@ -52,7 +55,11 @@ public final class RoleCommands {
 
         /** The live view of {@code sb.config}, closed with the role. */
         KafkaConfigView configView(Lifecycle lifecycle, String role) {
-            return lifecycle.add(new KafkaConfigView(kafka.bootstrapServers(), "sb-" + role + "-config").start());
+            return lifecycle.add(new KafkaConfigView(
+                            kafka.bootstrapServers(),
+                            "sb-" + role + "-config",
+                            OptionSet.kafkaCommon(properties.read()))
+                    .start());
         }
     }
 
@@ -67,10 +74,32 @@ public final class RoleCommands {
                 description = "Listen address of the operations endpoints (default: ${DEFAULT-VALUE}).")
         String opsHost;
 
+        @Option(
+                names = "--instance-id",
+                paramLabel = "ID",
+                defaultValue = "${env:SWITCHBOARD_INSTANCE_ID:-}",
+                description = "Static group membership under this stable id, e.g. the pod name of a StatefulSet"
+                        + " (default: $SWITCHBOARD_INSTANCE_ID, else none).")
+        String instanceId;
+
+        /** The role's properties with {@code --instance-id} as {@code key}, unless they set it. */
+        Map<String, String> roleProperties(String key) {
+            Map<String, String> all = new HashMap<>(properties.read());
+            if (instanceId != null && !instanceId.isBlank()) {
+                all.putIfAbsent(key, instanceId);
+            }
+            return all;
+        }
+
         void serveOps(
-                Lifecycle lifecycle, String role, int port, BooleanSupplier ready, PrometheusMeterRegistry registry)
+                Lifecycle lifecycle,
+                String role,
+                int port,
+                BooleanSupplier ready,
+                BooleanSupplier alive,
+                PrometheusMeterRegistry registry)
                 throws Exception {
-            OpsServer ops = lifecycle.add(new OpsServer(role, ready, registry));
+            OpsServer ops = lifecycle.add(new OpsServer(role, ready, alive, registry));
             int bound = ops.start(opsHost, port);
             spec.commandLine().getOut().printf("%s: /healthz, /readyz and /metrics on %s:%d%n", role, opsHost, bound);
         }
@@ -114,11 +143,13 @@ public final class RoleCommands {
         void start(Lifecycle lifecycle) throws Exception {
             PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
             RouterApp router = new RouterApp(
-                    RouterConfig.from(properties.read()), kafka.bootstrapServers(), MapperRegistry.load());
+                    RouterConfig.from(roleProperties(RouterConfig.INSTANCE_ID.key())),
+                    kafka.bootstrapServers(),
+                    MapperRegistry.load());
             router.bindTo(registry);
             router.start();
             lifecycle.add(router);
-            serveOps(lifecycle, "router", opsPort, router::healthy, registry);
+            serveOps(lifecycle, "router", opsPort, router::ready, router::alive, registry);
         }
     }
 
@@ -135,13 +166,13 @@ public final class RoleCommands {
         void start(Lifecycle lifecycle) throws Exception {
             PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
             DeliveryApp delivery = new DeliveryApp(
-                    DeliveryConfig.from(properties.read()),
+                    DeliveryConfig.from(roleProperties(DeliveryConfig.INSTANCE_ID.key())),
                     kafka.bootstrapServers(),
                     configView(lifecycle, "delivery"),
                     registry);
             delivery.start();
             lifecycle.add(delivery);
-            serveOps(lifecycle, "delivery", opsPort, delivery::healthy, registry);
+            serveOps(lifecycle, "delivery", opsPort, delivery::ready, () -> true, registry);
         }
     }
 }

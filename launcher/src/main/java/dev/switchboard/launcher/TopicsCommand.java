@@ -5,6 +5,7 @@
 package dev.switchboard.launcher;
 
 import dev.switchboard.embedded.TopicAdmin;
+import dev.switchboard.options.OptionSet;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -30,6 +31,9 @@ public final class TopicsCommand {
         @Mixin
         KafkaOptions kafka;
 
+        @Mixin
+        RoleProperties properties;
+
         @Option(
                 names = "--partitions",
                 defaultValue = "6",
@@ -44,7 +48,8 @@ public final class TopicsCommand {
 
         @Override
         public Integer call() {
-            try (TopicAdmin admin = new TopicAdmin(kafka.bootstrapServers(), partitions, replication)) {
+            try (TopicAdmin admin = new TopicAdmin(
+                    kafka.bootstrapServers(), partitions, replication, OptionSet.kafkaCommon(properties.read()))) {
                 List<String> created = admin.createCore();
                 spec.commandLine().getOut().println(created.isEmpty() ? "all topics exist" : "created " + created);
                 List<String> problems = admin.verifyCore();

@@ -40,6 +40,23 @@ public final class RouterApp implements AutoCloseable {
         streams.start();
     }
 
+    /**
+     * Ready to route now: every stream thread has its tasks, restored, and processes
+     * ({@code RUNNING}); not while rebalancing or restoring state, before the start or when stopping.
+     */
+    public boolean ready() {
+        return streams.state() == KafkaStreams.State.RUNNING;
+    }
+
+    /**
+     * Alive: not failed. {@code ERROR} (every stream thread died) or on the way there is not alive, so
+     * a liveness probe restarts the process; created, starting, rebalancing and stopping are alive.
+     */
+    public boolean alive() {
+        KafkaStreams.State s = streams.state();
+        return s != KafkaStreams.State.ERROR && s != KafkaStreams.State.PENDING_ERROR;
+    }
+
     /** Running or rebalancing (not yet started, erroring or shutting down is unhealthy). */
     public boolean healthy() {
         KafkaStreams.State s = streams.state();

@@ -12,11 +12,13 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.streams.StreamsConfig;
 
 /**
  * The router role's options ({@code switchboard.router.*}); Kafka Streams settings pass through as
- * {@code kafka.streams.<name>}.
+ * {@code kafka.streams.<name>}, and {@code kafka.<name>} without a client prefix (security) reaches
+ * every client Kafka Streams creates.
  */
 public final class RouterConfig {
 
@@ -61,6 +63,12 @@ public final class RouterConfig {
             .enumType(StoreType.class)
             .defaultValue(StoreType.ROCKSDB)
             .doc("rocksdb (persistent, the default) or in_memory (rebuilt from the changelog on restart).");
+    public static final Option<String> INSTANCE_ID = Option.key("switchboard.router.instance-id")
+            .stringType()
+            .defaultValue("")
+            .doc("Static membership: the group.instance.id of this instance (Kafka Streams adds -<thread>),"
+                    + " e.g. the pod name of a StatefulSet; a restart within the session timeout moves no"
+                    + " partitions. Empty: a dynamic member, which leaves the group on a clean close.");
 
     static final List<Option<?>> OPTIONS = List.of(
             APPLICATION_ID,
@@ -71,7 +79,8 @@ public final class RouterConfig {
             REPLICATION_FACTOR,
             COMMIT_INTERVAL,
             DEDUPE_WINDOW,
-            DEDUPE_STORE);
+            DEDUPE_STORE,
+            INSTANCE_ID);
 
     /** Where the dedupe store keeps its data. */
     public enum StoreType {
@@ -119,15 +128,21 @@ public final class RouterConfig {
                 RejectingDeserializationHandler.class.getName());
         p.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, RejectingProcessingHandler.class.getName());
         p.put(StreamsConfig.producerPrefix("acks"), "all");
-        // Kafka Streams keeps a closed instance in its group until the session times out (45 s), so an
-        // instance started again, or the ones left after a scale-down, would wait that long for the
-        // partitions. A clean close leaves the group at once instead (a crash still waits).
-        p.put(StreamsConfig.mainConsumerPrefix("internal.leave.group.on.close"), "true");
-        options.kafka().forEach((k, v) -> {
-            if (k.startsWith("streams.")) {
-                p.put(k.substring("streams.".length()), v);
-            }
-        });
+        String instanceId = get(INSTANCE_ID);
+        if (instanceId.isBlank()) {
+            // Kafka Streams keeps a closed instance in its group until the session times out (45 s), so an
+            // instance started again, or the ones left after a scale-down, would wait that long for the
+            // partitions. A clean close leaves the group at once instead (a crash still waits).
+            p.put(StreamsConfig.mainConsumerPrefix("internal.leave.group.on.close"), "true");
+        } else {
+            // Static membership: a member that comes back under the same id within the session timeout
+            // gets its tasks back without a rebalance, so a close must not leave the group.
+            p.put(StreamsConfig.mainConsumerPrefix(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG), instanceId);
+            p.put(StreamsConfig.mainConsumerPrefix("internal.leave.group.on.close"), "false");
+        }
+        // Common kafka.<name> settings (security) reach every client Kafka Streams creates;
+        // kafka.streams.<name> win over them.
+        p.putAll(options.kafkaFor("streams."));
         return p;
     }
 }

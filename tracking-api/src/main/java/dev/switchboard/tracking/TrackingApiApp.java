@@ -54,6 +54,7 @@ public final class TrackingApiApp implements AutoCloseable {
     private final ConfigView configView;
     private final PrometheusMeterRegistry registry;
     private final List<Consumer<Router>> extraRoutes = new ArrayList<>();
+    private final Map<String, BooleanSupplier> extraChecks = new LinkedHashMap<>();
     private final AtomicInteger inFlight = new AtomicInteger();
     private final List<HttpServer> servers = new ArrayList<>();
     private volatile boolean draining;
@@ -83,6 +84,18 @@ public final class TrackingApiApp implements AutoCloseable {
         return this;
     }
 
+    /**
+     * One more readiness check, listed by {@code /readyz} under {@code name} after {@code kafka} and
+     * {@code config} (dev mode adds its workspace, router and delivery); call before {@link #start()}.
+     */
+    public TrackingApiApp withReadinessCheck(String name, BooleanSupplier check) {
+        if (started) {
+            throw new IllegalStateException("readiness checks must be added before start()");
+        }
+        extraChecks.put(Objects.requireNonNull(name), Objects.requireNonNull(check));
+        return this;
+    }
+
     /** Binds (port 0 picks a free one), blocks until listening, returns the port. */
     public synchronized int start() {
         if (started) {
@@ -91,7 +104,7 @@ public final class TrackingApiApp implements AutoCloseable {
         int instances = config.eventLoops() > 0
                 ? config.eventLoops()
                 : Runtime.getRuntime().availableProcessors();
-        health = new KafkaHealth(bootstrapServers, Duration.ofSeconds(1)).start();
+        health = new KafkaHealth(bootstrapServers, Duration.ofSeconds(1), config.clientSettings()).start();
         producer = new IngestProducer(bootstrapServers, config.producerOverrides());
         vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(instances));
         Router router = router();
@@ -111,9 +124,16 @@ public final class TrackingApiApp implements AutoCloseable {
         return port;
     }
 
-    /** Kafka reachable and config loaded. */
+    /**
+     * Kafka reachable, the config view caught up with {@code sb.config} (every workspace published
+     * before the start is known, so its write keys are accepted), and every extra check true.
+     */
     public boolean ready() {
-        return started && !draining && health.reachable() && configView.isLoaded();
+        return started
+                && !draining
+                && health.reachable()
+                && configView.isLoaded()
+                && extraChecks.values().stream().allMatch(BooleanSupplier::getAsBoolean);
     }
 
     private int listen(Router router, int onPort) {
@@ -154,6 +174,7 @@ public final class TrackingApiApp implements AutoCloseable {
         Map<String, BooleanSupplier> checks = new LinkedHashMap<>();
         checks.put("kafka", () -> health.reachable());
         checks.put("config", configView::isLoaded);
+        checks.putAll(extraChecks);
         OpsHandlers.mount(router, checks, registry);
         extraRoutes.forEach(r -> r.accept(router));
         router.errorHandler(404, ctx -> HttpReplies.error(ctx, 404, "not_found", "no such endpoint", null));

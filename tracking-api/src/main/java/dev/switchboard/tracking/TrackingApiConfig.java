@@ -222,15 +222,17 @@ public final class TrackingApiConfig {
         return options.get(EVENT_LOOPS);
     }
 
-    /** Producer settings given as {@code kafka.producer.<name>}, without the prefix. */
+    /**
+     * Producer settings: the common {@code kafka.<name>} ones, then {@code kafka.producer.<name>},
+     * without the prefix.
+     */
     public Map<String, String> producerOverrides() {
-        Map<String, String> out = new HashMap<>();
-        options.kafka().forEach((k, v) -> {
-            if (k.startsWith("producer.")) {
-                out.put(k.substring("producer.".length()), v);
-            }
-        });
-        return out;
+        return options.kafkaFor("producer.");
+    }
+
+    /** Settings for every Kafka client of the role ({@code kafka.<name>} without a client prefix). */
+    public Map<String, String> clientSettings() {
+        return options.kafkaCommon();
     }
 
     /** The options with defaults and docs, for the generated reference. */

@@ -43,12 +43,23 @@ public final class KafkaConfigView implements ConfigView, AutoCloseable {
 
     /** A view whose routes take their mappers from every destination type on the class path. */
     public KafkaConfigView(String bootstrapServers, String clientId) {
-        this(bootstrapServers, clientId, new WorkspaceCompiler(MapperRegistry.load()));
+        this(bootstrapServers, clientId, Map.of());
     }
 
-    public KafkaConfigView(String bootstrapServers, String clientId, WorkspaceCompiler compiler) {
+    /** As above, the consumer also given {@code clientSettings} (the role's common {@code kafka.*} settings). */
+    public KafkaConfigView(String bootstrapServers, String clientId, Map<String, String> clientSettings) {
+        this(bootstrapServers, clientId, clientSettings, new WorkspaceCompiler(MapperRegistry.load()));
+    }
+
+    /**
+     * A view whose consumer also gets {@code clientSettings} (e.g. {@code security.protocol},
+     * {@code sasl.jaas.config}) and whose workspaces are compiled by {@code compiler}.
+     */
+    public KafkaConfigView(
+            String bootstrapServers, String clientId, Map<String, String> clientSettings, WorkspaceCompiler compiler) {
         this.compiler = compiler;
         Properties props = new Properties();
+        props.putAll(clientSettings);
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         props.put(ConsumerConfig.CLIENT_ID_CONFIG, clientId);
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);

@@ -79,10 +79,14 @@ public final class DeliveryMetrics {
         latency.record(Duration.ofMillis(millis));
     }
 
-    /** Removes this destination's meters (its worker stopped). */
+    /**
+     * Removes this destination's meters (its worker stopped), but {@code worker.restarts}, which
+     * counts across the workers of one destination.
+     */
     public void remove() {
         registry.getMeters().stream()
                 .filter(m -> m.getId().getName().startsWith("switchboard.delivery.")
+                        && !m.getId().getName().equals("switchboard.delivery.worker.restarts")
                         && tags.stream()
                                 .allMatch(t -> t.getValue().equals(m.getId().getTag(t.getKey()))))
                 .toList()

@@ -5,7 +5,9 @@
 package dev.switchboard.launcher.config;
 
 import dev.switchboard.launcher.KafkaOptions;
+import dev.switchboard.launcher.RoleProperties;
 import dev.switchboard.mappers.api.MapperRegistry;
+import dev.switchboard.options.OptionSet;
 import dev.switchboard.workspace.WorkspaceFile;
 import dev.switchboard.workspace.config.ConfigException;
 import dev.switchboard.workspace.config.ParsedWorkspace;
@@ -80,6 +82,9 @@ public final class ConfigCommand {
         @Mixin
         KafkaOptions kafka;
 
+        @Mixin
+        RoleProperties properties;
+
         @Option(
                 names = "--partitions",
                 defaultValue = "6",
@@ -96,7 +101,8 @@ public final class ConfigCommand {
         int run(WorkspaceConfig w, PrintWriter out) {
             List<String> created;
             try {
-                created = ConfigPublisher.publish(kafka.bootstrapServers(), w, partitions, replication);
+                created = ConfigPublisher.publish(
+                        kafka.bootstrapServers(), OptionSet.kafkaCommon(properties.read()), w, partitions, replication);
             } catch (ConfigException e) {
                 PrintWriter err = spec.commandLine().getErr();
                 err.println("cannot apply workspace '" + w.workspace() + "':");

@@ -17,6 +17,7 @@ import dev.switchboard.workspace.config.WorkspaceConfig;
 import dev.switchboard.workspace.config.WorkspaceConfigParser;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -39,17 +40,30 @@ public final class ConfigPublisher {
     public static List<String> publish(
             String bootstrapServers, WorkspaceConfig workspace, int partitions, short replication)
             throws ConfigException {
+        return publish(bootstrapServers, Map.of(), workspace, partitions, replication);
+    }
+
+    /** As above, every Kafka client also given {@code clientSettings} (security, e.g. SASL). */
+    public static List<String> publish(
+            String bootstrapServers,
+            Map<String, String> clientSettings,
+            WorkspaceConfig workspace,
+            int partitions,
+            short replication)
+            throws ConfigException {
         List<String> created;
-        try (TopicAdmin admin = new TopicAdmin(bootstrapServers, partitions, replication)) {
+        try (TopicAdmin admin = new TopicAdmin(bootstrapServers, partitions, replication, clientSettings)) {
             admin.createCore();
-            List<ConfigProblem> clashes = WorkspaceChecks.clashes(workspace, published(bootstrapServers));
+            List<ConfigProblem> clashes =
+                    WorkspaceChecks.clashes(workspace, published(bootstrapServers, clientSettings));
             if (!clashes.isEmpty()) {
                 throw new ConfigException(clashes);
             }
             created = admin.createDestinations(
                     workspace.destinations().stream().map(DestinationConfig::id).toList());
         }
-        Map<String, Object> props = Map.of(
+        Map<String, Object> props = new HashMap<>(clientSettings);
+        props.putAll(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
                 bootstrapServers,
                 ProducerConfig.ACKS_CONFIG,
@@ -59,7 +73,7 @@ public final class ConfigPublisher {
                 ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG,
                 20_000,
                 ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG,
-                45_000);
+                45_000));
         try (var producer = new KafkaProducer<>(
                 props,
                 Topics.CONFIG.keySerde().serializer(),
@@ -82,8 +96,8 @@ public final class ConfigPublisher {
     }
 
     /** The workspaces on {@code sb.config} now. */
-    private static ConfigSnapshot published(String bootstrapServers) {
-        try (KafkaConfigView view = new KafkaConfigView(bootstrapServers, "sb-config-apply").start()) {
+    private static ConfigSnapshot published(String bootstrapServers, Map<String, String> clientSettings) {
+        try (KafkaConfigView view = new KafkaConfigView(bootstrapServers, "sb-config-apply", clientSettings).start()) {
             if (!view.awaitLoaded(Duration.ofSeconds(30))) {
                 throw new IllegalStateException("cannot read " + Topics.CONFIG.name() + " at " + bootstrapServers);
             }

@@ -11,6 +11,7 @@ import dev.switchboard.embedded.TopicAdmin;
 import dev.switchboard.launcher.Lifecycle;
 import dev.switchboard.launcher.config.ConfigPublisher;
 import dev.switchboard.mappers.api.MapperRegistry;
+import dev.switchboard.options.OptionSet;
 import dev.switchboard.router.RouterApp;
 import dev.switchboard.router.RouterConfig;
 import dev.switchboard.tracking.TrackingApiApp;
@@ -18,6 +19,7 @@ import dev.switchboard.tracking.TrackingApiConfig;
 import dev.switchboard.workspace.KafkaConfigView;
 import dev.switchboard.workspace.WorkspaceFile;
 import dev.switchboard.workspace.config.WorkspaceConfig;
+import dev.switchboard.workspace.config.WorkspaceConfigParser;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.nio.file.Path;
@@ -65,6 +67,10 @@ public final class DevMode implements AutoCloseable {
     private WorkspaceConfig workspace;
     private DevInbox inbox;
     private TrackingApiApp api;
+    private volatile RouterApp router;
+    private volatile DeliveryApp delivery;
+    private volatile String publishedDocument;
+    private KafkaConfigView view;
 
     private DevMode() {}
 
@@ -96,10 +102,11 @@ public final class DevMode implements AutoCloseable {
         } else {
             bootstrapServers = o.externalKafka();
         }
-        try (TopicAdmin admin = new TopicAdmin(bootstrapServers, 2, (short) 1)) {
+        Map<String, String> clientSettings = OptionSet.kafkaCommon(o.properties());
+        try (TopicAdmin admin = new TopicAdmin(bootstrapServers, 2, (short) 1, clientSettings)) {
             admin.createCore();
         }
-        KafkaConfigView view = lifecycle.add(new KafkaConfigView(bootstrapServers, "sb-dev-config").start());
+        view = lifecycle.add(new KafkaConfigView(bootstrapServers, "sb-dev-config", clientSettings).start());
         PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
 
         String secret = System.getenv().getOrDefault(DEV_SECRET, "dev-secret");
@@ -111,33 +118,62 @@ public final class DevMode implements AutoCloseable {
                         bootstrapServers,
                         view,
                         metrics)
-                .withRoutes(inbox::mount);
+                .withRoutes(inbox::mount)
+                // Ready means a user can send now: the dev workspace is in the view (its write keys are
+                // accepted), the router routes and delivery delivers.
+                .withReadinessCheck("workspace", this::workspaceApplied)
+                .withReadinessCheck("router", () -> router != null && router.ready())
+                .withReadinessCheck("delivery", () -> delivery != null && delivery.ready());
         port = api.start();
 
         Map<String, String> env = new HashMap<>(System.getenv());
         env.put(DEV_URL, "http://" + o.host() + ":" + port);
         env.putIfAbsent(DEV_SECRET, secret);
         workspace = WorkspaceFile.load(o.workspace(), env::get, mappers).config();
-        ConfigPublisher.publish(bootstrapServers, workspace, 2, (short) 1);
+        ConfigPublisher.publish(bootstrapServers, clientSettings, workspace, 2, (short) 1);
+        publishedDocument = WorkspaceConfigParser.toDocument(workspace);
 
         Map<String, String> routerProps = new HashMap<>(o.properties());
         routerProps.putIfAbsent(
                 RouterConfig.STATE_DIR.key(),
                 o.dataDir().resolve("router-state").toString());
         routerProps.putIfAbsent(RouterConfig.APPLICATION_ID.key(), "switchboard-dev-router");
-        RouterApp router = new RouterApp(RouterConfig.from(routerProps), bootstrapServers, mappers);
-        router.start();
-        lifecycle.add(router);
+        RouterApp routerApp = new RouterApp(RouterConfig.from(routerProps), bootstrapServers, mappers);
+        routerApp.start();
+        router = lifecycle.add(routerApp);
 
-        DeliveryApp delivery = new DeliveryApp(DeliveryConfig.from(o.properties()), bootstrapServers, view, metrics);
-        delivery.start();
-        lifecycle.add(delivery);
+        DeliveryApp deliveryApp = new DeliveryApp(DeliveryConfig.from(o.properties()), bootstrapServers, view, metrics);
+        deliveryApp.start();
+        delivery = lifecycle.add(deliveryApp);
         if (!view.awaitLoaded(Duration.ofSeconds(60))) {
             throw new IllegalStateException("the config topic could not be read within 60 s");
+        }
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (!api.ready()) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("not ready within 60 s: " + readiness());
+            }
+            Thread.sleep(20);
         }
         // Added last so that it closes first: no new events while the other roles drain.
         lifecycle.add(api);
         api = null;
+    }
+
+    /** The published workspace, as published, is in the config view: its write keys are accepted. */
+    private boolean workspaceApplied() {
+        String published = publishedDocument;
+        return published != null
+                && view.isLoaded()
+                && view.current()
+                        .workspace(workspace.workspace())
+                        .map(w -> WorkspaceConfigParser.toDocument(w.config()).equals(published))
+                        .orElse(false);
+    }
+
+    private String readiness() {
+        return "workspace " + workspaceApplied() + ", router " + (router != null && router.ready()) + ", delivery "
+                + (delivery != null && delivery.ready());
     }
 
     public String bootstrapServers() {

@@ -28,6 +28,12 @@ final class RejectedSink implements AutoCloseable {
     private KafkaProducer<String, Rejected> producer;
 
     RejectedSink(Map<String, ?> streamsConfig) {
+        // Connection and security settings given to the application (security.protocol, sasl.*, ssl.*).
+        streamsConfig.forEach((k, v) -> {
+            if (ProducerConfig.configNames().contains(k) && v != null) {
+                props.put(k, v);
+            }
+        });
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, streamsConfig.get("bootstrap.servers"));
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);

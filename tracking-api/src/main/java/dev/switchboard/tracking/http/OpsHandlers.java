@@ -22,9 +22,23 @@ public final class OpsHandlers {
 
     /** {@code checks} in the order {@code /readyz} lists them, e.g. {@code kafka} then {@code config}. */
     public static void mount(Router router, Map<String, BooleanSupplier> checks, PrometheusMeterRegistry registry) {
+        mount(router, checks, () -> true, registry);
+    }
+
+    /**
+     * As above, with {@code /healthz} answering 503 ({@code "down"}) while {@code alive} is false: a
+     * role that cannot recover by itself (e.g. every stream thread dead) is restarted by its liveness
+     * probe.
+     */
+    public static void mount(
+            Router router,
+            Map<String, BooleanSupplier> checks,
+            BooleanSupplier alive,
+            PrometheusMeterRegistry registry) {
         router.get("/healthz").handler(ctx -> {
             ctx.put(IngestHandler.METRIC_PATH, "/healthz");
-            HttpReplies.json(ctx, 200, "{\"status\":\"up\"}");
+            boolean up = alive.getAsBoolean();
+            HttpReplies.json(ctx, up ? 200 : 503, up ? "{\"status\":\"up\"}" : "{\"status\":\"down\"}");
         });
         router.get("/readyz").handler(ctx -> {
             ctx.put(IngestHandler.METRIC_PATH, "/readyz");

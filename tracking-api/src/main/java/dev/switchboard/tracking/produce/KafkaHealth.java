@@ -5,6 +5,7 @@
 package dev.switchboard.tracking.produce;
 
 import java.time.Duration;
+import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -30,7 +31,13 @@ public final class KafkaHealth implements AutoCloseable {
     private volatile boolean reachable;
 
     public KafkaHealth(String bootstrapServers, Duration interval) {
+        this(bootstrapServers, interval, Map.of());
+    }
+
+    /** As above, the admin client also given {@code clientSettings} (security, e.g. SASL). */
+    public KafkaHealth(String bootstrapServers, Duration interval, Map<String, String> clientSettings) {
         Properties p = new Properties();
+        p.putAll(clientSettings);
         p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         p.put(AdminClientConfig.CLIENT_ID_CONFIG, "switchboard-tracking-api-health");
         p.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, "2000");
