@@ -33,6 +33,14 @@ public final class TopicAdmin implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(TopicAdmin.class);
 
+    /** The topics that hold state, not history: the latest record per key must stay forever. */
+    private static final List<Topic<?, ?>> COMPACTED = List.of(Topics.CONFIG, Topics.CONTROL, Topics.REDRIVES);
+
+    private static final Map<Topic<?, ?>, String> WHY_COMPACTED = Map.of(
+            Topics.CONFIG, "workspaces",
+            Topics.CONTROL, "destination pauses",
+            Topics.REDRIVES, "the record of redriven dead letters");
+
     private final Admin admin;
     private final String bootstrapServers;
     private final int partitions;
@@ -68,8 +76,11 @@ public final class TopicAdmin implements AutoCloseable {
                     problems.add("topic " + t.name() + " does not exist");
                 }
             }
-            if (existing.contains(Topics.CONFIG.name())) {
-                ConfigResource config = new ConfigResource(ConfigResource.Type.TOPIC, Topics.CONFIG.name());
+            for (Topic<?, ?> t : COMPACTED) {
+                if (!existing.contains(t.name())) {
+                    continue;
+                }
+                ConfigResource config = new ConfigResource(ConfigResource.Type.TOPIC, t.name());
                 String policy = admin.describeConfigs(List.of(config))
                         .all()
                         .get(30, TimeUnit.SECONDS)
@@ -77,8 +88,8 @@ public final class TopicAdmin implements AutoCloseable {
                         .get(TopicConfig.CLEANUP_POLICY_CONFIG)
                         .value();
                 if (!policy.contains(TopicConfig.CLEANUP_POLICY_COMPACT)) {
-                    problems.add("topic " + Topics.CONFIG.name() + " has cleanup.policy=" + policy
-                            + ": workspaces would be deleted after its retention; set cleanup.policy=compact");
+                    problems.add("topic " + t.name() + " has cleanup.policy=" + policy + ": " + WHY_COMPACTED.get(t)
+                            + " would be deleted after its retention; set cleanup.policy=compact");
                 }
             }
             return problems;
@@ -92,13 +103,15 @@ public final class TopicAdmin implements AutoCloseable {
 
     /**
      * The request, retry and dead-letter topics of each destination id ({@code sb.dest.<id>},
-     * {@code sb.dest.<id>.retry}, {@code sb.dest.<id>.dlq}); returns the names created.
+     * {@code sb.dest.<id>.retry} and its tiers {@code .retry.1s} ... {@code .retry.1h},
+     * {@code sb.dest.<id>.dlq}); returns the names created. Every one has the same partition count, so
+     * a user's requests and retries land on the same partition number (and worker).
      */
     public List<String> createDestinations(Collection<String> destinationIds) {
         return create(destinationIds.stream()
                 .<Topic<?, ?>>mapMulti((id, out) -> {
                     out.accept(Topics.destination(id));
-                    out.accept(Topics.retry(id));
+                    Topics.retryTopics(id).forEach(out);
                     out.accept(Topics.deadLetter(id));
                 })
                 .toList());
@@ -138,8 +151,8 @@ public final class TopicAdmin implements AutoCloseable {
     }
 
     private NewTopic newTopic(Topic<?, ?> topic) {
-        if (topic.name().equals(Topics.CONFIG.name())) {
-            // One partition: the whole config is read in order; compacted: the latest per workspace.
+        if (COMPACTED.contains(topic)) {
+            // One partition: the whole state is read in order; compacted: the latest per key.
             return new NewTopic(topic.name(), 1, replicationFactor)
                     .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
         }
