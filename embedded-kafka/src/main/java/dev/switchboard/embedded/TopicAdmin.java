@@ -6,6 +6,7 @@ package dev.switchboard.embedded;
 
 import dev.switchboard.schemas.Topic;
 import dev.switchboard.schemas.Topics;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -17,6 +18,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.AlterConfigOp;
+import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
@@ -45,6 +48,7 @@ public final class TopicAdmin implements AutoCloseable {
     private final String bootstrapServers;
     private final int partitions;
     private final short replicationFactor;
+    private Duration archiveRetention;
 
     public TopicAdmin(String bootstrapServers, int partitions, short replicationFactor) {
         Properties props = new Properties();
@@ -54,6 +58,56 @@ public final class TopicAdmin implements AutoCloseable {
         this.bootstrapServers = bootstrapServers;
         this.partitions = partitions;
         this.replicationFactor = replicationFactor;
+    }
+
+    /**
+     * Sets the retention of {@code sb.events}, the archive (and so the replay horizon), for the topics
+     * created from now on; null keeps the broker's default.
+     */
+    public TopicAdmin archiveRetention(Duration retention) {
+        this.archiveRetention = retention;
+        return this;
+    }
+
+    /**
+     * Sets the retention of an existing {@code sb.events} (topics create leaves existing topics as they
+     * are otherwise).
+     */
+    public void alterArchiveRetention(Duration retention) {
+        ConfigResource r = new ConfigResource(ConfigResource.Type.TOPIC, Topics.EVENTS.name());
+        AlterConfigOp op = new AlterConfigOp(
+                new ConfigEntry(TopicConfig.RETENTION_MS_CONFIG, String.valueOf(retention.toMillis())),
+                AlterConfigOp.OpType.SET);
+        try {
+            admin.incrementalAlterConfigs(Map.of(r, List.of(op))).all().get(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while setting the archive retention", e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("cannot set the retention of " + Topics.EVENTS.name() + ": " + e, e);
+        }
+    }
+
+    /** One Switchboard topic as it exists now. */
+    public record TopicInfo(
+            String name,
+            int partitions,
+            int replication,
+            long retentionMs,
+            String cleanupPolicy,
+            long sizeBytes,
+            List<Long> endOffsets) {}
+
+    /** Every Switchboard topic ({@code sb.*} and the router's internal ones), by name. */
+    public List<TopicInfo> describe() {
+        try {
+            return TopicDescriptions.describe(admin);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while describing topics", e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("cannot describe topics at " + bootstrapServers + ": " + e, e);
+        }
     }
 
     /** The core topics; returns the names that were created (not those that already existed). */
@@ -155,6 +209,10 @@ public final class TopicAdmin implements AutoCloseable {
             // One partition: the whole state is read in order; compacted: the latest per key.
             return new NewTopic(topic.name(), 1, replicationFactor)
                     .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
+        }
+        if (topic == Topics.EVENTS && archiveRetention != null) {
+            return new NewTopic(topic.name(), partitions, replicationFactor)
+                    .configs(Map.of(TopicConfig.RETENTION_MS_CONFIG, String.valueOf(archiveRetention.toMillis())));
         }
         return new NewTopic(topic.name(), partitions, replicationFactor);
     }

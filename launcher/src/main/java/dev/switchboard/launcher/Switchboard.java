@@ -9,6 +9,7 @@ import dev.switchboard.launcher.dev.DevCommand;
 import dev.switchboard.launcher.recovery.BadArgument;
 import dev.switchboard.launcher.recovery.DestinationCommand;
 import dev.switchboard.launcher.recovery.DlqCommand;
+import dev.switchboard.launcher.recovery.StatusCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -27,6 +28,7 @@ import picocli.CommandLine.Command;
             TopicsCommand.class,
             DlqCommand.class,
             DestinationCommand.class,
+            StatusCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Switchboard {

@@ -5,6 +5,8 @@
 package dev.switchboard.delivery.recovery;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -26,6 +28,15 @@ final class TopicScan {
 
     /** Every record of {@code topic}, in order per partition; a missing topic has none. */
     static void scan(String bootstrapServers, String topic, Consumer<ConsumerRecord<String, byte[]>> each) {
+        scan(bootstrapServers, topic, null, each);
+    }
+
+    /**
+     * The records of {@code topic} written at or after {@code since} (all when null), found with
+     * offsetsForTimes, in order per partition.
+     */
+    static void scan(
+            String bootstrapServers, String topic, Instant since, Consumer<ConsumerRecord<String, byte[]>> each) {
         Properties p = new Properties();
         p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
@@ -43,6 +54,17 @@ final class TopicScan {
                     .toList();
             consumer.assign(parts);
             consumer.seekToBeginning(parts);
+            if (since != null) {
+                Map<TopicPartition, Long> at = new HashMap<>();
+                parts.forEach(tp -> at.put(tp, since.toEpochMilli()));
+                consumer.offsetsForTimes(at, Duration.ofSeconds(30)).forEach((tp, o) -> {
+                    if (o == null) {
+                        consumer.seekToEnd(List.of(tp)); // nothing that recent
+                    } else {
+                        consumer.seek(tp, o.offset());
+                    }
+                });
+            }
             Map<TopicPartition, Long> end = consumer.endOffsets(parts, Duration.ofSeconds(30));
             while (parts.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))) {
                 for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(500))) {

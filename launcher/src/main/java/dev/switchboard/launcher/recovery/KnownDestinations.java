@@ -9,10 +9,11 @@ import dev.switchboard.schemas.Topics;
 import dev.switchboard.schemas.config.KafkaConfigView;
 import dev.switchboard.schemas.config.WorkspaceConfig;
 import java.time.Duration;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
-/** The destination ids of every workspace on {@code sb.config}: an id a command may name. */
+/** The source and destination ids of every workspace on {@code sb.config}: ids a command may name. */
 final class KnownDestinations {
 
     private KnownDestinations() {}
@@ -30,16 +31,29 @@ final class KnownDestinations {
     }
 
     static Set<String> of(String bootstrapServers) {
+        Set<String> ids = new TreeSet<>();
+        for (WorkspaceConfig w : workspaces(bootstrapServers)) {
+            w.destinations().forEach(d -> ids.add(d.id()));
+        }
+        return ids;
+    }
+
+    /** The source ids of every published workspace. */
+    static Set<String> sources(String bootstrapServers) {
+        Set<String> ids = new TreeSet<>();
+        for (WorkspaceConfig w : workspaces(bootstrapServers)) {
+            w.sources().forEach(s -> ids.add(s.id()));
+        }
+        return ids;
+    }
+
+    private static List<WorkspaceConfig> workspaces(String bootstrapServers) {
         try (KafkaConfigView view = new KafkaConfigView(bootstrapServers, "sb-cli-config").start()) {
             if (!view.awaitLoaded(Duration.ofSeconds(30))) {
                 throw new IllegalStateException(
                         "cannot read " + Topics.CONFIG.name() + " at " + bootstrapServers + " within 30 s");
             }
-            Set<String> ids = new TreeSet<>();
-            for (WorkspaceConfig w : view.current().workspaces()) {
-                w.destinations().forEach(d -> ids.add(d.id()));
-            }
-            return ids;
+            return List.copyOf(view.current().workspaces());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while reading " + Topics.CONFIG.name(), e);

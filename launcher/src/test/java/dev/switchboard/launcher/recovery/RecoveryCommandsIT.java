@@ -140,6 +140,12 @@ class RecoveryCommandsIT {
         track("Order Completed", "m-paused");
         Thread.sleep(4_000); // twice the retry window
         assertThat(received).hasSize(3);
+        Run status = run("status");
+        assertThat(status.exit()).isZero();
+        assertThat(status.out())
+                .containsPattern("web\\s+\\d+\\s+0")
+                .containsPattern("hooks\\s+\\d+\\s+0\\s+3/\\d+\\s+[1-9]\\d*\\s+paused\\s+\\S+ HTTP 503")
+                .contains("vendor maintenance");
         Run resume = run("destination", "resume", "hooks");
         assertThat(resume.out()).contains("resumed delivery to hooks after");
 
@@ -147,6 +153,17 @@ class RecoveryCommandsIT {
         await().atMost(Duration.ofSeconds(60)).until(() -> received.size() == 4);
         assertThat(received.get(3)).contains("m-paused");
         assertThat(run("dlq", "list", "--destination", "hooks").out()).contains("3 dead letters of hooks");
+
+        // and the topics show their settings, the archive's retention set from the command line
+        assertThat(run("topics", "create", "--archive-retention", "3d").out())
+                .contains("set retention of sb.events to PT72H");
+        Run topics = run("topics", "describe");
+        assertThat(topics.exit()).isZero();
+        assertThat(topics.out())
+                .containsPattern("sb.events\\s+2\\s+1\\s+72h\\s+delete")
+                .containsPattern("sb.control\\s+1\\s+1\\s+\\S+\\s+compact")
+                .containsPattern("sb.redrives\\s+1\\s+1\\s+\\S+\\s+compact\\s+\\S+ \\S?B\\s+[3-9]")
+                .contains("sb.dest.hooks.retry.1h", "sb.dest.hooks.dlq");
     }
 
     @Test
@@ -163,7 +180,9 @@ class RecoveryCommandsIT {
                 List.of("dlq", "redrive", "--destination", "nope"),
                 List.of("destination", "pause", "nope"),
                 List.of("destination", "resume"),
-                List.of("destination", "halt", "hooks"));
+                List.of("destination", "halt", "hooks"),
+                List.of("status", "--interval", "0"),
+                List.of("topics", "create", "--archive-retention", "7x"));
         for (List<String> args : bad) {
             Run r = run(args.toArray(String[]::new));
             assertThat(r.exit()).as("%s: %s", args, r.err()).isEqualTo(2);
