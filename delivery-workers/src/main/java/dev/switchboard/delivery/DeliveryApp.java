@@ -6,6 +6,8 @@ package dev.switchboard.delivery;
 
 import dev.switchboard.delivery.consume.DestinationSettings;
 import dev.switchboard.delivery.consume.DestinationWorker;
+import dev.switchboard.delivery.recovery.ControlView;
+import dev.switchboard.options.KafkaAccess;
 import dev.switchboard.workspace.CompiledWorkspace;
 import dev.switchboard.workspace.ConfigSnapshot;
 import dev.switchboard.workspace.ConfigView;
@@ -33,7 +35,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The delivery role: one {@link DestinationWorker} per enabled destination of every workspace in the
  * config view, following config changes (a new destination gets a worker, a removed or disabled one
- * loses it, changed delivery options restart it). Workers share one idempotent acks=all producer for
+ * loses it, changed delivery options restart it), and each destination's pause on {@code sb.control}
+ * ({@link ControlView}). Workers share one idempotent acks=all producer for
  * outcomes, retries and dead letters; everything else (consumer group, HTTP client, in-flight
  * window, thread) is per destination.
  */
@@ -58,6 +61,7 @@ public final class DeliveryApp implements AutoCloseable {
         return t;
     });
     private KafkaProducer<byte[], byte[]> producer;
+    private ControlView controls;
     private volatile boolean started;
     private volatile boolean closed;
 
@@ -79,6 +83,8 @@ public final class DeliveryApp implements AutoCloseable {
             throw new IllegalStateException("already started");
         }
         producer = new KafkaProducer<>(producerProperties(), new ByteArraySerializer(), new ByteArraySerializer());
+        controls = new ControlView(new KafkaAccess(bootstrapServers, config.clientSettings()), "sb-delivery-control")
+                .start();
         started = true;
         configView.onChange(snapshot -> reconciler.execute(() -> reconcile(snapshot)));
         reconciler.execute(() -> reconcile(configView.current()));
@@ -101,8 +107,7 @@ public final class DeliveryApp implements AutoCloseable {
                     LOG.warn("delivery to {} had stopped; starting it again", worker.destinationId());
                     worker.close();
                     workers.put(
-                            worker.destinationId(),
-                            new DestinationWorker(worker.settings(), bootstrapServers, producer, registry).start());
+                            worker.destinationId(), worker(worker.settings()).start());
                     restarts(worker.destinationId()).increment();
                 }
             }
@@ -168,8 +173,14 @@ public final class DeliveryApp implements AutoCloseable {
         wanted.forEach((id, s) -> workers.computeIfAbsent(id, k -> {
             LOG.info("starting delivery to {}", id);
             restarts(id); // at 0 from the start: an alert on its increase needs the series
-            return new DestinationWorker(s, bootstrapServers, producer, registry).start();
+            return worker(s).start();
         }));
+    }
+
+    /** A worker for {@code s} that follows the destination's pause on {@code sb.control}. */
+    private DestinationWorker worker(DestinationSettings s) {
+        String id = s.destinationId();
+        return new DestinationWorker(s, bootstrapServers, producer, registry, () -> controls.clock(id));
     }
 
     /** The settings of one destination: the role's options overridden by its {@code delivery:} block. */
@@ -238,6 +249,9 @@ public final class DeliveryApp implements AutoCloseable {
         workers.clear();
         if (producer != null) {
             producer.close(Duration.ofSeconds(10));
+        }
+        if (controls != null) {
+            controls.close();
         }
     }
 }

@@ -172,6 +172,11 @@ public final class DeliveryConfig {
         return kafka("producer.");
     }
 
+    /** Settings for every Kafka client of the role ({@code kafka.<name>} without a client prefix). */
+    public Map<String, String> clientSettings() {
+        return set.kafkaCommon();
+    }
+
     /** Every option with its default and doc, for the generated config reference. */
     public static List<Option<?>> options() {
         return OPTIONS;

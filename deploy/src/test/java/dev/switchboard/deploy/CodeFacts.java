@@ -5,6 +5,7 @@
 package dev.switchboard.deploy;
 
 import dev.switchboard.delivery.consume.DestinationSettings;
+import dev.switchboard.delivery.recovery.DeadLetterQueue;
 import dev.switchboard.launcher.Switchboard;
 import dev.switchboard.router.RouterConfig;
 import dev.switchboard.schemas.Topics;
@@ -28,6 +29,11 @@ final class CodeFacts {
     /** {@code sb-delivery-}: every destination worker's consumer group starts with it. */
     static String deliveryGroupPrefix() {
         return groupOf("x").replaceAll("x$", "");
+    }
+
+    /** {@code sb-redrive-}: the transactional id of {@code dlq redrive} for each destination. */
+    static String redriveTransactionalIdPrefix() {
+        return DeadLetterQueue.TRANSACTIONAL_ID_PREFIX;
     }
 
     static String groupOf(String destinationId) {

@@ -28,6 +28,8 @@ class StrimziUsersTest {
         String events = Topics.EVENTS.name();
         String rejected = Topics.REJECTED.name();
         String outcomes = Topics.DELIVERY_OUTCOMES.name();
+        String control = Topics.CONTROL.name();
+        String redrives = Topics.REDRIVES.name();
         String dest = CodeFacts.destinationTopicPrefix();
         String app = CodeFacts.routerApplicationId();
         String groups = CodeFacts.deliveryGroupPrefix();
@@ -50,6 +52,7 @@ class StrimziUsersTest {
                 acls(
                         prefix("topic", dest, "Describe", "Read", "Write"),
                         topic(config, "Describe", "Read"),
+                        topic(control, "Describe", "Read"),
                         topic(outcomes, "Describe", "Write"),
                         topic(rejected, "Describe", "Write"),
                         prefix("group", groups, "Describe", "Read")),
@@ -60,7 +63,19 @@ class StrimziUsersTest {
                         topic(rejected, "Create", "Describe"),
                         topic(outcomes, "Create", "Describe"),
                         topic(config, "Create", "Describe", "DescribeConfigs", "Read", "Write"),
+                        topic(control, "Create", "Describe", "DescribeConfigs"),
+                        topic(redrives, "Create", "Describe", "DescribeConfigs"),
                         prefix("topic", dest, "Create", "Describe")),
+                "sb-operator",
+                acls(
+                        prefix("topic", "sb.", "Describe", "DescribeConfigs", "Read"),
+                        prefix("topic", dest, "Write"),
+                        topic(control, "Write"),
+                        topic(redrives, "Write"),
+                        // dlq redrive: one transactional id per destination, sb-redrive-<id>
+                        prefix("transactionalId", CodeFacts.redriveTransactionalIdPrefix(), "Describe", "Write"),
+                        literal("group", app, "Describe"),
+                        prefix("group", groups, "Describe")),
                 "sb-keda",
                 acls(
                         topic(raw, "Describe"),

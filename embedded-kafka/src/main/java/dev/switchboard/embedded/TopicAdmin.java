@@ -6,6 +6,7 @@ package dev.switchboard.embedded;
 
 import dev.switchboard.schemas.Topic;
 import dev.switchboard.schemas.Topics;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -17,6 +18,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.AlterConfigOp;
+import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
@@ -33,10 +36,19 @@ public final class TopicAdmin implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(TopicAdmin.class);
 
+    /** The topics that hold state, not history: the latest record per key must stay forever. */
+    private static final List<Topic<?, ?>> COMPACTED = List.of(Topics.CONFIG, Topics.CONTROL, Topics.REDRIVES);
+
+    private static final Map<Topic<?, ?>, String> WHY_COMPACTED = Map.of(
+            Topics.CONFIG, "workspaces",
+            Topics.CONTROL, "destination pauses",
+            Topics.REDRIVES, "the record of redriven dead letters");
+
     private final Admin admin;
     private final String bootstrapServers;
     private final int partitions;
     private final short replicationFactor;
+    private Duration archiveRetention;
 
     public TopicAdmin(String bootstrapServers, int partitions, short replicationFactor) {
         this(bootstrapServers, partitions, replicationFactor, Map.of());
@@ -63,6 +75,56 @@ public final class TopicAdmin implements AutoCloseable {
         return Topics.core().stream().map(this::newTopic).toList();
     }
 
+    /**
+     * Sets the retention of {@code sb.events}, the archive (and so the replay horizon), for the topics
+     * created from now on; null keeps the broker's default.
+     */
+    public TopicAdmin archiveRetention(Duration retention) {
+        this.archiveRetention = retention;
+        return this;
+    }
+
+    /**
+     * Sets the retention of an existing {@code sb.events} (topics create leaves existing topics as they
+     * are otherwise).
+     */
+    public void alterArchiveRetention(Duration retention) {
+        ConfigResource r = new ConfigResource(ConfigResource.Type.TOPIC, Topics.EVENTS.name());
+        AlterConfigOp op = new AlterConfigOp(
+                new ConfigEntry(TopicConfig.RETENTION_MS_CONFIG, String.valueOf(retention.toMillis())),
+                AlterConfigOp.OpType.SET);
+        try {
+            admin.incrementalAlterConfigs(Map.of(r, List.of(op))).all().get(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while setting the archive retention", e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("cannot set the retention of " + Topics.EVENTS.name() + ": " + e, e);
+        }
+    }
+
+    /** One Switchboard topic as it exists now. */
+    public record TopicInfo(
+            String name,
+            int partitions,
+            int replication,
+            long retentionMs,
+            String cleanupPolicy,
+            long sizeBytes,
+            List<Long> endOffsets) {}
+
+    /** Every Switchboard topic ({@code sb.*} and the router's internal ones), by name. */
+    public List<TopicInfo> describe() {
+        try {
+            return TopicDescriptions.describe(admin);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while describing topics", e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("cannot describe topics at " + bootstrapServers + ": " + e, e);
+        }
+    }
+
     /** The core topics; returns the names that were created (not those that already existed). */
     public List<String> createCore() {
         return create(Topics.core());
@@ -83,8 +145,11 @@ public final class TopicAdmin implements AutoCloseable {
                     problems.add("topic " + t.name() + " does not exist");
                 }
             }
-            if (existing.contains(Topics.CONFIG.name())) {
-                ConfigResource config = new ConfigResource(ConfigResource.Type.TOPIC, Topics.CONFIG.name());
+            for (Topic<?, ?> t : COMPACTED) {
+                if (!existing.contains(t.name())) {
+                    continue;
+                }
+                ConfigResource config = new ConfigResource(ConfigResource.Type.TOPIC, t.name());
                 String policy = admin.describeConfigs(List.of(config))
                         .all()
                         .get(30, TimeUnit.SECONDS)
@@ -92,8 +157,8 @@ public final class TopicAdmin implements AutoCloseable {
                         .get(TopicConfig.CLEANUP_POLICY_CONFIG)
                         .value();
                 if (!policy.contains(TopicConfig.CLEANUP_POLICY_COMPACT)) {
-                    problems.add("topic " + Topics.CONFIG.name() + " has cleanup.policy=" + policy
-                            + ": workspaces would be deleted after its retention; set cleanup.policy=compact");
+                    problems.add("topic " + t.name() + " has cleanup.policy=" + policy + ": " + WHY_COMPACTED.get(t)
+                            + " would be deleted after its retention; set cleanup.policy=compact");
                 }
             }
             return problems;
@@ -107,13 +172,15 @@ public final class TopicAdmin implements AutoCloseable {
 
     /**
      * The request, retry and dead-letter topics of each destination id ({@code sb.dest.<id>},
-     * {@code sb.dest.<id>.retry}, {@code sb.dest.<id>.dlq}); returns the names created.
+     * {@code sb.dest.<id>.retry} and its tiers {@code .retry.1s} ... {@code .retry.1h},
+     * {@code sb.dest.<id>.dlq}); returns the names created. Every one has the same partition count, so
+     * a user's requests and retries land on the same partition number (and worker).
      */
     public List<String> createDestinations(Collection<String> destinationIds) {
         return create(destinationIds.stream()
                 .<Topic<?, ?>>mapMulti((id, out) -> {
                     out.accept(Topics.destination(id));
-                    out.accept(Topics.retry(id));
+                    Topics.retryTopics(id).forEach(out);
                     out.accept(Topics.deadLetter(id));
                 })
                 .toList());
@@ -153,10 +220,14 @@ public final class TopicAdmin implements AutoCloseable {
     }
 
     private NewTopic newTopic(Topic<?, ?> topic) {
-        if (topic.name().equals(Topics.CONFIG.name())) {
-            // One partition: the whole config is read in order; compacted: the latest per workspace.
+        if (COMPACTED.contains(topic)) {
+            // One partition: the whole state is read in order; compacted: the latest per key.
             return new NewTopic(topic.name(), 1, replicationFactor)
                     .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
+        }
+        if (topic == Topics.EVENTS && archiveRetention != null) {
+            return new NewTopic(topic.name(), partitions, replicationFactor)
+                    .configs(Map.of(TopicConfig.RETENTION_MS_CONFIG, String.valueOf(archiveRetention.toMillis())));
         }
         return new NewTopic(topic.name(), partitions, replicationFactor);
     }

@@ -4,6 +4,8 @@
  */
 package dev.switchboard.launcher;
 
+import dev.switchboard.options.KafkaAccess;
+import dev.switchboard.options.OptionSet;
 import picocli.CommandLine.Option;
 
 /** {@code --kafka}: the cluster every role talks to. */
@@ -18,5 +20,10 @@ public final class KafkaOptions {
 
     public String bootstrapServers() {
         return bootstrapServers;
+    }
+
+    /** The cluster with the common {@code kafka.*} settings of {@code properties} (security). */
+    public KafkaAccess access(RoleProperties properties) {
+        return new KafkaAccess(bootstrapServers, OptionSet.kafkaCommon(properties.read()));
     }
 }

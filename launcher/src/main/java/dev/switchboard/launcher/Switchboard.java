@@ -6,6 +6,10 @@ package dev.switchboard.launcher;
 
 import dev.switchboard.launcher.config.ConfigCommand;
 import dev.switchboard.launcher.dev.DevCommand;
+import dev.switchboard.launcher.recovery.BadArgument;
+import dev.switchboard.launcher.recovery.DestinationCommand;
+import dev.switchboard.launcher.recovery.DlqCommand;
+import dev.switchboard.launcher.recovery.StatusCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -22,6 +26,9 @@ import picocli.CommandLine.Command;
             RoleCommands.Delivery.class,
             ConfigCommand.class,
             TopicsCommand.class,
+            DlqCommand.class,
+            DestinationCommand.class,
+            StatusCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Switchboard {
@@ -35,7 +42,17 @@ public final class Switchboard {
         CommandLine cli = new CommandLine(new Switchboard());
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             commandLine.getErr().println(commandLine.getColorScheme().errorText("error: " + e.getMessage()));
-            return 1;
+            // A bad argument changed nothing and is the caller's to fix (2, as for a parse error).
+            return e instanceof BadArgument ? CommandLine.ExitCode.USAGE : 1;
+        });
+        // A wrong or missing argument: one line that names it and where to read more, exit code 2.
+        cli.setParameterExceptionHandler((e, args) -> {
+            CommandLine c = e.getCommandLine();
+            c.getErr()
+                    .println(c.getColorScheme()
+                            .errorText("error: " + e.getMessage() + " (see '"
+                                    + c.getCommandSpec().qualifiedName() + " --help')"));
+            return CommandLine.ExitCode.USAGE;
         });
         return cli;
     }

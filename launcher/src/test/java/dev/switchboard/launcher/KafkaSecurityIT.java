@@ -88,7 +88,7 @@ class KafkaSecurityIT {
         kafka = EmbeddedKafka.temporaryScram().start();
         String bootstrap = kafka.bootstrapServers();
         Map<String, Map<String, String>> settings = new HashMap<>();
-        for (String user : List.of("sb-jobs", "sb-tracking-api", "sb-router", "sb-delivery")) {
+        for (String user : List.of("sb-jobs", "sb-tracking-api", "sb-router", "sb-delivery", "sb-operator")) {
             kafka.addScramUser(user, "pw-" + user);
             settings.put(user, kafkaSettings(user));
         }
@@ -165,6 +165,21 @@ class KafkaSecurityIT {
         // Then it is accepted and delivered
         assertThat(sent.statusCode()).as(sent.body()).isEqualTo(200);
         await().atMost(Duration.ofSeconds(60)).until(() -> received.stream().anyMatch(b -> b.contains("scram-1")));
+
+        // And the SRE commands work with the operator's user: status, dead letters, a pause and its resume
+        Map<String, String> operator = settings.get("sb-operator");
+        for (List<String> command : List.of(
+                List.of("status"),
+                List.of("topics", "describe"),
+                List.of("dlq", "list", "--destination", "hook"),
+                List.of("destination", "pause", "hook", "--reason", "scram check"),
+                List.of("destination", "resume", "hook"))) {
+            List<String> args = new ArrayList<>(command);
+            args.addAll(List.of("--kafka", bootstrap));
+            assertThat(run(withSettings(args, operator)))
+                    .as(String.join(" ", command))
+                    .isZero();
+        }
 
         // And a role's user may do nothing its ACLs do not name: the tracking API cannot write the archive
         Map<String, Object> producer = new HashMap<>(OptionSet.kafkaCommon(api));

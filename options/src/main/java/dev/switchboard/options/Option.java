@@ -112,7 +112,8 @@ public final class Option<T> {
             throw new IllegalArgumentException("expected true or false");
         }
 
-        static Duration parseDuration(String s) {
+        /** A duration as options write it: 500ms, 5s, 10m, 24h, 7d or ISO-8601 (PT5S). */
+        public static Duration parseDuration(String s) {
             if (s.startsWith("P") || s.startsWith("p")) {
                 return Duration.parse(s);
             }

@@ -7,11 +7,15 @@ package dev.switchboard.schemas;
 import dev.switchboard.schemas.avro.ConfigRecord;
 import dev.switchboard.schemas.avro.DeadLetter;
 import dev.switchboard.schemas.avro.DeliveryOutcome;
+import dev.switchboard.schemas.avro.DestinationControl;
 import dev.switchboard.schemas.avro.DestinationRequest;
 import dev.switchboard.schemas.avro.Event;
 import dev.switchboard.schemas.avro.RawCall;
+import dev.switchboard.schemas.avro.Redrive;
 import dev.switchboard.schemas.avro.Rejected;
 import dev.switchboard.schemas.avro.RetryEnvelope;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -43,6 +47,31 @@ public final class Topics {
     public static final Topic<String, DeliveryOutcome> DELIVERY_OUTCOMES =
             new Topic<>("sb.delivery.outcomes", KEY, RecordSerdes.forClass(DeliveryOutcome.class));
 
+    /** Operators' holds on destinations (compacted, keyed by destination id): every delivery instance follows it. */
+    public static final Topic<String, DestinationControl> CONTROL =
+            new Topic<>("sb.control", KEY, RecordSerdes.forClass(DestinationControl.class));
+
+    /**
+     * Every dead letter put back for delivery (compacted, keyed by {@link #redriveKey}): a letter is
+     * redriven once unless forced.
+     */
+    public static final Topic<String, Redrive> REDRIVES =
+            new Topic<>("sb.redrives", KEY, RecordSerdes.forClass(Redrive.class));
+
+    /**
+     * The delays of the retry tiers, shortest first. A retry waits in the tier of the largest delay
+     * not above its remaining wait ({@code sb.dest.<id>.retry.<delay>}); every record of a tier waits
+     * the same time, so each tier is in due order by construction. Waits shorter than the first tier
+     * go to {@code sb.dest.<id>.retry} itself.
+     */
+    public static final List<Duration> RETRY_TIERS = List.of(
+            Duration.ofSeconds(1),
+            Duration.ofSeconds(5),
+            Duration.ofSeconds(30),
+            Duration.ofMinutes(2),
+            Duration.ofMinutes(10),
+            Duration.ofHours(1));
+
     /** Every per-destination request topic: {@code sb.dest.<destinationId>}. */
     public static final Pattern DESTINATION_TOPICS = Pattern.compile("sb\\.dest\\.[A-Za-z0-9_-]+");
 
@@ -71,6 +100,33 @@ public final class Topics {
                 destination(destinationId).name() + ".retry", KEY, RecordSerdes.forClass(RetryEnvelope.class));
     }
 
+    /** The retry tier of {@code delay} (one of {@link #RETRY_TIERS}): {@code sb.dest.<id>.retry.<delay>}. */
+    public static Topic<String, RetryEnvelope> retryTier(String destinationId, Duration delay) {
+        if (!RETRY_TIERS.contains(delay)) {
+            throw new IllegalArgumentException("not a retry tier: " + delay);
+        }
+        return new Topic<>(
+                retry(destinationId).name() + "." + tierName(delay), KEY, RecordSerdes.forClass(RetryEnvelope.class));
+    }
+
+    /** Every retry topic of one destination: {@code sb.dest.<id>.retry}, then each tier, shortest first. */
+    public static List<Topic<String, RetryEnvelope>> retryTopics(String destinationId) {
+        List<Topic<String, RetryEnvelope>> all = new ArrayList<>();
+        all.add(retry(destinationId));
+        RETRY_TIERS.forEach(d -> all.add(retryTier(destinationId, d)));
+        return List.copyOf(all);
+    }
+
+    private static String tierName(Duration d) {
+        long s = d.toSeconds();
+        return s % 3600 == 0 ? s / 3600 + "h" : s % 60 == 0 ? s / 60 + "m" : s + "s";
+    }
+
+    /** The key of a letter's record on {@link #REDRIVES}: {@code <destinationId>/<partition>/<offset>}. */
+    public static String redriveKey(String destinationId, int dlqPartition, long dlqOffset) {
+        return destinationId + "/" + dlqPartition + "/" + dlqOffset;
+    }
+
     /** Requests of one destination that will not be retried: {@code sb.dest.<destinationId>.dlq}. */
     public static Topic<String, DeadLetter> deadLetter(String destinationId) {
         return new Topic<>(destination(destinationId).name() + ".dlq", KEY, RecordSerdes.forClass(DeadLetter.class));
@@ -78,6 +134,6 @@ public final class Topics {
 
     /** The topics every deployment has, whatever its workspaces. */
     public static List<Topic<?, ?>> core() {
-        return List.of(INGEST_RAW, EVENTS, REJECTED, CONFIG, DELIVERY_OUTCOMES);
+        return List.of(INGEST_RAW, EVENTS, REJECTED, CONFIG, DELIVERY_OUTCOMES, CONTROL, REDRIVES);
     }
 }

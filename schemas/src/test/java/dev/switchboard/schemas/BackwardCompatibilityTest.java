@@ -11,9 +11,12 @@ import dev.switchboard.schemas.avro.DeadLetter;
 import dev.switchboard.schemas.avro.DeliveryAttempt;
 import dev.switchboard.schemas.avro.DeliveryOutcome;
 import dev.switchboard.schemas.avro.DeliveryStatus;
+import dev.switchboard.schemas.avro.DestinationControl;
 import dev.switchboard.schemas.avro.DestinationRequest;
 import dev.switchboard.schemas.avro.Event;
+import dev.switchboard.schemas.avro.PauseInterval;
 import dev.switchboard.schemas.avro.RawCall;
+import dev.switchboard.schemas.avro.Redrive;
 import dev.switchboard.schemas.avro.Rejected;
 import dev.switchboard.schemas.avro.RetryEnvelope;
 import java.nio.ByteBuffer;
@@ -95,7 +98,15 @@ class BackwardCompatibilityTest {
                     .setLatencyMs(12)
                     .setAttemptedAt(T)
                     .build(),
-            new ConfigRecord("acme", T, "{\"workspace\":\"acme\"}"));
+            new ConfigRecord("acme", T, "{\"workspace\":\"acme\"}"),
+            new DestinationControl(
+                    "hooks",
+                    true,
+                    T,
+                    "vendor outage",
+                    T,
+                    List.of(new PauseInterval(T.minusSeconds(60), T.minusSeconds(30)))),
+            new Redrive("hooks", 0, 42L, "rd-1", T, List.of("m1")));
 
     @TestFactory
     Stream<DynamicTest> shouldDecodeEveryReleasedEncodingWhenSchemasEvolve() throws Exception {

@@ -7,8 +7,10 @@ package dev.switchboard.delivery.consume;
 import dev.switchboard.delivery.http.HttpSender;
 import dev.switchboard.delivery.outcomes.DeliveryMetrics;
 import dev.switchboard.delivery.outcomes.OutcomeRecorder;
+import dev.switchboard.delivery.recovery.PauseClock;
 import dev.switchboard.delivery.retry.Backoff;
 import dev.switchboard.delivery.retry.RetryPolicy;
+import dev.switchboard.delivery.retry.RetryTiers;
 import dev.switchboard.schemas.Topic;
 import dev.switchboard.schemas.Topics;
 import dev.switchboard.schemas.avro.DestinationRequest;
@@ -16,6 +18,7 @@ import dev.switchboard.schemas.avro.RetryEnvelope;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -23,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Supplier;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -35,9 +39,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Delivers one destination: its own consumer (group {@code sb-delivery-<id>}) on {@code sb.dest.<id>}
- * and {@code sb.dest.<id>.retry}, its own HTTP client and in-flight window, on its own thread. A
- * retry record that is not due yet pauses only its retry partition until its due time, so retries
- * never block the main partitions. Offsets are committed up to the oldest request whose outcome
+ * and its retry topics ({@link RetryTiers}), its own HTTP client and in-flight window, on its own
+ * thread. A retry record that is not due yet pauses only its retry partition until then, so retries
+ * never block the main partitions, and the tiers keep a retry from waiting behind a later one. While
+ * the operator has paused the destination, every partition is paused and nothing is sent. Offsets are committed up to the oldest request whose outcome
  * (and retry or dead-letter record) the broker has not acknowledged: at least once, nothing lost.
  */
 public final class DestinationWorker implements AutoCloseable {
@@ -46,7 +51,8 @@ public final class DestinationWorker implements AutoCloseable {
 
     private final DestinationSettings settings;
     private final Topic<String, DestinationRequest> mainTopic;
-    private final Topic<String, RetryEnvelope> retryTopic;
+    private final RetryTiers tiers;
+    private final Supplier<PauseClock> pause;
     private final KafkaConsumer<String, byte[]> consumer;
     private final HttpSender sender;
     private final Mailbox mailbox = new Mailbox();
@@ -62,17 +68,29 @@ public final class DestinationWorker implements AutoCloseable {
     private volatile long lag;
     private long lastCommitNanos = System.nanoTime();
     private long lastLagNanos;
+    private boolean paused;
 
     public DestinationWorker(
             DestinationSettings settings,
             String bootstrapServers,
             Producer<byte[], byte[]> producer,
             MeterRegistry registry) {
+        this(settings, bootstrapServers, producer, registry, () -> PauseClock.RUNNING);
+    }
+
+    /** A worker that holds delivery while {@code pause} says the destination is paused. */
+    public DestinationWorker(
+            DestinationSettings settings,
+            String bootstrapServers,
+            Producer<byte[], byte[]> producer,
+            MeterRegistry registry,
+            Supplier<PauseClock> pause) {
         this.settings = settings;
         String id = settings.destinationId();
         this.mainTopic = Topics.destination(id);
-        this.retryTopic = Topics.retry(id);
-        this.reader = new RecordReader(mainTopic, retryTopic);
+        this.tiers = new RetryTiers(id);
+        this.pause = pause;
+        this.reader = new RecordReader(mainTopic, tiers.topics());
         this.consumer = WorkerConsumers.create(settings, bootstrapServers);
         this.sender = new HttpSender(id, settings.connectTimeout(), settings.requestTimeout());
         this.metrics = new DeliveryMetrics(registry, id);
@@ -81,8 +99,10 @@ public final class DestinationWorker implements AutoCloseable {
                         .nextDouble()),
                 settings.retryWindow());
         this.recorder = new OutcomeRecorder(producer, id, metrics);
-        this.dispatcher = new Dispatcher(settings, sender, recorder, policy, mailbox, this::finished, this::failed);
+        this.dispatcher =
+                new Dispatcher(settings, sender, recorder, policy, mailbox, this::finished, this::failed, pause);
         metrics.gauges(dispatcher::outstanding, dispatcher::concurrencyLimit, () -> lag);
+        metrics.pausedGauge(() -> paused ? 1 : 0);
         this.thread = new Thread(this::run, "sb-delivery-" + id);
     }
 
@@ -106,9 +126,12 @@ public final class DestinationWorker implements AutoCloseable {
 
     private void run() {
         try {
-            consumer.subscribe(List.of(mainTopic.name(), retryTopic.name()), new Rebalance());
+            List<String> subscribed = new ArrayList<>(List.of(mainTopic.name()));
+            tiers.topics().forEach(t -> subscribed.add(t.name()));
+            consumer.subscribe(subscribed, new Rebalance());
             while (running) {
                 mailbox.drain();
+                updatePaused();
                 dispatcher.dispatch(false);
                 maybeCommit();
                 updatePauses();
@@ -150,12 +173,19 @@ public final class DestinationWorker implements AutoCloseable {
                 reject(r, read.problem());
                 continue;
             }
-            if (read.dueAt() != null && read.dueAt().isAfter(now)) {
-                // Not due: rewind and pause only this retry partition until it is.
-                consumer.seek(tp, r.offset());
-                delayed.put(tp, read.dueAt());
-                skip.add(tp);
-                continue;
+            if (read.dueAt() != null) {
+                RetryTiers.Plan plan = tiers.plan(r.topic(), read.writtenAt(), read.dueAt(), now);
+                if (plan instanceof RetryTiers.Plan.Wait wait) {
+                    // Not yet: rewind and pause only this retry partition until then.
+                    consumer.seek(tp, r.offset());
+                    delayed.put(tp, wait.until());
+                    skip.add(tp);
+                    continue;
+                }
+                if (plan instanceof RetryTiers.Plan.Move move) {
+                    moveRetry(tp, r.offset(), read, move.topic());
+                    continue;
+                }
             }
             offsets.read(tp, r.offset());
             dispatcher.add(read.item());
@@ -182,12 +212,41 @@ public final class DestinationWorker implements AutoCloseable {
                 }));
     }
 
+    /** Moves a retry on to a shorter tier; its offset is done once the broker has the copy. */
+    private void moveRetry(TopicPartition tp, long offset, RecordReader.Read read, Topic<String, RetryEnvelope> to) {
+        WorkItem item = read.item();
+        offsets.read(tp, offset);
+        RetryEnvelope envelope =
+                new RetryEnvelope(item.request(), item.attempts(), item.firstAttemptAt(), read.dueAt());
+        recorder.moveRetry(to, item.key(), envelope)
+                .whenComplete((ok, e) -> mailbox.execute(() -> {
+                    if (e == null) {
+                        offsets.done(tp, offset);
+                    } else {
+                        failed(e);
+                    }
+                }));
+    }
+
+    /** Follows the operator's pause: a paused destination reads nothing new and sends nothing. */
+    private void updatePaused() {
+        PauseClock clock = pause.get();
+        if (clock.paused() != paused) {
+            paused = clock.paused();
+            LOG.info(
+                    "delivery to {} {}{}",
+                    settings.destinationId(),
+                    paused ? "paused" : "resumed",
+                    clock.reason() == null ? "" : ": " + clock.reason());
+        }
+    }
+
     private void updatePauses() {
         Set<TopicPartition> assigned = consumer.assignment();
         Instant now = Instant.now();
         delayed.values().removeIf(due -> !due.isAfter(now));
         Set<TopicPartition> want = new HashSet<>(delayed.keySet());
-        if (dispatcher.backpressured()) {
+        if (paused || dispatcher.backpressured()) {
             want.addAll(assigned);
         }
         want.retainAll(assigned);

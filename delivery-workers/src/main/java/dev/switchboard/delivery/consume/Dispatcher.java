@@ -18,6 +18,7 @@ import dev.switchboard.delivery.http.StatusClass;
 import dev.switchboard.delivery.http.StatusTable;
 import dev.switchboard.delivery.outcomes.OutcomeRecorder;
 import dev.switchboard.delivery.outcomes.Step;
+import dev.switchboard.delivery.recovery.PauseClock;
 import dev.switchboard.delivery.retry.RetryPolicy;
 import dev.switchboard.delivery.retry.RetryPolicy.Decision;
 import dev.switchboard.schemas.avro.BatchSpec;
@@ -35,6 +36,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * Sends one destination's requests: a FIFO of pending requests, drained into HTTP calls while the
@@ -57,6 +59,7 @@ final class Dispatcher {
     private final AimdLimiter limiter;
     private final RateLimiter rate;
     private final UserOrdering ordering;
+    private final Supplier<PauseClock> pause;
     private final Deque<WorkItem> pending = new ArrayDeque<>();
     private final Set<CompletableFuture<?>> calls = ConcurrentHashMap.newKeySet();
     private long notBeforeNanos = System.nanoTime();
@@ -70,7 +73,9 @@ final class Dispatcher {
             RetryPolicy policy,
             Mailbox mailbox,
             Consumer<List<WorkItem>> onFinished,
-            Consumer<Throwable> onFailure) {
+            Consumer<Throwable> onFailure,
+            Supplier<PauseClock> pause) {
+        this.pause = pause;
         this.sender = sender;
         this.recorder = recorder;
         this.policy = policy;
@@ -91,8 +96,14 @@ final class Dispatcher {
         }
     }
 
-    /** Sends what the limits allow; with {@code flush}, batches go without waiting for their linger. */
+    /**
+     * Sends what the limits allow; with {@code flush}, batches go without waiting for their linger.
+     * Nothing is sent while the destination is paused: what was read waits, uncommitted.
+     */
     void dispatch(boolean flush) {
+        if (pause.get().paused()) {
+            return;
+        }
         while (!pending.isEmpty() && inFlightCalls < limiter.limit()) {
             long now = System.nanoTime();
             if (now - notBeforeNanos < 0) {
@@ -162,7 +173,8 @@ final class Dispatcher {
             List<DeliveryAttempt> attempts = new ArrayList<>(item.attempts());
             attempts.add(attempt);
             Instant first = item.firstAttemptAt() != null ? item.firstAttemptAt() : result.startedAt();
-            Decision d = policy.decide(ci, item.nextAttempt(), first, now, retryAfter);
+            Decision d = policy.decide(
+                    ci, item.nextAttempt(), first, now, retryAfter, pause.get().pausedBetween(first, now));
             steps.add(new Step(item.key(), item.request(), attempts, first, d));
             if (ordering != null && !(d instanceof Decision.Retry)) {
                 ordering.release(item).ifPresent(pending::addFirst);

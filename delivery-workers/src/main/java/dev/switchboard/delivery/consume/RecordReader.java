@@ -9,6 +9,8 @@ import dev.switchboard.schemas.avro.DestinationRequest;
 import dev.switchboard.schemas.avro.RetryEnvelope;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.Deserializer;
@@ -20,27 +22,30 @@ import org.apache.kafka.common.serialization.Deserializer;
  */
 final class RecordReader {
 
-    /** A record read: the item, and its due time when it came from the retry topic (else null). */
-    record Read(WorkItem item, Instant dueAt, String problem) {
+    /**
+     * A record read: the item, and when it came from a retry topic its due time (else null) and when
+     * it was written there.
+     */
+    record Read(WorkItem item, Instant dueAt, Instant writtenAt, String problem) {
 
-        Read(WorkItem item, Instant dueAt) {
-            this(item, dueAt, null);
+        Read(WorkItem item, Instant dueAt, Instant writtenAt) {
+            this(item, dueAt, writtenAt, null);
         }
 
         /** A record that cannot be read: no item, and why. */
         static Read unreadable(String problem) {
-            return new Read(null, null, problem);
+            return new Read(null, null, null, problem);
         }
     }
 
-    private final String retryTopic;
+    private final Set<String> retryTopics;
     private final Deserializer<DestinationRequest> requests;
     private final Deserializer<RetryEnvelope> envelopes;
 
-    RecordReader(Topic<String, DestinationRequest> main, Topic<String, RetryEnvelope> retry) {
-        this.retryTopic = retry.name();
+    RecordReader(Topic<String, DestinationRequest> main, List<Topic<String, RetryEnvelope>> retry) {
+        this.retryTopics = retry.stream().map(Topic::name).collect(Collectors.toUnmodifiableSet());
         this.requests = main.valueSerde().deserializer();
-        this.envelopes = retry.valueSerde().deserializer();
+        this.envelopes = retry.get(0).valueSerde().deserializer();
     }
 
     /** The record read, or {@link Read#unreadable} with the reason. */
@@ -51,14 +56,14 @@ final class RecordReader {
             return Read.unreadable("the record has no value");
         }
         try {
-            if (r.topic().equals(retryTopic)) {
+            if (retryTopics.contains(r.topic())) {
                 RetryEnvelope e = envelopes.deserialize(r.topic(), r.value());
                 WorkItem item = new WorkItem(
                         tp, r.offset(), r.key(), e.getRequest(), e.getAttempts(), e.getFirstAttemptAt(), now);
-                return new Read(item, e.getDueAt());
+                return new Read(item, e.getDueAt(), Instant.ofEpochMilli(r.timestamp()));
             }
             DestinationRequest request = requests.deserialize(r.topic(), r.value());
-            return new Read(new WorkItem(tp, r.offset(), r.key(), request, List.of(), null, now), null);
+            return new Read(new WorkItem(tp, r.offset(), r.key(), request, List.of(), null, now), null, null);
         } catch (RuntimeException e) {
             return Read.unreadable("the record cannot be decoded: " + e);
         }

@@ -26,6 +26,7 @@ public final class DeliveryMetrics {
     public static final String CONCURRENCY_LIMIT = "switchboard.delivery.concurrency.limit";
     public static final String LATENCY = "switchboard.delivery.latency";
     public static final String LAG = "switchboard.delivery.lag";
+    public static final String PAUSED = "switchboard.delivery.paused";
 
     private final MeterRegistry registry;
     private final Tags tags;
@@ -61,6 +62,15 @@ public final class DeliveryMetrics {
         Gauge.builder(IN_FLIGHT, inFlight).tags(tags).strongReference(true).register(registry);
         Gauge.builder(CONCURRENCY_LIMIT, limit).tags(tags).strongReference(true).register(registry);
         Gauge.builder(LAG, lag).tags(tags).strongReference(true).register(registry);
+    }
+
+    /** Registers the gauge that is 1 while an operator has paused the destination, else 0. */
+    public void pausedGauge(Supplier<Number> paused) {
+        Gauge.builder(PAUSED, paused)
+                .tags(tags)
+                .description("1 while delivery is paused by an operator")
+                .strongReference(true)
+                .register(registry);
     }
 
     public void delivered(int requests) {

@@ -8,6 +8,7 @@ import dev.switchboard.delivery.deadletter.DeadLetters;
 import dev.switchboard.delivery.http.Classification;
 import dev.switchboard.delivery.http.HttpResult;
 import dev.switchboard.delivery.retry.RetryPolicy.Decision;
+import dev.switchboard.delivery.retry.RetryTiers;
 import dev.switchboard.schemas.Topic;
 import dev.switchboard.schemas.Topics;
 import dev.switchboard.schemas.avro.DeadLetter;
@@ -30,7 +31,8 @@ import org.apache.kafka.common.serialization.Serializer;
 
 /**
  * Writes what one call led to: a {@code DeliveryOutcome} per status (the requests of a batch may
- * split), a {@code RetryEnvelope} per retried request and a {@code DeadLetter} per dead-lettered
+ * split), a {@code RetryEnvelope} per retried request (in the retry tier its wait calls for) and a
+ * {@code DeadLetter} per dead-lettered
  * one. The returned future completes when the broker has acknowledged every record (the producer
  * uses acks=all), which is when the worker may commit the requests' offsets.
  */
@@ -41,7 +43,7 @@ public final class OutcomeRecorder {
 
     private final Producer<byte[], byte[]> producer;
     private final String destinationId;
-    private final Topic<String, RetryEnvelope> retryTopic;
+    private final RetryTiers retryTiers;
     private final Topic<String, DeadLetter> dlqTopic;
     private final DeliveryMetrics metrics;
     private final Map<String, Serializer<?>> serializers = new ConcurrentHashMap<>();
@@ -49,7 +51,7 @@ public final class OutcomeRecorder {
     public OutcomeRecorder(Producer<byte[], byte[]> producer, String destinationId, DeliveryMetrics metrics) {
         this.producer = producer;
         this.destinationId = destinationId;
-        this.retryTopic = Topics.retry(destinationId);
+        this.retryTiers = new RetryTiers(destinationId);
         this.dlqTopic = Topics.deadLetter(destinationId);
         this.metrics = metrics;
     }
@@ -66,7 +68,7 @@ public final class OutcomeRecorder {
             if (s.decision() instanceof Decision.Retry retry) {
                 RetryEnvelope envelope =
                         new RetryEnvelope(s.request(), s.attempts(), s.firstAttemptAt(), retry.dueAt());
-                acks.add(send(retryTopic, s.key(), envelope));
+                acks.add(send(retryTiers.topicFor(retry.dueAt(), now), s.key(), envelope));
             } else if (s.decision() instanceof Decision.DeadLetter dead) {
                 DeadLetter letter = DeadLetters.of(s.request(), s.attempts(), dead.reason(), now);
                 acks.add(send(dlqTopic, s.key(), letter));
@@ -123,6 +125,14 @@ public final class OutcomeRecorder {
             return DeliveryStatus.RETRYING;
         }
         return d instanceof Decision.DeadLetter ? DeliveryStatus.FAILED : DeliveryStatus.DELIVERED;
+    }
+
+    /**
+     * Moves a retry on to the retry topic {@code to} (a shorter tier); completes when the broker has
+     * acknowledged it, when the record it came from may be committed.
+     */
+    public CompletableFuture<Void> moveRetry(Topic<String, RetryEnvelope> to, String key, RetryEnvelope envelope) {
+        return send(to, key, envelope);
     }
 
     /**

@@ -13,8 +13,8 @@ import java.util.Optional;
 /**
  * Decides what follows one attempt: done, another attempt at a due time, or the dead-letter topic.
  * A retryable request is retried while its next attempt falls inside the retry window that began
- * with its first attempt; a destination's {@code Retry-After} is honoured as a lower bound on the
- * delay.
+ * with its first attempt (paused time not counted); a destination's {@code Retry-After} is honoured
+ * as a lower bound on the delay.
  */
 public final class RetryPolicy {
 
@@ -36,6 +36,20 @@ public final class RetryPolicy {
     /** The decision after {@code attempts} attempts, the first at {@code firstAttemptAt}. */
     public Decision decide(
             Classification c, int attempts, Instant firstAttemptAt, Instant now, Optional<Duration> retryAfter) {
+        return decide(c, attempts, firstAttemptAt, now, retryAfter, Duration.ZERO);
+    }
+
+    /**
+     * The decision after {@code attempts} attempts, the first at {@code firstAttemptAt}, when the
+     * destination was paused for {@code paused} since then: the window does not run while paused.
+     */
+    public Decision decide(
+            Classification c,
+            int attempts,
+            Instant firstAttemptAt,
+            Instant now,
+            Optional<Duration> retryAfter,
+            Duration paused) {
         return switch (c.statusClass()) {
             case DELIVERED -> new Decision.Done();
             case FATAL ->
@@ -43,7 +57,7 @@ public final class RetryPolicy {
                         PARTIAL_FAILURE.equals(c.errorClass())
                                 ? PARTIAL_FAILURE
                                 : NON_RETRYABLE + ": " + c.errorClass());
-            case RETRYABLE -> retry(c, attempts, firstAttemptAt, now, retryAfter);
+            case RETRYABLE -> retry(c, attempts, firstAttemptAt.plus(paused), now, retryAfter);
         };
     }
 

@@ -35,6 +35,17 @@ class RetryPolicyTest {
     }
 
     @Test
+    void shouldNotCountTimePausedAgainstTheWindowWhenTheDestinationWasPaused() {
+        Instant now = T0.plus(Duration.ofHours(4)).minusSeconds(5);
+
+        Decision paused = policy.decide(RETRYABLE, 20, T0, now, Optional.empty(), Duration.ofHours(1));
+        Decision notPaused = policy.decide(RETRYABLE, 20, T0, now, Optional.empty(), Duration.ZERO);
+
+        assertThat(paused).isInstanceOf(Decision.Retry.class);
+        assertThat(notPaused).isInstanceOf(Decision.DeadLetter.class);
+    }
+
+    @Test
     void shouldDeadLetterWhenTheNextAttemptWouldFallAfterTheWindow() {
         Decision d =
                 policy.decide(RETRYABLE, 20, T0, T0.plus(Duration.ofHours(4)).minusSeconds(5), Optional.empty());
