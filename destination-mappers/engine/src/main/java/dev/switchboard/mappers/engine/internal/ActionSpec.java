@@ -21,8 +21,11 @@ import java.util.Map;
 /**
  * One action file: {@code trigger} (FQL), {@code required} event fields (a path, or a list of
  * alternative paths), {@code fields} (named default mappings a connection may later override, read as
- * {@code $fields.name}), an optional {@code batching} override, and the {@code request} template
- * (method, url, query, headers, body).
+ * {@code $fields.name}), an optional {@code batching} override, an optional {@code each} (a mapping that
+ * resolves to a list: one request, or batch item, per element, with {@code $item} the element and
+ * {@code $index} its 0-based position in fields and request), and the {@code request} template (method,
+ * url, query, headers, body, and {@code encoding}: {@code json}, the default, or {@code form} for
+ * {@code application/x-www-form-urlencoded} bodies).
  *
  * @param name the action name (file name without {@code .yaml})
  * @param description one line for docs
@@ -31,6 +34,7 @@ import java.util.Map;
  * @param fields named default mappings
  * @param request the request template
  * @param batching this action's batching, null for one event per call
+ * @param each the list to render one request per element of, or null for one request
  */
 public record ActionSpec(
         String name,
@@ -39,7 +43,8 @@ public record ActionSpec(
         List<List<JsonPath>> required,
         Map<String, Resolver> fields,
         RequestTemplate request,
-        BatchingSpec batching) {
+        BatchingSpec batching,
+        Resolver each) {
 
     /**
      * The request template.
@@ -49,20 +54,41 @@ public record ActionSpec(
      * @param query query parameters (an object once resolved), or undefined
      * @param headers extra headers (an object once resolved), or undefined
      * @param body the body (or batch item) mapping
+     * @param form whether the body is sent form-encoded (an object of fields) instead of as JSON
      */
-    public record RequestTemplate(Resolver method, Resolver url, Resolver query, Resolver headers, Resolver body) {}
+    public record RequestTemplate(
+            Resolver method, Resolver url, Resolver query, Resolver headers, Resolver body, boolean form) {}
 
     /** Parses an action file; {@code inherited} is the destination's batching. */
     public static ActionSpec parse(String file, String name, JsonNode node, BatchingSpec inherited)
             throws DestinationDefinitionException {
-        Yaml.onlyKeys(file, "the action", node, "description", "trigger", "required", "fields", "batching", "request");
+        Yaml.onlyKeys(
+                file,
+                "the action",
+                node,
+                "description",
+                "trigger",
+                "required",
+                "fields",
+                "batching",
+                "each",
+                "request");
         Trigger trigger = Trigger.parse(file, Yaml.text(file, node, "trigger"));
         BatchingSpec batching = node.has("batching") ? BatchingSpec.parse(file, node.get("batching")) : inherited;
         JsonNode req = node.get("request");
         if (req == null || !req.isObject()) {
             throw new DestinationDefinitionException(file, "needs 'request' with at least 'url'");
         }
-        Yaml.onlyKeys(file, "request", req, "method", "url", "query", "headers", "body");
+        Yaml.onlyKeys(file, "request", req, "method", "url", "query", "headers", "body", "encoding");
+        String encoding = Yaml.text(file, req, "encoding", "json");
+        if (!encoding.equals("json") && !encoding.equals("form")) {
+            throw new DestinationDefinitionException(file, "request.encoding must be json or form, not " + encoding);
+        }
+        boolean form = encoding.equals("form");
+        if (form && batching != null) {
+            throw new DestinationDefinitionException(
+                    file, "a form-encoded request cannot batch (items combine as JSON); set batching: false");
+        }
         try {
             Map<String, Resolver> fields = new LinkedHashMap<>();
             if (node.has("fields")) {
@@ -81,7 +107,8 @@ public record ActionSpec(
                     Mappings.compile(req.get("url")),
                     Mappings.compile(req.get("query")),
                     Mappings.compile(req.get("headers")),
-                    Mappings.compile(req.get("body")));
+                    Mappings.compile(req.get("body")),
+                    form);
             return new ActionSpec(
                     name,
                     Yaml.text(file, node, "description", ""),
@@ -89,7 +116,8 @@ public record ActionSpec(
                     required(file, node.get("required")),
                     fields,
                     template,
-                    batching);
+                    batching,
+                    node.has("each") ? Mappings.compile(node.get("each")) : null);
         } catch (MappingDefinitionException e) {
             throw new DestinationDefinitionException(file, e.getMessage());
         }
