@@ -6,6 +6,7 @@ package dev.switchboard.mappers.engine.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.switchboard.mappers.api.PayloadInvalidException;
+import dev.switchboard.mappers.api.SuccessBody;
 import dev.switchboard.mappers.engine.DestinationDefinitionException;
 import dev.switchboard.mappers.engine.directives.JsonPath;
 import dev.switchboard.mappers.engine.directives.MappingDefinitionException;
@@ -25,7 +26,8 @@ import java.util.Map;
  * resolves to a list: one request, or batch item, per element, with {@code $item} the element and
  * {@code $index} its 0-based position in fields and request), and the {@code request} template (method,
  * url, query, headers, body, and {@code encoding}: {@code json}, the default, or {@code form} for
- * {@code application/x-www-form-urlencoded} bodies).
+ * {@code application/x-www-form-urlencoded} bodies), and an optional {@code response.success} ({@code path},
+ * {@code values}): how a vendor that answers 2xx while rejecting says success in its body.
  *
  * @param name the action name (file name without {@code .yaml})
  * @param description one line for docs
@@ -35,6 +37,7 @@ import java.util.Map;
  * @param request the request template
  * @param batching this action's batching, null for one event per call
  * @param each the list to render one request per element of, or null for one request
+ * @param success how a 2xx answer's body tells success, or null when every 2xx answer is one
  */
 public record ActionSpec(
         String name,
@@ -44,7 +47,8 @@ public record ActionSpec(
         Map<String, Resolver> fields,
         RequestTemplate request,
         BatchingSpec batching,
-        Resolver each) {
+        Resolver each,
+        SuccessBody success) {
 
     /**
      * The request template.
@@ -72,7 +76,8 @@ public record ActionSpec(
                 "fields",
                 "batching",
                 "each",
-                "request");
+                "request",
+                "response");
         Trigger trigger = Trigger.parse(file, Yaml.text(file, node, "trigger"));
         BatchingSpec batching = node.has("batching") ? BatchingSpec.parse(file, node.get("batching")) : inherited;
         JsonNode req = node.get("request");
@@ -117,10 +122,46 @@ public record ActionSpec(
                     fields,
                     template,
                     batching,
-                    node.has("each") ? Mappings.compile(node.get("each")) : null);
+                    node.has("each") ? Mappings.compile(node.get("each")) : null,
+                    success(file, node.get("response")));
         } catch (MappingDefinitionException e) {
             throw new DestinationDefinitionException(file, e.getMessage());
         }
+    }
+
+    /** The {@code response:} block's {@code success} check, or null. */
+    static SuccessBody success(String file, JsonNode node) throws DestinationDefinitionException {
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        Yaml.onlyKeys(file, "response", node, "success");
+        JsonNode success = node.get("success");
+        if (success == null || !success.isObject()) {
+            throw new DestinationDefinitionException(
+                    file, "response needs 'success' with 'path' and 'values', e.g. { path: $.status, values: [1] }");
+        }
+        Yaml.onlyKeys(file, "response.success", success, "path", "values");
+        String path = Yaml.text(file, success, "path");
+        if (!BatchingSpec.INDEX_PATH.matcher(path).matches()) {
+            throw new DestinationDefinitionException(
+                    file,
+                    "response.success.path: " + path + " is not a path like $.status ($, then .key, .* or [*] steps)");
+        }
+        JsonNode values = success.get("values");
+        List<String> texts = new ArrayList<>();
+        if (values != null) {
+            for (JsonNode v : values.isArray() ? values : List.of(values)) {
+                if (!v.isValueNode() || v.isNull()) {
+                    throw new DestinationDefinitionException(
+                            file, "response.success.values must be numbers, strings or booleans, not " + v);
+                }
+                texts.add(v.toString());
+            }
+        }
+        if (texts.isEmpty()) {
+            throw new DestinationDefinitionException(file, "response.success needs 'values', e.g. [1]");
+        }
+        return new SuccessBody(path, texts);
     }
 
     private static List<List<JsonPath>> required(String file, JsonNode node)

@@ -80,8 +80,11 @@ public final class RequestRenderer {
         headers.put("User-Agent", EngineVersion.userAgent());
         headers.putAll(headers(t.headers(), scope));
         auth.applyHeaders(headers, bytes, scope);
-        String batchKey = batch == null ? null : batchKey(destinationId, method, url, headers, batch.wrapper());
-        return new MappedRequest(method, url, headers, bytes, List.of(messageId), messageId, batchKey, batch);
+        String batchKey = batch == null
+                ? null
+                : batchKey(destinationId, method, url, headers, withSuccess(batch.wrapper(), action));
+        return new MappedRequest(
+                method, url, headers, bytes, List.of(messageId), messageId, batchKey, batch, action.success());
     }
 
     private static String contentType(ActionSpec.RequestTemplate t, BatchSpec batch) {
@@ -189,6 +192,11 @@ public final class RequestRenderer {
         } catch (JsonProcessingException e) {
             throw new MappingFailure("event", "the mapped body cannot be written as JSON: " + e.getOriginalMessage());
         }
+    }
+
+    /** Requests that judge their answers differently never share a batch (one answer judges the batch). */
+    private static String withSuccess(String wrapper, ActionSpec action) {
+        return action.success() == null ? wrapper : wrapper + " success " + action.success();
     }
 
     /** Requests that differ only by body share a key; the key never contains a secret in clear. */
