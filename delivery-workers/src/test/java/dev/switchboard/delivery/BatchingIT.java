@@ -21,6 +21,7 @@ import dev.switchboard.schemas.avro.DeliveryStatus;
 import dev.switchboard.schemas.avro.DestinationRequest;
 import dev.switchboard.schemas.avro.PartialFailureOthers;
 import dev.switchboard.schemas.avro.PartialFailureSpec;
+import dev.switchboard.schemas.avro.SuccessBodySpec;
 import dev.switchboard.workspace.config.DeliveryOptions;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -253,6 +254,39 @@ class BatchingIT extends BrokerTestBase {
         assertThat(topics.readAll(Topics.deadLetter(id)))
                 .allSatisfy(rec -> assertThat(rec.value().getReason()).isEqualTo("non_retryable: http_4xx"));
         assertThat(idsWithStatus(outcomes(id), DeliveryStatus.DELIVERED)).isEmpty();
+    }
+
+    @Test
+    void shouldDeadLetterTheBatchWhenA200BodySaysTheVendorRejectedIt() {
+        // Given a vendor that, like Mixpanel's /engage?verbose=1, answers 200 with {"status": 0} to a rejection
+        String id = newId("body-rejected");
+        FakeDestination server = server(new FakeDestination(r -> Reply.of(
+                200, Map.of("Content-Type", "application/json"), "{\"error\":\"$token missing\",\"status\":0}")));
+        admin.createDestinations(List.of(id));
+        view.put(Requests.workspace("ws-br", Requests.destination(id, null)));
+        startApp(fastConfig(Map.of("switchboard.delivery.batch.linger", "1s")));
+        SuccessBodySpec check = SuccessBodySpec.newBuilder()
+                .setPath("$.status")
+                .setValues(List.of("1"))
+                .build();
+        List<DestinationRequest> batch = partialBatch(id, server.url("/engage"), PartialFailureOthers.DELIVERED);
+        batch.forEach(r -> r.setSuccessBody(check));
+
+        // When three requests that batch together arrive
+        send(id, batch, 1);
+
+        // Then none is counted delivered: all three are dead-lettered once, the answer kept as evidence
+        await().until(() -> topics.readAll(Topics.deadLetter(id)).size() == 3);
+        assertThat(server.received()).hasSize(1);
+        assertThat(topics.readAll(Topics.deadLetter(id))).allSatisfy(rec -> {
+            assertThat(rec.value().getReason()).isEqualTo("non_retryable: rejected_in_body");
+            assertThat(rec.value().getAttempts()).singleElement().satisfies(a -> {
+                assertThat(a.getHttpStatus()).isEqualTo(200);
+                assertThat(a.getResponseBody()).contains("$token missing");
+            });
+        });
+        assertThat(idsWithStatus(outcomes(id), DeliveryStatus.DELIVERED)).isEmpty();
+        assertThat(topics.readAll(Topics.retry(id))).isEmpty();
     }
 
     @Test

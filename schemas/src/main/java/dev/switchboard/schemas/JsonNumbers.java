@@ -5,6 +5,7 @@
 package dev.switchboard.schemas;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.core.util.JsonGeneratorDecorator;
 import com.fasterxml.jackson.core.util.JsonGeneratorDelegate;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -19,20 +20,33 @@ import java.math.BigDecimal;
  * {@code 25.0} and {@code 1500.0}, and a webhook receiver that checks the signature over
  * {@code JSON.stringify(req.body)}, as Segment's documentation shows, would then compute another
  * digest. Whole numbers (int, long, big integers) are written as they are.
+ *
+ * <p>Characters outside the Basic Multilingual Plane (emoji) are written as their four UTF-8 bytes, as
+ * {@code JSON.stringify} and Node's UTF-8 encoding produce them. Jackson's byte writer would otherwise
+ * escape them as a surrogate pair (<code>&#92;uD83C&#92;uDFD4</code>): still the same JSON value, but other bytes, so
+ * a signature over the body would not match the receiver's {@code JSON.stringify(req.body)}.
  */
 public final class JsonNumbers {
 
     private JsonNumbers() {}
 
     /**
-     * The mapper for what Switchboard writes on (events, request bodies): numbers as above, and the
-     * reading limits of {@link JsonLimits}.
+     * The mapper for what Switchboard writes on (events, request bodies): numbers as above, emoji as
+     * UTF-8, and the reading limits of {@link JsonLimits}.
      */
     public static ObjectMapper mapper() {
-        return JsonMapper.builder(JsonFactory.builder()
-                        .streamReadConstraints(JsonLimits.constraints())
-                        .addDecorator(decorator())
-                        .build())
+        return JsonMapper.builder(factory()).build();
+    }
+
+    /**
+     * The factory of {@link #mapper()}, for writers that stream JSON themselves: numbers as above, emoji as
+     * UTF-8 bytes, the reading limits of {@link JsonLimits}.
+     */
+    public static JsonFactory factory() {
+        return JsonFactory.builder()
+                .streamReadConstraints(JsonLimits.constraints())
+                .enable(JsonWriteFeature.COMBINE_UNICODE_SURROGATES_IN_UTF8)
+                .addDecorator(decorator())
                 .build();
     }
 

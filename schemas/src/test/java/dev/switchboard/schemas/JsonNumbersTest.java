@@ -9,6 +9,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -48,5 +50,19 @@ class JsonNumbersTest {
     void shouldWriteNullForWhatJavaScriptCannotHold(String in, String out) throws Exception {
         assertThat(MAPPER.writeValueAsString(MAPPER.readTree("{\"n\":" + in + "}")))
                 .isEqualTo("{\"n\":" + out + "}");
+    }
+
+    @Test
+    void shouldWriteCharactersOutsideTheBmpAsUtf8BytesWhenWritingBytes() throws Exception {
+        // given: a mountain emoji (U+1F3D4, a surrogate pair in Java) and a BMP character
+        ObjectMapper mapper = JsonNumbers.mapper();
+        String text = "{\"name\":\"Summit \uD83C\uDFD4 caf\u00e9\"}";
+
+        // when
+        byte[] bytes = mapper.writeValueAsBytes(mapper.readTree(text));
+
+        // then: the bytes JSON.stringify's text encodes to, never the escape \\uD83C\\uDFD4
+        assertThat(bytes).isEqualTo(text.getBytes(StandardCharsets.UTF_8));
+        assertThat(new String(bytes, StandardCharsets.US_ASCII)).doesNotContain("\\u");
     }
 }

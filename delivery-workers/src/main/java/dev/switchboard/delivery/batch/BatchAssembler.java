@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.switchboard.delivery.http.HttpCall;
+import dev.switchboard.schemas.JsonNumbers;
 import dev.switchboard.schemas.avro.BatchFormat;
 import dev.switchboard.schemas.avro.BatchSpec;
 import dev.switchboard.schemas.avro.DestinationRequest;
@@ -31,7 +32,8 @@ import java.util.Map;
 public final class BatchAssembler {
 
     static final String IDEMPOTENCY_KEY = "Idempotency-Key";
-    private static final ObjectMapper JSON = new ObjectMapper();
+    // the items are read and written again: emoji stay UTF-8 and decimals stay as the mapper wrote them
+    private static final ObjectMapper JSON = JsonNumbers.mapper();
 
     private BatchAssembler() {}
 

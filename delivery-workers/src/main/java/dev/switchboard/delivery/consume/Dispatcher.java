@@ -24,6 +24,7 @@ import dev.switchboard.delivery.retry.RetryPolicy.Decision;
 import dev.switchboard.schemas.avro.BatchSpec;
 import dev.switchboard.schemas.avro.DeliveryAttempt;
 import dev.switchboard.schemas.avro.PartialFailureSpec;
+import dev.switchboard.schemas.avro.SuccessBodySpec;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -147,7 +148,8 @@ final class Dispatcher {
 
     private void complete(List<WorkItem> items, HttpResult result, long sentNanos) {
         inFlightCalls--;
-        Classification c = StatusTable.classify(result);
+        SuccessBodySpec success = items.get(0).request().getSuccessBody();
+        Classification c = StatusTable.classify(result, success);
         Instant now = Instant.now();
         Optional<Duration> retryAfter =
                 result.status() == null ? Optional.empty() : RetryAfter.parse(result.headers(), now);
@@ -164,7 +166,7 @@ final class Dispatcher {
             notBeforeNanos = until - notBeforeNanos > 0 ? until : notBeforeNanos;
         }
         // A batch whose destination names the items it rejected is decided per item.
-        List<Classification> classes = StatusTable.classifyItems(result, partialFailure(items), items.size());
+        List<Classification> classes = StatusTable.classifyItems(result, partialFailure(items), success, items.size());
         List<Step> steps = new ArrayList<>(items.size());
         for (int i = 0; i < items.size(); i++) {
             WorkItem item = items.get(i);

@@ -6,6 +6,7 @@ package dev.switchboard.delivery.http;
 
 import dev.switchboard.schemas.avro.PartialFailureOthers;
 import dev.switchboard.schemas.avro.PartialFailureSpec;
+import dev.switchboard.schemas.avro.SuccessBodySpec;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -43,15 +44,35 @@ public final class StatusTable {
     /** Error class of the items it does not name, when the destination rejected the whole batch. */
     public static final String PARTIAL_FAILURE_OTHER = "partial_failure_other";
 
+    /** Error class of a 2xx answer whose body says the destination rejected the request. */
+    public static final String REJECTED_IN_BODY = "rejected_in_body";
+
     private StatusTable() {}
 
-    /**
-     * The class of each of the {@code items} requests a call carried: the call's class for all, unless
-     * {@code partialFailure} (the batch's, may be null) lists the answer's status and the body names the
-     * failed items.
-     */
+    /** {@link #classify(HttpResult)}, and a 2xx answer whose body does not say success is FATAL. */
+    public static Classification classify(HttpResult result, SuccessBodySpec success) {
+        Classification c = classify(result);
+        if (success != null
+                && c.statusClass() == StatusClass.DELIVERED
+                && !SuccessBodies.accepts(result.body(), success)) {
+            return new Classification(StatusClass.FATAL, REJECTED_IN_BODY);
+        }
+        return c;
+    }
+
+    /** {@link #classifyItems(HttpResult, PartialFailureSpec, SuccessBodySpec, int)} without a success check. */
     public static List<Classification> classifyItems(HttpResult result, PartialFailureSpec partialFailure, int items) {
-        Classification call = classify(result);
+        return classifyItems(result, partialFailure, null, items);
+    }
+
+    /**
+     * The class of each of the {@code items} requests a call carried: the call's class (with the
+     * {@code success} check, may be null) for all, unless {@code partialFailure} (the batch's, may be null)
+     * lists the answer's status and the body names the failed items.
+     */
+    public static List<Classification> classifyItems(
+            HttpResult result, PartialFailureSpec partialFailure, SuccessBodySpec success, int items) {
+        Classification call = classify(result, success);
         List<Classification> same = Collections.nCopies(items, call);
         if (partialFailure == null
                 || result.status() == null

@@ -77,6 +77,20 @@ class BatchAssemblerTest {
     }
 
     @Test
+    void shouldKeepEmojiAsUtf8AndDecimalsAsWrittenWhenTheFormatIsWrapped() {
+        // Given: an item holding an emoji (U+1F3D4) and a decimal the mapper wrote as JavaScript does
+        DestinationRequest a = item("a", BatchFormat.WRAPPED, 10, 1000);
+        String itemJson = "{\"event\":\"Summit \uD83C\uDFD4\",\"n\":1e+21,\"p\":19.99}";
+        a.getBatch().setItem(java.nio.ByteBuffer.wrap(itemJson.getBytes(StandardCharsets.UTF_8)));
+
+        // When
+        HttpCall call = BatchAssembler.assemble(List.of(a, item("b", BatchFormat.WRAPPED, 10, 1000)));
+
+        // Then: the item's bytes are in the body unchanged, not re-escaped (\\uD83C) nor 1.0E21
+        assertThat(body(call)).contains(itemJson);
+    }
+
+    @Test
     void shouldTakeAtMostMaxEventsWhenMoreAreQueued() {
         // Given
         Deque<DestinationRequest> pending = new ArrayDeque<>();

@@ -8,12 +8,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.switchboard.schemas.avro.PartialFailureOthers;
 import dev.switchboard.schemas.avro.PartialFailureSpec;
+import dev.switchboard.schemas.avro.SuccessBodySpec;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class StatusTableTest {
 
@@ -160,5 +162,36 @@ class StatusTableTest {
         // Then
         assertThat(c.subList(0, 500)).containsOnly(new Classification(StatusClass.FATAL, StatusTable.PARTIAL_FAILURE));
         assertThat(c.subList(500, 600)).containsOnly(new Classification(StatusClass.DELIVERED, null));
+    }
+
+    private static final SuccessBodySpec ENGAGE = SuccessBodySpec.newBuilder()
+            .setPath("$.status")
+            .setValues(List.of("1"))
+            .build();
+
+    @Test
+    void shouldDeliverA200WhenItsBodySaysSuccess() {
+        assertThat(StatusTable.classify(answer(200, "{\"error\":null,\"status\":1}"), ENGAGE))
+                .isEqualTo(new Classification(StatusClass.DELIVERED, null));
+        assertThat(StatusTable.classify(answer(200, "{\"status\":1.0}"), ENGAGE).statusClass())
+                .isEqualTo(StatusClass.DELIVERED);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"{\"error\":\"token missing\",\"status\":0}", "0", "", "not json", "{\"other\":1}"})
+    void shouldFailA200WhenItsBodyDoesNotSaySuccess(String body) {
+        // Mixpanel's /engage?verbose=1 answers 200 to an update it rejects
+        assertThat(StatusTable.classify(answer(200, body), ENGAGE))
+                .isEqualTo(new Classification(StatusClass.FATAL, StatusTable.REJECTED_IN_BODY));
+        assertThat(StatusTable.classifyItems(answer(200, body), null, ENGAGE, 2))
+                .containsOnly(new Classification(StatusClass.FATAL, StatusTable.REJECTED_IN_BODY));
+    }
+
+    @Test
+    void shouldKeepTheTableForNon2xxAnswersWhenABodyCheckIsDeclared() {
+        assertThat(StatusTable.classify(answer(503, "{\"status\":1}"), ENGAGE))
+                .isEqualTo(new Classification(StatusClass.RETRYABLE, "http_5xx"));
+        assertThat(StatusTable.classify(answer(200, "{\"status\":0}"), null).statusClass())
+                .isEqualTo(StatusClass.DELIVERED);
     }
 }

@@ -17,6 +17,7 @@ import dev.switchboard.schemas.avro.Event;
 import dev.switchboard.schemas.avro.PartialFailureOthers;
 import dev.switchboard.schemas.avro.PartialFailureSpec;
 import dev.switchboard.schemas.avro.Rejected;
+import dev.switchboard.schemas.avro.SuccessBodySpec;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -92,6 +93,13 @@ public final class MapStage {
                                         .setMaxEvents(b.maxEvents())
                                         .setMaxBytes(b.maxBytes())
                                         .setPartialFailure(partialFailure(b.partialFailure()))
+                                        .build())
+                .setSuccessBody(
+                        m.successBody() == null
+                                ? null
+                                : SuccessBodySpec.newBuilder()
+                                        .setPath(m.successBody().path())
+                                        .setValues(m.successBody().values())
                                         .build())
                 .build();
     }

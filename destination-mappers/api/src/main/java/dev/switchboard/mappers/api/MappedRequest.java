@@ -19,6 +19,7 @@ import java.util.Objects;
  * @param idempotencyKey the key a destination can deduplicate by (the messageId for one event)
  * @param batchKey requests with equal non-null batch keys may be combined into one batch
  * @param batch how to combine this request with others of its batch key, or null for one event per call
+ * @param successBody how a 2xx answer's body tells success, or null when every 2xx answer is one
  */
 public record MappedRequest(
         String method,
@@ -28,7 +29,21 @@ public record MappedRequest(
         List<String> messageIds,
         String idempotencyKey,
         String batchKey,
-        BatchSpec batch) {
+        BatchSpec batch,
+        SuccessBody successBody) {
+
+    /** A request whose every 2xx answer is a success. */
+    public MappedRequest(
+            String method,
+            String url,
+            Map<String, String> headers,
+            byte[] body,
+            List<String> messageIds,
+            String idempotencyKey,
+            String batchKey,
+            BatchSpec batch) {
+        this(method, url, headers, body, messageIds, idempotencyKey, batchKey, batch, null);
+    }
 
     public MappedRequest {
         Objects.requireNonNull(method, "method");

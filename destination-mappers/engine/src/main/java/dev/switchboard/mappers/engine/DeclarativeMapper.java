@@ -5,6 +5,7 @@
 package dev.switchboard.mappers.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.IntNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import dev.switchboard.mappers.api.DestinationMapper;
@@ -21,6 +22,7 @@ import dev.switchboard.mappers.engine.internal.ActionSpec;
 import dev.switchboard.mappers.engine.internal.AuthSpec;
 import dev.switchboard.mappers.engine.internal.Endpoints;
 import dev.switchboard.mappers.engine.internal.RequestRenderer;
+import dev.switchboard.mappers.engine.internal.UserAgentFields;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -28,8 +30,11 @@ import java.util.Map;
 
 /**
  * A destination type defined by a folder of YAML. For each action whose trigger matches the event it
- * renders one request. Every request carries the event's messageId as its idempotency key. Stateless and
- * thread-safe; {@link #map} does no I/O and lets no unchecked exception out.
+ * renders one request, or one per element of the action's {@code each} list. Every request carries the
+ * event's messageId as its idempotency key (the vendor's own key, such as an insert id, tells the
+ * elements apart). Besides {@code $settings}, {@code $event}, {@code $endpoint} and {@code $fields},
+ * mappings read {@code $userAgent} (see {@code UserAgentFields}). Stateless and thread-safe; {@link #map}
+ * does no I/O and lets no unchecked exception out.
  */
 public final class DeclarativeMapper implements DestinationMapper {
 
@@ -99,6 +104,10 @@ public final class DeclarativeMapper implements DestinationMapper {
         if (endpoints != null) {
             named.put("endpoint", TextNode.valueOf(endpoints.resolve(settings)));
         }
+        JsonNode userAgent = UserAgentFields.of(event);
+        if (userAgent != null) {
+            named.put("userAgent", userAgent);
+        }
         Scope scope = new Scope(event, named);
         List<MappedRequest> out = new ArrayList<>();
         for (ActionSpec action : actions) {
@@ -106,13 +115,28 @@ public final class DeclarativeMapper implements DestinationMapper {
                 continue;
             }
             action.checkRequired(scope, slug());
-            Scope actionScope = action.fields().isEmpty()
-                    ? scope
-                    : scope.with(
-                            "fields", fields(action, scope, context.mapping().path(action.name())));
-            out.add(renderer.render(action, actionScope, messageId, context.destinationId(), eventJson));
+            if (action.each() == null) {
+                out.add(render(action, scope, context, messageId, eventJson));
+                continue;
+            }
+            JsonNode list = action.each().resolve(scope);
+            if (list == null || !list.isArray()) {
+                continue; // nothing to send one request per element of
+            }
+            for (int i = 0; i < list.size(); i++) {
+                Scope element = scope.with("item", list.get(i)).with("index", IntNode.valueOf(i));
+                out.add(render(action, element, context, messageId, null));
+            }
         }
         return out;
+    }
+
+    private MappedRequest render(
+            ActionSpec action, Scope scope, MapperContext context, String messageId, byte[] eventJson) {
+        Scope actionScope = action.fields().isEmpty()
+                ? scope
+                : scope.with("fields", fields(action, scope, context.mapping().path(action.name())));
+        return renderer.render(action, actionScope, messageId, context.destinationId(), eventJson);
     }
 
     /** The action's fields: the connection's override of a field where it has one, else the default. */

@@ -100,4 +100,22 @@ class DestinationLoaderTest {
         assertThatThrownBy(() -> DestinationLoader.load("a", files(destination, "t.yaml", ACTION)))
                 .hasMessageContaining("unknown key 'failedIndex' in batching.partialFailure");
     }
+
+    @Test
+    void shouldRefuseResponseCheckWhenItHasNoValuesOrABadPath() {
+        String noValues =
+                "trigger: all\nresponse: { success: { path: $.status } }\nrequest: { url: 'https://x.example' }\n";
+        assertThatThrownBy(() -> DestinationLoader.load("a", files("slug: a\nname: A\n", "t.yaml", noValues)))
+                .isInstanceOf(DestinationDefinitionException.class)
+                .hasMessageContaining("t.yaml")
+                .hasMessageContaining("needs 'values'");
+        String badPath =
+                "trigger: all\nresponse: { success: { path: status, values: [1] } }\nrequest: { url: 'https://x.example' }\n";
+        assertThatThrownBy(() -> DestinationLoader.load("a", files("slug: a\nname: A\n", "t.yaml", badPath)))
+                .hasMessageContaining("is not a path like $.status");
+        String object =
+                "trigger: all\nresponse: { success: { path: $.status, values: [{a: 1}] } }\nrequest: { url: 'https://x.example' }\n";
+        assertThatThrownBy(() -> DestinationLoader.load("a", files("slug: a\nname: A\n", "t.yaml", object)))
+                .hasMessageContaining("must be numbers, strings or booleans");
+    }
 }

@@ -17,7 +17,8 @@ import java.util.TreeMap;
 /**
  * How a request appears in an expected file: method, url, headers (sorted; the engine version in
  * {@code User-Agent} written as {@code <version>} so fixtures survive releases), body (JSON when it
- * parses, else text, e.g. NDJSON) and, for batchable requests, the batch format and limits.
+ * parses, else text, e.g. NDJSON), for batchable requests the batch format and limits, and the
+ * {@code successBody} check when the action declares one.
  */
 public final class RequestJson {
 
@@ -52,6 +53,11 @@ public final class RequestJson {
                 batch.partialFailure().failedIndexes().forEach(pf.putArray("failedIndexes")::add);
                 pf.put("others", batch.partialFailure().others().name());
             }
+        }
+        if (r.successBody() != null) {
+            ObjectNode success = out.putObject("successBody");
+            success.put("path", r.successBody().path());
+            r.successBody().values().forEach(success.putArray("values")::add);
         }
         return out;
     }

@@ -9,7 +9,9 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 
 /**
  * {@code {"@arrayPath": ["$.properties.products", {"item_id": {"@path": "$.product_id"}}]}}: maps each
- * element of an array; inside the element mapping {@code $.} is the element and {@code $event} the event.
+ * element of an array; inside the element mapping {@code $.} is the element, {@code $index} its 0-based
+ * position (e.g. {@code {"@math": {"op": "subtract", "values": [{"@path": "$event.time"}, {"@path": "$index"}]}}})
+ * and {@code $event} the event.
  * Without an element mapping the array is returned as is; a value that is not an array is undefined.
  */
 final class ArrayPathDirective implements Directive {
@@ -42,8 +44,8 @@ final class ArrayPathDirective implements Directive {
                 return null;
             }
             ArrayNode out = Mappings.JSON.arrayNode();
-            for (JsonNode item : v) {
-                JsonNode mapped = element.resolve(scope.withRoot(item));
+            for (int i = 0; i < v.size(); i++) {
+                JsonNode mapped = element.resolve(scope.withRoot(v.get(i)).with("index", Mappings.JSON.numberNode(i)));
                 if (mapped != null) {
                     out.add(mapped);
                 }

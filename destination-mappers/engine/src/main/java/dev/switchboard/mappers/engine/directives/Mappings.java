@@ -41,7 +41,10 @@ public final class Mappings {
             new CoerceDirective("@number"),
             new CoerceDirective("@integer"),
             new CoerceDirective("@boolean"),
-            new DatetimeDirective()));
+            new DatetimeDirective(),
+            new MathDirective(),
+            new CompactDirective(),
+            new MapValuesDirective()));
 
     private Mappings() {}
 

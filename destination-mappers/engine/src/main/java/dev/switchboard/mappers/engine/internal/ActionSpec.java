@@ -6,6 +6,7 @@ package dev.switchboard.mappers.engine.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.switchboard.mappers.api.PayloadInvalidException;
+import dev.switchboard.mappers.api.SuccessBody;
 import dev.switchboard.mappers.engine.DestinationDefinitionException;
 import dev.switchboard.mappers.engine.directives.JsonPath;
 import dev.switchboard.mappers.engine.directives.MappingDefinitionException;
@@ -21,8 +22,12 @@ import java.util.Map;
 /**
  * One action file: {@code trigger} (FQL), {@code required} event fields (a path, or a list of
  * alternative paths), {@code fields} (named default mappings a connection may later override, read as
- * {@code $fields.name}), an optional {@code batching} override, and the {@code request} template
- * (method, url, query, headers, body).
+ * {@code $fields.name}), an optional {@code batching} override, an optional {@code each} (a mapping that
+ * resolves to a list: one request, or batch item, per element, with {@code $item} the element and
+ * {@code $index} its 0-based position in fields and request), and the {@code request} template (method,
+ * url, query, headers, body, and {@code encoding}: {@code json}, the default, or {@code form} for
+ * {@code application/x-www-form-urlencoded} bodies), and an optional {@code response.success} ({@code path},
+ * {@code values}): how a vendor that answers 2xx while rejecting says success in its body.
  *
  * @param name the action name (file name without {@code .yaml})
  * @param description one line for docs
@@ -31,6 +36,8 @@ import java.util.Map;
  * @param fields named default mappings
  * @param request the request template
  * @param batching this action's batching, null for one event per call
+ * @param each the list to render one request per element of, or null for one request
+ * @param success how a 2xx answer's body tells success, or null when every 2xx answer is one
  */
 public record ActionSpec(
         String name,
@@ -39,7 +46,9 @@ public record ActionSpec(
         List<List<JsonPath>> required,
         Map<String, Resolver> fields,
         RequestTemplate request,
-        BatchingSpec batching) {
+        BatchingSpec batching,
+        Resolver each,
+        SuccessBody success) {
 
     /**
      * The request template.
@@ -49,20 +58,42 @@ public record ActionSpec(
      * @param query query parameters (an object once resolved), or undefined
      * @param headers extra headers (an object once resolved), or undefined
      * @param body the body (or batch item) mapping
+     * @param form whether the body is sent form-encoded (an object of fields) instead of as JSON
      */
-    public record RequestTemplate(Resolver method, Resolver url, Resolver query, Resolver headers, Resolver body) {}
+    public record RequestTemplate(
+            Resolver method, Resolver url, Resolver query, Resolver headers, Resolver body, boolean form) {}
 
     /** Parses an action file; {@code inherited} is the destination's batching. */
     public static ActionSpec parse(String file, String name, JsonNode node, BatchingSpec inherited)
             throws DestinationDefinitionException {
-        Yaml.onlyKeys(file, "the action", node, "description", "trigger", "required", "fields", "batching", "request");
+        Yaml.onlyKeys(
+                file,
+                "the action",
+                node,
+                "description",
+                "trigger",
+                "required",
+                "fields",
+                "batching",
+                "each",
+                "request",
+                "response");
         Trigger trigger = Trigger.parse(file, Yaml.text(file, node, "trigger"));
         BatchingSpec batching = node.has("batching") ? BatchingSpec.parse(file, node.get("batching")) : inherited;
         JsonNode req = node.get("request");
         if (req == null || !req.isObject()) {
             throw new DestinationDefinitionException(file, "needs 'request' with at least 'url'");
         }
-        Yaml.onlyKeys(file, "request", req, "method", "url", "query", "headers", "body");
+        Yaml.onlyKeys(file, "request", req, "method", "url", "query", "headers", "body", "encoding");
+        String encoding = Yaml.text(file, req, "encoding", "json");
+        if (!encoding.equals("json") && !encoding.equals("form")) {
+            throw new DestinationDefinitionException(file, "request.encoding must be json or form, not " + encoding);
+        }
+        boolean form = encoding.equals("form");
+        if (form && batching != null) {
+            throw new DestinationDefinitionException(
+                    file, "a form-encoded request cannot batch (items combine as JSON); set batching: false");
+        }
         try {
             Map<String, Resolver> fields = new LinkedHashMap<>();
             if (node.has("fields")) {
@@ -81,7 +112,8 @@ public record ActionSpec(
                     Mappings.compile(req.get("url")),
                     Mappings.compile(req.get("query")),
                     Mappings.compile(req.get("headers")),
-                    Mappings.compile(req.get("body")));
+                    Mappings.compile(req.get("body")),
+                    form);
             return new ActionSpec(
                     name,
                     Yaml.text(file, node, "description", ""),
@@ -89,10 +121,47 @@ public record ActionSpec(
                     required(file, node.get("required")),
                     fields,
                     template,
-                    batching);
+                    batching,
+                    node.has("each") ? Mappings.compile(node.get("each")) : null,
+                    success(file, node.get("response")));
         } catch (MappingDefinitionException e) {
             throw new DestinationDefinitionException(file, e.getMessage());
         }
+    }
+
+    /** The {@code response:} block's {@code success} check, or null. */
+    static SuccessBody success(String file, JsonNode node) throws DestinationDefinitionException {
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        Yaml.onlyKeys(file, "response", node, "success");
+        JsonNode success = node.get("success");
+        if (success == null || !success.isObject()) {
+            throw new DestinationDefinitionException(
+                    file, "response needs 'success' with 'path' and 'values', e.g. { path: $.status, values: [1] }");
+        }
+        Yaml.onlyKeys(file, "response.success", success, "path", "values");
+        String path = Yaml.text(file, success, "path");
+        if (!BatchingSpec.INDEX_PATH.matcher(path).matches()) {
+            throw new DestinationDefinitionException(
+                    file,
+                    "response.success.path: " + path + " is not a path like $.status ($, then .key, .* or [*] steps)");
+        }
+        JsonNode values = success.get("values");
+        List<String> texts = new ArrayList<>();
+        if (values != null) {
+            for (JsonNode v : values.isArray() ? values : List.of(values)) {
+                if (!v.isValueNode() || v.isNull()) {
+                    throw new DestinationDefinitionException(
+                            file, "response.success.values must be numbers, strings or booleans, not " + v);
+                }
+                texts.add(v.toString());
+            }
+        }
+        if (texts.isEmpty()) {
+            throw new DestinationDefinitionException(file, "response.success needs 'values', e.g. [1]");
+        }
+        return new SuccessBody(path, texts);
     }
 
     private static List<List<JsonPath>> required(String file, JsonNode node)

@@ -45,7 +45,7 @@ public record BatchingSpec(
         BatchSpec.PartialFailure partialFailure) {
 
     /** {@code $} followed by {@code .key}, {@code .*} and {@code [*]} steps. */
-    private static final Pattern INDEX_PATH = Pattern.compile("\\$(\\.([A-Za-z0-9_$@-]+|\\*)|\\[\\*])+");
+    static final Pattern INDEX_PATH = Pattern.compile("\\$(\\.([A-Za-z0-9_$@-]+|\\*)|\\[\\*])+");
 
     /** Parses the block; null or {@code false} means no batching. */
     public static BatchingSpec parse(String file, JsonNode node) throws DestinationDefinitionException {

@@ -49,9 +49,14 @@ public final class RequestRenderer {
         // header names are case-insensitive: a custom "content-type" replaces ours instead of doubling it
         Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         JsonNode body = t.body().resolve(scope);
-        byte[] item = body == null
-                ? new byte[0]
-                : eventJson != null && body == scope.named().get("event") ? eventJson : write(body);
+        byte[] item;
+        if (body == null) {
+            item = new byte[0];
+        } else if (t.form()) {
+            item = form(body);
+        } else {
+            item = eventJson != null && body == scope.named().get("event") ? eventJson : write(body);
+        }
         BatchingSpec batching = action.batching();
         BatchSpec batch = null;
         byte[] bytes = item;
@@ -70,17 +75,48 @@ public final class RequestRenderer {
             bytes = BatchBodies.combine(batch, List.of(item));
         }
         if (body != null) {
-            headers.put(
-                    "Content-Type",
-                    batch != null && batch.format() == BatchSpec.Format.NDJSON
-                            ? "application/x-ndjson"
-                            : "application/json");
+            headers.put("Content-Type", contentType(t, batch));
         }
         headers.put("User-Agent", EngineVersion.userAgent());
         headers.putAll(headers(t.headers(), scope));
         auth.applyHeaders(headers, bytes, scope);
-        String batchKey = batch == null ? null : batchKey(destinationId, method, url, headers, batch.wrapper());
-        return new MappedRequest(method, url, headers, bytes, List.of(messageId), messageId, batchKey, batch);
+        String batchKey = batch == null
+                ? null
+                : batchKey(destinationId, method, url, headers, withSuccess(batch.wrapper(), action));
+        return new MappedRequest(
+                method, url, headers, bytes, List.of(messageId), messageId, batchKey, batch, action.success());
+    }
+
+    private static String contentType(ActionSpec.RequestTemplate t, BatchSpec batch) {
+        if (t.form()) {
+            return "application/x-www-form-urlencoded";
+        }
+        return batch != null && batch.format() == BatchSpec.Format.NDJSON ? "application/x-ndjson" : "application/json";
+    }
+
+    /**
+     * An object as {@code application/x-www-form-urlencoded} fields, in its order: text as it is, numbers
+     * and booleans as JavaScript writes them, objects and arrays as JSON text (Amplitude's
+     * {@code identification} and {@code mapping} fields), null members left out.
+     */
+    static byte[] form(JsonNode body) {
+        if (!body.isObject()) {
+            throw new MappingFailure("event", "a form-encoded body must be an object of fields; got: " + body);
+        }
+        StringBuilder out = new StringBuilder();
+        body.fields().forEachRemaining(e -> {
+            JsonNode v = e.getValue();
+            if (v.isNull()) {
+                return;
+            }
+            String text =
+                    v.isContainerNode() || v.isNumber() ? new String(write(v), StandardCharsets.UTF_8) : v.asText();
+            out.append(out.length() == 0 ? "" : "&")
+                    .append(URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8))
+                    .append('=')
+                    .append(URLEncoder.encode(text, StandardCharsets.UTF_8));
+        });
+        return out.toString().getBytes(StandardCharsets.UTF_8);
     }
 
     private static String method(ActionSpec.RequestTemplate t, Scope scope) {
@@ -156,6 +192,11 @@ public final class RequestRenderer {
         } catch (JsonProcessingException e) {
             throw new MappingFailure("event", "the mapped body cannot be written as JSON: " + e.getOriginalMessage());
         }
+    }
+
+    /** Requests that judge their answers differently never share a batch (one answer judges the batch). */
+    private static String withSuccess(String wrapper, ActionSpec action) {
+        return action.success() == null ? wrapper : wrapper + " success " + action.success();
     }
 
     /** Requests that differ only by body share a key; the key never contains a secret in clear. */

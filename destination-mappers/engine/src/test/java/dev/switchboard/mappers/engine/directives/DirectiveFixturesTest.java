@@ -21,7 +21,8 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * Runs {@code directives/valid/*.json} ({@code mapping} + {@code event} + {@code settings} →
+ * Runs {@code directives/valid/*.json} ({@code mapping} + {@code event} + {@code settings} + optional
+ * {@code named} values such as {@code index} →
  * {@code expected}, or {@code "undefined": true}) and {@code directives/invalid/*.json} (a mapping rejected
  * at load with {@code error} in its message, or an event rejected with the {@code field} at fault).
  */
@@ -81,7 +82,9 @@ class DirectiveFixturesTest {
     private static Scope scope(JsonNode fixture) {
         JsonNode event = fixture.get("event");
         JsonNode settings = fixture.has("settings") ? fixture.get("settings") : JSON.createObjectNode();
-        return new Scope(event, Map.of("event", event, "settings", settings));
+        Map<String, JsonNode> named = new java.util.HashMap<>(Map.of("event", event, "settings", settings));
+        fixture.path("named").fields().forEachRemaining(e -> named.put(e.getKey(), e.getValue()));
+        return new Scope(event, named);
     }
 
     private static Stream<Path> fixtures(String kind) throws IOException, URISyntaxException {
