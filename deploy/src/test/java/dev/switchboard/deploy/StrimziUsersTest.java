@@ -68,6 +68,8 @@ class StrimziUsersTest {
                         prefix("topic", dest, "Create", "Describe")),
                 "sb-operator",
                 acls(
+                        // topics describe: size on disk (DescribeLogDirs)
+                        literal("cluster", "", "Describe"),
                         prefix("topic", "sb.", "Describe", "DescribeConfigs", "Read"),
                         prefix("topic", dest, "Write"),
                         topic(control, "Write"),
