@@ -41,7 +41,8 @@ public final class Mappings {
             new CoerceDirective("@number"),
             new CoerceDirective("@integer"),
             new CoerceDirective("@boolean"),
-            new DatetimeDirective()));
+            new DatetimeDirective(),
+            new HashDirective()));
 
     private Mappings() {}
 
