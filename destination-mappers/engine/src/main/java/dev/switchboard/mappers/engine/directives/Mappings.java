@@ -44,7 +44,8 @@ public final class Mappings {
             new DatetimeDirective(),
             new MathDirective(),
             new CompactDirective(),
-            new MapValuesDirective()));
+            new MapValuesDirective(),
+            new HashDirective()));
 
     private Mappings() {}
 
