@@ -9,18 +9,32 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 import java.util.Optional;
 
-/** One workspace: its sources, destinations and the connections between them. */
+/**
+ * One workspace: its sources, destinations and the connections between them, and the warehouses
+ * its events are loaded into.
+ */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record WorkspaceConfig(
         @JsonProperty("workspace") String workspace,
         @JsonProperty("sources") List<SourceConfig> sources,
         @JsonProperty("destinations") List<DestinationConfig> destinations,
-        @JsonProperty("connections") List<ConnectionConfig> connections) {
+        @JsonProperty("connections") List<ConnectionConfig> connections,
+        @JsonProperty("warehouses") @JsonInclude(JsonInclude.Include.NON_EMPTY) List<WarehouseConfig> warehouses) {
 
     public WorkspaceConfig {
         sources = sources == null ? List.of() : List.copyOf(sources);
         destinations = destinations == null ? List.of() : List.copyOf(destinations);
         connections = connections == null ? List.of() : List.copyOf(connections);
+        warehouses = warehouses == null ? List.of() : List.copyOf(warehouses);
+    }
+
+    /** A workspace without warehouses. */
+    public WorkspaceConfig(
+            String workspace,
+            List<SourceConfig> sources,
+            List<DestinationConfig> destinations,
+            List<ConnectionConfig> connections) {
+        this(workspace, sources, destinations, connections, List.of());
     }
 
     public Optional<SourceConfig> source(String id) {

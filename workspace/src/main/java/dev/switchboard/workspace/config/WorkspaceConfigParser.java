@@ -297,7 +297,38 @@ public final class WorkspaceConfigParser {
                                 + parsed.lineOf("/connections/" + first) + ")"));
             }
         }
+        checkWarehouses(parsed, sourceIds, problems);
         return problems;
+    }
+
+    /** The {@code warehouses:} section: ids, type postgres, a url, and sources of this workspace. */
+    private static void checkWarehouses(
+            ParsedWorkspace parsed, Map<String, Integer> sourceIds, List<ConfigProblem> problems) {
+        Map<String, Integer> ids = new HashMap<>();
+        List<WarehouseConfig> warehouses = parsed.config().warehouses();
+        for (int i = 0; i < warehouses.size(); i++) {
+            WarehouseConfig w = warehouses.get(i);
+            String at = "/warehouses/" + i;
+            checkId(parsed, at, w.id(), "warehouse", ids, i, problems);
+            if (!WarehouseConfig.POSTGRES.equals(w.type())) {
+                problems.add(parsed.problem(
+                        at + "/type", "warehouse type '" + w.type() + "' is not known; known types: [postgres]"));
+            }
+            if (w.url() == null || w.url().isBlank()) {
+                problems.add(parsed.problem(
+                        at,
+                        "warehouse '" + w.id() + "' needs a 'url' (postgresql://host:5432/db or jdbc:postgresql:...)"));
+            }
+            List<String> sources = w.sources() == null ? List.of() : w.sources();
+            for (int s = 0; s < sources.size(); s++) {
+                if (!sourceIds.containsKey(sources.get(s))) {
+                    problems.add(parsed.problem(
+                            at + "/sources/" + s,
+                            "warehouse source '" + sources.get(s) + "' is not a source of this workspace; sources: "
+                                    + sourceIds.keySet()));
+                }
+            }
+        }
     }
 
     private static void checkFilters(

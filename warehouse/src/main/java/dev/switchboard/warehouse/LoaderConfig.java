@@ -1,0 +1,110 @@
+/*
+ * Copyright The Switchboard Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package dev.switchboard.warehouse;
+
+import dev.switchboard.options.Option;
+import dev.switchboard.options.OptionSet;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The warehouse role's typed options, read from {@code switchboard.warehouse.*} properties; unknown
+ * keys fail fast with the closest valid key. {@code kafka.consumer.*} passes through to the consumer.
+ */
+public final class LoaderConfig {
+
+    static final String PREFIX = "switchboard.warehouse.";
+
+    public static final Option<Integer> BATCH_ROWS = Option.key(PREFIX + "batch.rows")
+            .intType()
+            .defaultValue(20_000)
+            .doc("Events read before a batch is loaded (a poll of up to 2000 more may join it).");
+    public static final Option<Long> BATCH_BYTES = Option.key(PREFIX + "batch.bytes")
+            .longType()
+            .defaultValue(32L << 20)
+            .doc("Bytes of events read before a batch is loaded, at the latest.");
+    public static final Option<Duration> BATCH_LINGER = Option.key(PREFIX + "batch.linger")
+            .durationType()
+            .defaultValue(Duration.ofSeconds(2))
+            .doc("How long the first event of a batch waits for others before the batch is loaded.");
+    public static final Option<Integer> COLUMN_BUDGET = Option.key(PREFIX + "column.budget")
+            .intType()
+            .defaultValue(1000)
+            .doc("Columns a table may have (PostgreSQL's limit is 1600); later properties go to _unmapped_data.");
+    public static final Option<Duration> BACKOFF_BASE = Option.key(PREFIX + "backoff.base")
+            .durationType()
+            .defaultValue(Duration.ofSeconds(1))
+            .doc("Wait after a failed load; doubles with each failure.");
+    public static final Option<Duration> BACKOFF_MAX = Option.key(PREFIX + "backoff.max")
+            .durationType()
+            .defaultValue(Duration.ofSeconds(30))
+            .doc("Longest wait between two attempts to load a batch.");
+    public static final Option<Duration> CONNECT_TIMEOUT = Option.key(PREFIX + "connect.timeout")
+            .durationType()
+            .defaultValue(Duration.ofSeconds(10))
+            .doc("Connect timeout to the warehouse; a read may take six times as long.");
+    public static final Option<Duration> SHUTDOWN_TIMEOUT = Option.key(PREFIX + "shutdown.timeout")
+            .durationType()
+            .defaultValue(Duration.ofSeconds(30))
+            .doc("How long close() may spend loading the last batch; what is left is loaded after restart.");
+
+    private static final List<Option<?>> OPTIONS = List.of(
+            BATCH_ROWS,
+            BATCH_BYTES,
+            BATCH_LINGER,
+            COLUMN_BUDGET,
+            BACKOFF_BASE,
+            BACKOFF_MAX,
+            CONNECT_TIMEOUT,
+            SHUTDOWN_TIMEOUT);
+
+    private final OptionSet set;
+
+    private LoaderConfig(OptionSet set) {
+        this.set = set;
+        if (get(BATCH_ROWS) < 1 || get(BATCH_BYTES) < 1) {
+            throw new IllegalArgumentException(BATCH_ROWS.key() + " and " + BATCH_BYTES.key() + " must be positive");
+        }
+        if (get(COLUMN_BUDGET) < 32 || get(COLUMN_BUDGET) > 1600) {
+            throw new IllegalArgumentException(
+                    COLUMN_BUDGET.key() + " must be from 32 to 1600 (PostgreSQL's limit), not " + get(COLUMN_BUDGET));
+        }
+        if (get(BACKOFF_BASE).isZero() || get(BACKOFF_MAX).compareTo(get(BACKOFF_BASE)) < 0) {
+            throw new IllegalArgumentException(
+                    BACKOFF_BASE.key() + " must be positive and at most " + BACKOFF_MAX.key());
+        }
+    }
+
+    /** Reads {@code switchboard.warehouse.*} and {@code kafka.*} keys; fails fast on unknown or invalid ones. */
+    public static LoaderConfig from(Map<String, String> properties) {
+        return new LoaderConfig(OptionSet.read(PREFIX, OPTIONS, properties));
+    }
+
+    public static LoaderConfig defaults() {
+        return from(Map.of());
+    }
+
+    public <T> T get(Option<T> option) {
+        return set.get(option);
+    }
+
+    /** Kafka consumer settings given as {@code kafka.consumer.<name>}. */
+    public Map<String, String> consumerOverrides() {
+        Map<String, String> out = new HashMap<>();
+        set.kafka().forEach((k, v) -> {
+            if (k.startsWith("consumer.")) {
+                out.put(k.substring("consumer.".length()), v);
+            }
+        });
+        return out;
+    }
+
+    /** Every option with its default and doc, for the generated config reference. */
+    public static List<Option<?>> options() {
+        return OPTIONS;
+    }
+}

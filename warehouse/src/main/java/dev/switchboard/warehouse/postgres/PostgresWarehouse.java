@@ -1,0 +1,180 @@
+/*
+ * Copyright The Switchboard Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package dev.switchboard.warehouse.postgres;
+
+import dev.switchboard.warehouse.Warehouse;
+import dev.switchboard.warehouse.WarehouseException;
+import dev.switchboard.warehouse.schema.RowEncoder;
+import dev.switchboard.warehouse.schema.RowEncoder.EncodedRow;
+import dev.switchboard.warehouse.schema.SchemaPlanner;
+import dev.switchboard.warehouse.schema.TableName;
+import dev.switchboard.warehouse.schema.TableRows;
+import dev.switchboard.warehouse.schema.TableSchema;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.ConcurrentHashMap;
+import org.postgresql.util.PSQLException;
+
+/**
+ * PostgreSQL in Segment's warehouse schema. One connection, used by one loader thread. A batch is
+ * loaded in two steps: the DDL it needs (new tables, new columns) in short transactions of their
+ * own under an advisory lock, skipped when the known columns suffice; then every table's rows in
+ * one transaction ({@link StagedCopy}). Column types are cached and read again after any failure.
+ */
+public final class PostgresWarehouse implements Warehouse {
+
+    /** PostgreSQL's NAMEDATALEN - 1. */
+    public static final int MAX_IDENTIFIER_BYTES = 63;
+
+    private final PostgresUrl url;
+    private final Duration timeout;
+    private final SchemaEvolution evolution;
+    private final RowEncoder encoder = new RowEncoder();
+    private final StagedCopy copy = new StagedCopy();
+    private final Map<TableName, TableSchema> known = new ConcurrentHashMap<>();
+    private Connection connection;
+
+    /** A warehouse at {@code url}; {@code timeout} bounds connecting and each network read. */
+    public PostgresWarehouse(PostgresUrl url, SchemaPlanner planner, Duration timeout) {
+        this.url = url;
+        this.timeout = timeout;
+        this.evolution = new SchemaEvolution(planner);
+    }
+
+    @Override
+    public synchronized void load(TableRows batch) throws WarehouseException {
+        if (batch.isEmpty()) {
+            return;
+        }
+        try {
+            Connection c = connection();
+            List<TableRows.Group> groups = batch.groups();
+            Map<TableName, TableSchema> schemas = new HashMap<>();
+            for (TableRows.Group g : groups) {
+                TableSchema schema = known.get(g.table());
+                if (schema == null
+                        || !evolutionPlanner()
+                                .newColumns(schema, g.kind(), g.rows())
+                                .isEmpty()) {
+                    schema = evolution.evolve(c, g.table(), g.kind(), g.rows());
+                    known.put(g.table(), schema);
+                }
+                schemas.put(g.table(), schema);
+            }
+            for (TableRows.Group g : groups) {
+                TableSchema schema = schemas.get(g.table());
+                List<EncodedRow> rows = new ArrayList<>(g.rows().size());
+                g.rows().forEach(r -> rows.add(encoder.encode(r, schema)));
+                copy.write(c, schema, g.kind(), rows);
+            }
+            c.commit();
+        } catch (SQLException | RuntimeException e) {
+            known.clear(); // a table dropped or changed by hand: read the catalog again
+            boolean unavailable = isConnectionFailure(e);
+            discard(unavailable);
+            throw new WarehouseException(
+                    "could not load " + batch.size() + " rows into " + describe() + ": " + e.getMessage(),
+                    e,
+                    unavailable);
+        }
+    }
+
+    private SchemaPlanner evolutionPlanner() {
+        return evolution.planner();
+    }
+
+    @Override
+    public synchronized boolean reachable() {
+        try (Statement s = connection().createStatement()) {
+            s.execute("SELECT 1");
+            connection.rollback();
+            return true;
+        } catch (SQLException | RuntimeException e) {
+            discard(true);
+            return false;
+        }
+    }
+
+    @Override
+    public String describe() {
+        return url.display();
+    }
+
+    @Override
+    public int maxIdentifierBytes() {
+        return MAX_IDENTIFIER_BYTES;
+    }
+
+    @Override
+    public synchronized void close() {
+        discard(true);
+    }
+
+    private Connection connection() throws SQLException {
+        if (connection == null) {
+            Properties p = new Properties();
+            if (url.user() != null) {
+                p.setProperty("user", url.user());
+            }
+            if (url.password() != null) {
+                p.setProperty("password", url.password());
+            }
+            int seconds = (int) Math.max(1, timeout.toSeconds());
+            p.setProperty("connectTimeout", String.valueOf(seconds));
+            p.setProperty("socketTimeout", String.valueOf(seconds * 6L));
+            p.setProperty("tcpKeepAlive", "true");
+            p.setProperty("ApplicationName", "switchboard-warehouse");
+            Connection c = DriverManager.getConnection(url.jdbcUrl(), p);
+            c.setAutoCommit(false);
+            connection = c;
+        }
+        return connection;
+    }
+
+    /** Rolls back, and closes the connection when it may be broken. */
+    private void discard(boolean close) {
+        if (connection == null) {
+            return;
+        }
+        try {
+            if (!connection.isClosed()) {
+                connection.rollback();
+            }
+        } catch (SQLException ignored) {
+            close = true;
+        }
+        if (close) {
+            try {
+                connection.close();
+            } catch (SQLException ignored) {
+                // already broken
+            }
+            connection = null;
+        }
+    }
+
+    /** Class 08 (connection exception), 57P01-03 (the server shutting down), or no SQL state at all. */
+    static boolean isConnectionFailure(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLTransientConnectionException) {
+                return true;
+            }
+            if (t instanceof PSQLException p) {
+                String state = p.getSQLState();
+                return state == null || state.startsWith("08") || state.startsWith("57P");
+            }
+        }
+        return false;
+    }
+}

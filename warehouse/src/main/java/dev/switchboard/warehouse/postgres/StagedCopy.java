@@ -1,0 +1,151 @@
+/*
+ * Copyright The Switchboard Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package dev.switchboard.warehouse.postgres;
+
+import dev.switchboard.warehouse.schema.Columns;
+import dev.switchboard.warehouse.schema.RowEncoder;
+import dev.switchboard.warehouse.schema.RowEncoder.EncodedRow;
+import dev.switchboard.warehouse.schema.TableKind;
+import dev.switchboard.warehouse.schema.TableSchema;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.StringJoiner;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
+
+/**
+ * Writes one table's rows inside the load transaction: COPY into a temporary staging table, then
+ * one statement into the table that adds only the ids it does not have ({@code ON CONFLICT (id) DO
+ * NOTHING}), or for {@code users} merges each user's row into the existing one: a newer row's
+ * non-null traits win, an older row (a replay) only fills what is still null.
+ */
+final class StagedCopy {
+
+    private static final int CHUNK = 1 << 20;
+
+    private int staged;
+
+    /** Stages and inserts {@code rows} (all encoded against {@code schema}); does not commit. */
+    void write(Connection c, TableSchema schema, TableKind kind, List<EncodedRow> rows) throws SQLException {
+        List<String> columns = columnsUsed(schema, rows);
+        String stage = Sql.quote("sb_stage_" + (++staged));
+        String list = String.join(", ", columns.stream().map(Sql::quote).toList());
+        try (Statement s = c.createStatement()) {
+            s.execute("CREATE TEMPORARY TABLE " + stage + " (LIKE " + Sql.table(schema.name())
+                    + " INCLUDING DEFAULTS) ON COMMIT DROP");
+        }
+        copy(c, "COPY " + stage + " (" + list + ") FROM STDIN", columns, rows);
+        try (Statement s = c.createStatement()) {
+            String insert = "INSERT INTO " + Sql.table(schema.name()) + " AS t (" + list + ") SELECT " + list + " FROM "
+                    + stage;
+            s.executeUpdate(
+                    kind == TableKind.USERS ? insert + merge(columns) : insert + " ON CONFLICT (id) DO NOTHING");
+        }
+    }
+
+    /** The columns any row fills, in table order ({@code uuid_ts} is left to its default). */
+    private static List<String> columnsUsed(TableSchema schema, List<EncodedRow> rows) {
+        Set<String> used = new LinkedHashSet<>();
+        boolean unmapped = false;
+        for (EncodedRow r : rows) {
+            used.addAll(r.values().keySet());
+            unmapped |= r.unmapped() != null;
+        }
+        List<String> out = new ArrayList<>();
+        for (String col : schema.columns().keySet()) {
+            if (used.contains(col) || (unmapped && col.equals(Columns.UNMAPPED))) {
+                out.add(col);
+            }
+        }
+        return out;
+    }
+
+    private static String merge(List<String> columns) {
+        String newer = "COALESCE(EXCLUDED.received_at >= t.received_at, true)";
+        StringJoiner set = new StringJoiner(", ", " ON CONFLICT (id) DO UPDATE SET ", "");
+        for (String col : columns) {
+            String q = Sql.quote(col);
+            if (col.equals(Columns.ID)) {
+                continue;
+            }
+            if (col.equals(Columns.RECEIVED_AT)) {
+                set.add(q + " = GREATEST(EXCLUDED." + q + ", t." + q + ")");
+            } else if (col.equals(Columns.UNMAPPED)) {
+                set.add(q + " = CASE WHEN " + newer + " THEN COALESCE(t." + q + ", '{}') || COALESCE(EXCLUDED." + q
+                        + ", '{}') ELSE COALESCE(EXCLUDED." + q + ", '{}') || COALESCE(t." + q + ", '{}') END");
+            } else {
+                set.add(q + " = CASE WHEN " + newer + " THEN COALESCE(EXCLUDED." + q + ", t." + q + ") ELSE COALESCE(t."
+                        + q + ", EXCLUDED." + q + ") END");
+            }
+        }
+        set.add(Sql.quote(Columns.UUID_TS) + " = now()");
+        return set.toString();
+    }
+
+    private static void copy(Connection c, String sql, List<String> columns, List<EncodedRow> rows)
+            throws SQLException {
+        CopyIn in = c.unwrap(PGConnection.class).getCopyAPI().copyIn(sql);
+        try {
+            StringBuilder b = new StringBuilder(CHUNK + 4096);
+            for (EncodedRow r : rows) {
+                for (int i = 0; i < columns.size(); i++) {
+                    if (i > 0) {
+                        b.append('\t');
+                    }
+                    String col = columns.get(i);
+                    String v = col.equals(Columns.UNMAPPED)
+                            ? (r.unmapped() == null ? null : jsonb(r.unmapped()))
+                            : r.values().get(col);
+                    if (v == null) {
+                        b.append("\\N");
+                    } else {
+                        escape(v, b);
+                    }
+                }
+                b.append('\n');
+                if (b.length() >= CHUNK) {
+                    flush(in, b);
+                }
+            }
+            flush(in, b);
+            in.endCopy();
+        } finally {
+            if (in.isActive()) {
+                in.cancelCopy();
+            }
+        }
+    }
+
+    private static String jsonb(com.fasterxml.jackson.databind.JsonNode node) {
+        // jsonb refuses \u0000 in strings; it becomes U+FFFD as in text columns
+        return RowEncoder.write(node).replace("\\u0000", "\\ufffd");
+    }
+
+    private static void flush(CopyIn in, StringBuilder b) throws SQLException {
+        byte[] bytes = b.toString().getBytes(StandardCharsets.UTF_8);
+        in.writeToCopy(bytes, 0, bytes.length);
+        b.setLength(0);
+    }
+
+    /** COPY's text format: backslash, tab, newline and carriage return escaped. */
+    static void escape(String v, StringBuilder b) {
+        for (int i = 0; i < v.length(); i++) {
+            char ch = v.charAt(i);
+            switch (ch) {
+                case '\\' -> b.append("\\\\");
+                case '\t' -> b.append("\\t");
+                case '\n' -> b.append("\\n");
+                case '\r' -> b.append("\\r");
+                default -> b.append(ch);
+            }
+        }
+    }
+}
