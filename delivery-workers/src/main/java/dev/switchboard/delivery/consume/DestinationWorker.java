@@ -74,7 +74,7 @@ public final class DestinationWorker implements AutoCloseable {
         this.retryTopic = Topics.retry(id);
         this.reader = new RecordReader(mainTopic, retryTopic);
         this.consumer = WorkerConsumers.create(settings, bootstrapServers);
-        this.sender = new HttpSender(id, settings.connectTimeout(), settings.requestTimeout());
+        this.sender = new HttpSender(id, settings.connectTimeout(), settings.requestTimeout(), settings.maxInFlight());
         this.metrics = new DeliveryMetrics(registry, id);
         RetryPolicy policy = new RetryPolicy(
                 new Backoff(settings.backoffBase(), settings.backoffMax(), () -> ThreadLocalRandom.current()
