@@ -120,7 +120,8 @@ final class ClientLoops {
      * {@code wrk -t1 -c<window> -d<seconds>s} posting the same body, or -1 when wrk is not installed
      * (Debian: {@code apt-get install wrk}).
      */
-    static double wrk(BenchServer server, String path, int window, int seconds) throws IOException, InterruptedException {
+    static double wrk(BenchServer server, String path, int window, int seconds)
+            throws IOException, InterruptedException {
         Path script = Files.createTempFile("sb-wrk", ".lua");
         try {
             String body = new String(DeliveryBench.body("wrk"), StandardCharsets.UTF_8).replace("\"", "\\\"");

@@ -84,12 +84,13 @@ public final class DeliveryBench {
                     raw.put(client, ClientLoops.run(client, ok, "/raw-" + client, n, WINDOW));
                 }
                 double wrk = ClientLoops.wrk(ok, "/wrk", WINDOW, WRK_SECONDS);
-                raw.forEach((client, rate) -> System.out.printf(
-                        "raw %-6s loop (warm round)         %,8.0f req/s%n", client, rate));
+                raw.forEach((client, rate) ->
+                        System.out.printf("raw %-6s loop (warm round)         %,8.0f req/s%n", client, rate));
                 System.out.println(
                         wrk < 0
                                 ? "wrk: not installed (Debian: apt-get install wrk), no floor printed"
-                                : String.format("wrk -t1 -c%d -d%ds                 %,8.0f req/s%n", WINDOW, WRK_SECONDS, wrk));
+                                : String.format(
+                                        "wrk -t1 -c%d -d%ds                 %,8.0f req/s%n", WINDOW, WRK_SECONDS, wrk));
             }
             String fastest = raw.entrySet().stream()
                     .max(Map.Entry.comparingByValue())
@@ -117,10 +118,14 @@ public final class DeliveryBench {
         double withHanging = deliver(bootstrap, ok, n, "healthy2", "hanging", hanging);
         System.out.printf(
                 "healthy, neighbour answering 503    %,8.0f req/s   ratio to alone %.2f   (neighbour calls: %,d)%n",
-                withFailing, withFailing / alone, failing.counter("/failing").calls.get());
+                withFailing,
+                withFailing / alone,
+                failing.counter("/failing").calls.get());
         System.out.printf(
                 "healthy, neighbour hanging          %,8.0f req/s   ratio to alone %.2f   (neighbour calls: %,d)%n",
-                withHanging, withHanging / alone, hanging.counter("/hanging").calls.get());
+                withHanging,
+                withHanging / alone,
+                hanging.counter("/hanging").calls.get());
     }
 
     static byte[] body(String messageId) {

@@ -39,10 +39,15 @@ import java.util.concurrent.TimeoutException;
  */
 public final class HttpSender implements AutoCloseable {
 
+    private final String name;
     private final Vertx vertx;
     private final Context context;
     private final HttpClient plain;
-    private final HttpClient tls;
+    private final PoolOptions pool;
+    private final int connectMs;
+    private final int maxConnections;
+    private final TrustOptions trust;
+    private HttpClient tls;
     private final long requestTimeoutMs;
     private volatile Target lastTarget = new Target("", null);
 
@@ -52,6 +57,7 @@ public final class HttpSender implements AutoCloseable {
 
     /** With {@code trust} (tests only), https trusts it instead of the JDK's trust store. */
     HttpSender(String name, Duration connectTimeout, Duration requestTimeout, int maxConnections, TrustOptions trust) {
+        this.name = name;
         this.vertx = Vertx.vertx(new VertxOptions()
                 .setEventLoopPoolSize(1)
                 .setWorkerPoolSize(1)
@@ -63,18 +69,32 @@ public final class HttpSender implements AutoCloseable {
         PoolOptions pool = new PoolOptions().setHttp1MaxSize(maxConnections).setHttp2MaxSize(1);
         this.plain = vertx.createHttpClient(
                 options(connectMs).setName("sb-http-" + name).setProtocolVersion(HttpVersion.HTTP_1_1), pool);
-        HttpClientOptions secure = options(connectMs)
-                .setName("sb-https-" + name)
-                .setSsl(true)
-                .setUseAlpn(true)
-                .setProtocolVersion(HttpVersion.HTTP_2)
-                .setAlpnVersions(List.of(HttpVersion.HTTP_2, HttpVersion.HTTP_1_1))
-                .setHttp2MultiplexingLimit(maxConnections);
-        if (trust != null) {
-            secure.setTrustOptions(trust);
-        }
-        this.tls = vertx.createHttpClient(secure, pool);
+        this.pool = pool;
+        this.connectMs = connectMs;
+        this.maxConnections = maxConnections;
+        this.trust = trust;
         this.requestTimeoutMs = Math.max(1, requestTimeout.toMillis());
+    }
+
+    /**
+     * The https client, made at the first https call: building its TLS context (the JDK trust store,
+     * secure random seeding) takes a while, and a destination that speaks plain http never pays it.
+     */
+    private synchronized HttpClient tls() {
+        if (tls == null) {
+            HttpClientOptions secure = options(connectMs)
+                    .setName("sb-https-" + name)
+                    .setSsl(true)
+                    .setUseAlpn(true)
+                    .setProtocolVersion(HttpVersion.HTTP_2)
+                    .setAlpnVersions(List.of(HttpVersion.HTTP_2, HttpVersion.HTTP_1_1))
+                    .setHttp2MultiplexingLimit(maxConnections);
+            if (trust != null) {
+                secure.setTrustOptions(trust);
+            }
+            tls = vertx.createHttpClient(secure, pool);
+        }
+        return tls;
     }
 
     private static HttpClientOptions options(int connectMs) {
@@ -99,7 +119,7 @@ public final class HttpSender implements AutoCloseable {
                     HttpResult.failure("invalid_request", e.getMessage(), startedAt, 0));
         }
         Exchange exchange = new Exchange(startedAt, startNanos, requestTimeoutMs);
-        HttpClient client = options.isSsl() ? tls : plain;
+        HttpClient client = options.isSsl() ? tls() : plain;
         Buffer body = Buffer.buffer(call.body());
         context.runOnContext(v -> exchange.start(vertx, client, options, body));
         return exchange.result();
