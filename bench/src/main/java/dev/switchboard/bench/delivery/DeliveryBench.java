@@ -18,6 +18,7 @@ import dev.switchboard.schemas.config.WorkspaceConfig;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
@@ -27,6 +28,8 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.function.Consumer;
+import jdk.jfr.Configuration;
+import jdk.jfr.Recording;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -97,7 +100,7 @@ public final class DeliveryBench {
                     .map(Map.Entry::getKey)
                     .orElse("vertx");
             if (phases.contains("worker")) {
-                double alone = deliver(bootstrap, ok, n, "alone", null, null);
+                double alone = profiled(() -> deliver(bootstrap, ok, n, "alone", null, null));
                 double again = ClientLoops.run(fastest, ok, "/raw-again", n, WINDOW);
                 double base = raw.getOrDefault(fastest, again);
                 System.out.printf(
@@ -108,6 +111,27 @@ public final class DeliveryBench {
                     isolation(bootstrap, ok, failing, hanging, n, alone);
                 }
             }
+        }
+    }
+
+    /** Phases whose rate can be profiled. */
+    private interface Phase {
+        double run() throws Exception;
+    }
+
+    /**
+     * Runs {@code phase}, recorded by JDK Flight Recorder (profile settings) into the file named by
+     * {@code -Dbench.jfr} when that is set: the worker phase alone, without start-up and raw loops.
+     */
+    private static double profiled(Phase phase) throws Exception {
+        String file = System.getProperty("bench.jfr");
+        if (file == null) {
+            return phase.run();
+        }
+        try (Recording recording = new Recording(Configuration.getConfiguration("profile"))) {
+            recording.setDestination(Path.of(file));
+            recording.start();
+            return phase.run();
         }
     }
 

@@ -114,10 +114,17 @@ public final class DestinationWorker implements AutoCloseable {
                 updatePauses();
                 boolean allPaused =
                         !consumer.assignment().isEmpty() && consumer.paused().containsAll(consumer.assignment());
-                ConsumerRecords<String, byte[]> records = consumer.poll(allPaused ? Duration.ZERO : pollTimeout());
+                // With calls in flight, their answers must not wait behind a blocking poll (that capped a
+                // window of 16 at 16 calls per 5 ms): poll without waiting, then wait on the mailbox,
+                // which wakes the moment an answer or an acknowledgement arrives.
+                boolean answersDue = dispatcher.outstanding() > 0;
+                ConsumerRecords<String, byte[]> records =
+                        consumer.poll(allPaused || answersDue ? Duration.ZERO : pollTimeout());
                 accept(records);
                 if (allPaused) {
                     mailbox.await(Duration.ofMillis(20));
+                } else if (answersDue && records.isEmpty()) {
+                    mailbox.await(Duration.ofMillis(2));
                 }
                 updateLag();
             }
