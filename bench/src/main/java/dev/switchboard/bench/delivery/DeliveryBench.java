@@ -17,19 +17,20 @@ import dev.switchboard.workspace.ConfigView;
 import dev.switchboard.workspace.config.DestinationConfig;
 import dev.switchboard.workspace.config.WorkspaceConfig;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.concurrent.Semaphore;
+import java.util.Set;
 import java.util.function.Consumer;
+import jdk.jfr.Configuration;
+import jdk.jfr.Recording;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -40,19 +41,23 @@ import org.slf4j.LoggerFactory;
  * Delivery throughput, bounded in count and time, against 127.0.0.1 only:
  *
  * <ol>
- *   <li>baseline: a raw java.net.http loop posting the same bodies with the same concurrency (64);
- *   <li>delivery: the same number of requests read from {@code sb.dest.<id>} by a {@link DeliveryApp},
- *       posted, and each outcome written and acknowledged before its offset is committed;
+ *   <li>clients: raw loops of Vert.x's HttpClient, Netty and java.net.http posting the same bodies
+ *       with the same window (16 in flight), a warm round then a measured round, and {@code wrk -t1
+ *       -c16} as the machine's floor;
+ *   <li>delivery: the same number of requests read from {@code sb.dest.<id>} by a {@link DeliveryApp}
+ *       ({@code max.in.flight} 16), posted, and each outcome written and acknowledged before its
+ *       offset is committed, compared with the fastest raw loop;
  *   <li>isolation: a healthy destination next to a neighbour that answers 503 to everything
  *       (retrying through its retry topic with 50 ms backoff), then next to one that never answers.
  * </ol>
  *
  * Rates are server-side: calls per second between the first and the last call a server received.
- * Usage: {@code DeliveryBench [requests]} (default 10000).
+ * Usage: {@code DeliveryBench [requests] [clients] [worker] [isolation]} (default 10000, every phase).
  */
 public final class DeliveryBench {
 
-    private static final int CONCURRENCY = 64;
+    private static final int WINDOW = 16;
+    private static final int WRK_SECONDS = 5;
     private static final Duration PHASE_LIMIT = Duration.ofSeconds(45);
 
     private DeliveryBench() {}
@@ -61,39 +66,93 @@ public final class DeliveryBench {
         ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME))
                 .setLevel(Level.WARN);
         int n = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
+        Set<String> phases = args.length > 1
+                ? Set.of(Arrays.copyOfRange(args, 1, args.length))
+                : Set.of("clients", "worker", "isolation");
         try (EmbeddedKafka kafka = EmbeddedKafka.temporary().start();
                 TopicAdmin admin = new TopicAdmin(kafka.bootstrapServers(), 4, (short) 1);
                 BenchServer ok = new BenchServer(200);
                 BenchServer failing = new BenchServer(503);
                 BenchServer hanging = new BenchServer(0)) {
             admin.createCore();
-            admin.createDestinations(List.of("alone", "healthy1", "failing", "healthy2", "hanging"));
+            admin.createDestinations(List.of("warm", "alone", "healthy1", "failing", "healthy2", "hanging"));
             String bootstrap = kafka.bootstrapServers();
+            System.out.printf("%nrequests per run: %d, in flight %d, body %d bytes%n", n, WINDOW, body("x").length);
 
-            rawLoop(ok, "/warmup", n / 5);
-            double raw = rawLoop(ok, "/raw", n);
-            double alone = deliver(bootstrap, ok, n, "alone", null, null);
-            double withFailing = deliver(bootstrap, ok, n, "healthy1", "failing", failing);
-            double withHanging = deliver(bootstrap, ok, n, "healthy2", "hanging", hanging);
-            double rawAgain = rawLoop(ok, "/raw-again", n);
-
-            System.out.printf(
-                    "%nrequests per run: %d, concurrency %d, body %d bytes%n", n, CONCURRENCY, body("x").length);
-            System.out.printf(
-                    "raw java.net.http loop              %,8.0f req/s   (again at the end: %,.0f)%n", raw, rawAgain);
-            System.out.printf(
-                    "delivery worker (Kafka in and out)  %,8.0f req/s   ratio to raw   %.2f%n", alone, alone / raw);
-            System.out.printf(
-                    "healthy, neighbour answering 503    %,8.0f req/s   ratio to alone %.2f   (neighbour calls: %,d)%n",
-                    withFailing,
-                    withFailing / alone,
-                    failing.counter("/failing").calls.get());
-            System.out.printf(
-                    "healthy, neighbour hanging          %,8.0f req/s   ratio to alone %.2f   (neighbour calls: %,d)%n",
-                    withHanging,
-                    withHanging / alone,
-                    hanging.counter("/hanging").calls.get());
+            Map<String, Double> raw = new LinkedHashMap<>();
+            if (phases.contains("clients")) {
+                for (String client : ClientLoops.CLIENTS) {
+                    ClientLoops.run(client, ok, "/warm-" + client, n, WINDOW);
+                }
+                for (String client : ClientLoops.CLIENTS) {
+                    raw.put(client, ClientLoops.run(client, ok, "/raw-" + client, n, WINDOW));
+                }
+                double wrk = ClientLoops.wrk(ok, "/wrk", WINDOW, WRK_SECONDS);
+                raw.forEach((client, rate) ->
+                        System.out.printf("raw %-6s loop (warm round)         %,8.0f req/s%n", client, rate));
+                System.out.println(
+                        wrk < 0
+                                ? "wrk: not installed (Debian: apt-get install wrk), no floor printed"
+                                : String.format(
+                                        "wrk -t1 -c%d -d%ds                 %,8.0f req/s%n", WINDOW, WRK_SECONDS, wrk));
+            }
+            String fastest = raw.entrySet().stream()
+                    .max(Map.Entry.comparingByValue())
+                    .map(Map.Entry::getKey)
+                    .orElse("vertx");
+            if (phases.contains("worker")) {
+                deliver(bootstrap, ok, n, "warm", null, null); // warm round: JIT, first Vert.x instance
+                double alone = profiled(() -> deliver(bootstrap, ok, n, "alone", null, null));
+                double again = ClientLoops.run(fastest, ok, "/raw-again", n, WINDOW);
+                double base = raw.getOrDefault(fastest, again);
+                double vertx = raw.getOrDefault("vertx", base);
+                System.out.printf(
+                        "delivery worker (Kafka in and out)  %,8.0f req/s   ratio to raw vertx %.2f, to raw %s %.2f"
+                                + "   (%s again after it: %,.0f, ratio %.2f)%n",
+                        alone, alone / vertx, fastest, alone / base, fastest, again, alone / again);
+                if (phases.contains("isolation")) {
+                    isolation(bootstrap, ok, failing, hanging, n, alone);
+                }
+            }
         }
+    }
+
+    /** Phases whose rate can be profiled. */
+    private interface Phase {
+        double run() throws Exception;
+    }
+
+    /**
+     * Runs {@code phase}, recorded by JDK Flight Recorder (profile settings) into the file named by
+     * {@code -Dbench.jfr} when that is set: the worker phase alone, without start-up and raw loops.
+     */
+    private static double profiled(Phase phase) throws Exception {
+        String file = System.getProperty("bench.jfr");
+        if (file == null) {
+            return phase.run();
+        }
+        try (Recording recording = new Recording(Configuration.getConfiguration("profile"))) {
+            recording.setDestination(Path.of(file));
+            recording.start();
+            return phase.run();
+        }
+    }
+
+    private static void isolation(
+            String bootstrap, BenchServer ok, BenchServer failing, BenchServer hanging, int n, double alone)
+            throws InterruptedException {
+        double withFailing = deliver(bootstrap, ok, n, "healthy1", "failing", failing);
+        double withHanging = deliver(bootstrap, ok, n, "healthy2", "hanging", hanging);
+        System.out.printf(
+                "healthy, neighbour answering 503    %,8.0f req/s   ratio to alone %.2f   (neighbour calls: %,d)%n",
+                withFailing,
+                withFailing / alone,
+                failing.counter("/failing").calls.get());
+        System.out.printf(
+                "healthy, neighbour hanging          %,8.0f req/s   ratio to alone %.2f   (neighbour calls: %,d)%n",
+                withHanging,
+                withHanging / alone,
+                hanging.counter("/hanging").calls.get());
     }
 
     static byte[] body(String messageId) {
@@ -105,27 +164,6 @@ public final class DeliveryBench {
         return json.getBytes(StandardCharsets.UTF_8);
     }
 
-    private static double rawLoop(BenchServer server, String path, int n) throws InterruptedException {
-        HttpClient client = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(5))
-                .build();
-        Semaphore window = new Semaphore(CONCURRENCY);
-        URI uri = URI.create(server.url(path));
-        for (int i = 0; i < n; i++) {
-            window.acquire();
-            HttpRequest request = HttpRequest.newBuilder(uri)
-                    .timeout(Duration.ofSeconds(10))
-                    .header("Content-Type", "application/json")
-                    .header("Idempotency-Key", "raw-" + i)
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(body("raw-" + i)))
-                    .build();
-            client.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray()).whenComplete((r, e) -> window.release());
-        }
-        window.acquire(CONCURRENCY);
-        return server.counter(path).rate();
-    }
-
     private static double deliver(
             String bootstrap, BenchServer ok, int n, String measured, String neighbour, BenchServer neighbourServer)
             throws InterruptedException {
@@ -135,7 +173,7 @@ public final class DeliveryBench {
             produce(bootstrap, neighbour, neighbourServer.url("/" + neighbour), n);
         }
         DeliveryConfig config = DeliveryConfig.from(Map.of(
-                "switchboard.delivery.max.in.flight", Integer.toString(CONCURRENCY),
+                "switchboard.delivery.max.in.flight", Integer.toString(WINDOW),
                 "switchboard.delivery.backoff.base", "50ms",
                 "switchboard.delivery.backoff.max", "1s",
                 "switchboard.delivery.shutdown.timeout", "5s"));

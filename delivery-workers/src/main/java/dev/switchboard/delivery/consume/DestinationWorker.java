@@ -92,7 +92,7 @@ public final class DestinationWorker implements AutoCloseable {
         this.pause = pause;
         this.reader = new RecordReader(mainTopic, tiers.topics());
         this.consumer = WorkerConsumers.create(settings, bootstrapServers);
-        this.sender = new HttpSender(id, settings.connectTimeout(), settings.requestTimeout());
+        this.sender = new HttpSender(id, settings.connectTimeout(), settings.requestTimeout(), settings.maxInFlight());
         this.metrics = new DeliveryMetrics(registry, id);
         RetryPolicy policy = new RetryPolicy(
                 new Backoff(settings.backoffBase(), settings.backoffMax(), () -> ThreadLocalRandom.current()
@@ -137,10 +137,17 @@ public final class DestinationWorker implements AutoCloseable {
                 updatePauses();
                 boolean allPaused =
                         !consumer.assignment().isEmpty() && consumer.paused().containsAll(consumer.assignment());
-                ConsumerRecords<String, byte[]> records = consumer.poll(allPaused ? Duration.ZERO : pollTimeout());
+                // With calls in flight, their answers must not wait behind a blocking poll (that capped a
+                // window of 16 at 16 calls per 5 ms): poll without waiting, then wait on the mailbox,
+                // which wakes the moment an answer or an acknowledgement arrives.
+                boolean answersDue = dispatcher.outstanding() > 0;
+                ConsumerRecords<String, byte[]> records =
+                        consumer.poll(allPaused || answersDue ? Duration.ZERO : pollTimeout());
                 accept(records);
                 if (allPaused) {
                     mailbox.await(Duration.ofMillis(20));
+                } else if (answersDue && records.isEmpty()) {
+                    mailbox.await(Duration.ofMillis(2));
                 }
                 updateLag();
             }

@@ -4,110 +4,167 @@
  */
 package dev.switchboard.delivery.http;
 
+import io.netty.channel.ConnectTimeoutException;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxException;
+import io.vertx.core.VertxOptions;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.file.FileSystemOptions;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpVersion;
+import io.vertx.core.http.PoolOptions;
+import io.vertx.core.http.RequestOptions;
+import io.vertx.core.net.TrustOptions;
 import java.io.IOException;
 import java.net.ConnectException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpConnectTimeoutException;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
-import java.util.Locale;
-import java.util.Map;
-import java.util.Set;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * One destination's HTTP client: java.net.http, async, pooled keep-alive connections, TLS, its own
- * threads (so a hanging destination holds only its own), connect and request timeouts. Never
- * completes exceptionally: failures become {@link HttpResult#failure}.
+ * One destination's HTTP client: the Vert.x 4 HTTP client on an event loop of its own (so a hanging
+ * destination holds only its own thread and connections), keep-alive pools of up to {@code
+ * maxConnections} connections per host (the destination's in-flight window), TLS with the JDK's
+ * trust store, HTTP/2 over TLS where the server offers it by ALPN (HTTP/1.1 otherwise, and always for
+ * plain http), redirects not followed. The connect timeout bounds the TCP/TLS connect; the request
+ * timeout bounds the whole exchange, from the call to the last byte of the answer. Never completes
+ * exceptionally: failures become {@link HttpResult#failure}.
  */
 public final class HttpSender implements AutoCloseable {
 
-    /** Headers java.net.http sets itself and refuses from callers. */
-    private static final Set<String> RESTRICTED = Set.of("connection", "content-length", "expect", "host", "upgrade");
+    private final String name;
+    private final Vertx vertx;
+    private final Context context;
+    private final HttpClient plain;
+    private final PoolOptions pool;
+    private final int connectMs;
+    private final int maxConnections;
+    private final TrustOptions trust;
+    private HttpClient tls;
+    private final long requestTimeoutMs;
+    private volatile Target lastTarget = new Target("", null);
 
-    private final HttpClient client;
-    private final ExecutorService executor;
-    private final Duration requestTimeout;
-
-    public HttpSender(String name, Duration connectTimeout, Duration requestTimeout) {
-        AtomicInteger n = new AtomicInteger();
-        ThreadFactory threads = r -> {
-            Thread t = new Thread(r, "sb-http-" + name + "-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        };
-        this.executor = Executors.newCachedThreadPool(threads);
-        this.client = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(connectTimeout)
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .executor(executor)
-                .build();
-        this.requestTimeout = requestTimeout;
+    public HttpSender(String name, Duration connectTimeout, Duration requestTimeout, int maxConnections) {
+        this(name, connectTimeout, requestTimeout, maxConnections, null);
     }
 
-    /** Sends {@code call}; the future always completes normally. */
+    /** With {@code trust} (tests only), https trusts it instead of the JDK's trust store. */
+    HttpSender(String name, Duration connectTimeout, Duration requestTimeout, int maxConnections, TrustOptions trust) {
+        this.name = name;
+        this.vertx = Vertx.vertx(new VertxOptions()
+                .setEventLoopPoolSize(1)
+                .setWorkerPoolSize(1)
+                .setInternalBlockingPoolSize(1)
+                .setFileSystemOptions(
+                        new FileSystemOptions().setFileCachingEnabled(false).setClassPathResolvingEnabled(false)));
+        this.context = vertx.getOrCreateContext();
+        int connectMs = (int) Math.min(Integer.MAX_VALUE, connectTimeout.toMillis());
+        PoolOptions pool = new PoolOptions().setHttp1MaxSize(maxConnections).setHttp2MaxSize(1);
+        this.plain = vertx.createHttpClient(
+                options(connectMs).setName("sb-http-" + name).setProtocolVersion(HttpVersion.HTTP_1_1), pool);
+        this.pool = pool;
+        this.connectMs = connectMs;
+        this.maxConnections = maxConnections;
+        this.trust = trust;
+        this.requestTimeoutMs = Math.max(1, requestTimeout.toMillis());
+    }
+
+    /**
+     * The https client, made at the first https call: building its TLS context (the JDK trust store,
+     * secure random seeding) takes a while, and a destination that speaks plain http never pays it.
+     */
+    private synchronized HttpClient tls() {
+        if (tls == null) {
+            HttpClientOptions secure = options(connectMs)
+                    .setName("sb-https-" + name)
+                    .setSsl(true)
+                    .setUseAlpn(true)
+                    .setProtocolVersion(HttpVersion.HTTP_2)
+                    .setAlpnVersions(List.of(HttpVersion.HTTP_2, HttpVersion.HTTP_1_1))
+                    .setHttp2MultiplexingLimit(maxConnections);
+            if (trust != null) {
+                secure.setTrustOptions(trust);
+            }
+            tls = vertx.createHttpClient(secure, pool);
+        }
+        return tls;
+    }
+
+    private static HttpClientOptions options(int connectMs) {
+        return new HttpClientOptions()
+                .setKeepAlive(true)
+                .setConnectTimeout(connectMs)
+                .setTcpNoDelay(true)
+                .setVerifyHost(true)
+                .setDecompressionSupported(false)
+                .setHttp2ClearTextUpgrade(false);
+    }
+
+    /** Sends {@code call}; the future always completes normally, on this sender's event loop. */
     public CompletableFuture<HttpResult> send(HttpCall call) {
         Instant startedAt = Instant.now();
-        long start = System.nanoTime();
-        HttpRequest request;
+        long startNanos = System.nanoTime();
+        RequestOptions options;
         try {
-            request = toRequest(call);
+            options = toOptions(call);
         } catch (IllegalArgumentException e) {
             return CompletableFuture.completedFuture(
                     HttpResult.failure("invalid_request", e.getMessage(), startedAt, 0));
         }
-        CompletableFuture<HttpResponse<byte[]>> exchange =
-                client.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray());
-        // The request's timeout ends when the response headers arrive; a body that stalls after them
-        // must not hold the call (and the partition's offsets) for ever: the whole exchange gets it too.
-        CompletableFuture<HttpResponse<byte[]>> bounded =
-                exchange.copy().orTimeout(requestTimeout.toMillis(), TimeUnit.MILLISECONDS);
-        return bounded.handle((response, error) -> {
-            long ms = (System.nanoTime() - start) / 1_000_000;
-            if (error != null) {
-                exchange.cancel(true); // aborts a stalled exchange; a no-op when it failed by itself
-                return failure(error, startedAt, ms);
-            }
-            return HttpResult.response(response.statusCode(), headers(response), body(response.body()), startedAt, ms);
-        });
+        Exchange exchange = new Exchange(startedAt, startNanos, requestTimeoutMs);
+        HttpClient client = options.isSsl() ? tls() : plain;
+        Buffer body = Buffer.buffer(call.body());
+        context.runOnContext(v -> exchange.start(vertx, client, options, body));
+        return exchange.result();
     }
 
-    private HttpRequest toRequest(HttpCall call) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(call.url()))
-                .timeout(requestTimeout)
-                .method(call.method().toUpperCase(Locale.ROOT), HttpRequest.BodyPublishers.ofByteArray(call.body()));
+    private RequestOptions toOptions(HttpCall call) {
+        CallTarget target = target(call.url());
+        CallTarget.checkHeaders(call.headers());
+        RequestOptions o = new RequestOptions()
+                .setMethod(HttpMethod.valueOf(CallTarget.method(call.method())))
+                .setSsl(target.ssl())
+                .setHost(target.host())
+                .setPort(target.port())
+                .setURI(target.requestUri())
+                .setFollowRedirects(false);
         call.headers().forEach((k, v) -> {
-            if (!RESTRICTED.contains(k.toLowerCase(Locale.ROOT))) {
-                b.header(k, v);
+            if (!CallTarget.restricted(k)) {
+                o.addHeader(k, v);
             }
         });
-        return b.build();
+        return o;
+    }
+
+    /** A destination sends to one URL nearly always: the last one parsed is kept. */
+    private CallTarget target(String url) {
+        Target last = lastTarget;
+        if (last.url().equals(url)) {
+            return last.target();
+        }
+        CallTarget parsed = CallTarget.of(url);
+        lastTarget = new Target(url, parsed);
+        return parsed;
     }
 
     static HttpResult failure(Throwable error, Instant startedAt, long ms) {
         Throwable e = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
         String errorClass;
-        if (e instanceof HttpConnectTimeoutException) {
+        if (e instanceof ConnectTimeoutException) {
             errorClass = "connect_timeout";
-        } else if (e instanceof HttpTimeoutException || e instanceof TimeoutException) {
+        } else if (e instanceof TimeoutException) {
             errorClass = "timeout";
         } else if (e instanceof ConnectException) {
             errorClass = "connect";
-        } else if (e instanceof IOException) {
+        } else if (e instanceof IOException || e instanceof VertxException) {
+            // VertxException: the connection closed or the stream was reset before the answer was complete
             errorClass = "io";
         } else {
             errorClass = "client";
@@ -115,23 +172,17 @@ public final class HttpSender implements AutoCloseable {
         return HttpResult.failure(errorClass, e.toString(), startedAt, ms);
     }
 
-    private static Map<String, String> headers(HttpResponse<?> response) {
-        Map<String, String> out = new HashMap<>();
-        response.headers().map().forEach((k, v) -> {
-            if (!v.isEmpty() && !k.startsWith(":")) {
-                out.put(k.toLowerCase(Locale.ROOT), v.get(0));
-            }
-        });
-        return out;
-    }
-
-    private static String body(byte[] bytes) {
-        int n = Math.min(bytes.length, HttpResult.MAX_READ_CHARS * 4);
-        return new String(bytes, 0, n, StandardCharsets.UTF_8);
-    }
-
+    /** Closes the connections and stops the event loop; calls still in flight complete as failures. */
     @Override
     public void close() {
-        executor.shutdownNow();
+        try {
+            vertx.close().toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (Exception e) {
+            // best effort: a loop that does not stop in time is abandoned, its sockets close with the JVM
+        }
     }
+
+    private record Target(String url, CallTarget target) {}
 }

@@ -6,6 +6,8 @@ package dev.switchboard.delivery.testing;
 
 import dev.switchboard.delivery.DeliveryApp;
 import dev.switchboard.delivery.DeliveryConfig;
+import dev.switchboard.delivery.http.HttpCall;
+import dev.switchboard.delivery.http.HttpSender;
 import dev.switchboard.embedded.EmbeddedKafka;
 import dev.switchboard.embedded.TopicAdmin;
 import dev.switchboard.schemas.Topics;
@@ -17,6 +19,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionFactory;
@@ -46,6 +49,22 @@ public abstract class BrokerTestBase {
         admin = new TopicAdmin(kafka.bootstrapServers(), 2, (short) 1);
         admin.createCore();
         topics = new KafkaTopics(kafka.bootstrapServers());
+        warmHttpClient();
+    }
+
+    /**
+     * One call through the HTTP client before the tests: the JVM's first call loads the client's
+     * classes (seconds on a loaded 2-core machine), which a test timing retries and windows would
+     * otherwise count as the destination's latency.
+     */
+    private static void warmHttpClient() {
+        try (FakeDestination server = FakeDestination.ok();
+                HttpSender sender = new HttpSender("warm-up", Duration.ofSeconds(10), Duration.ofSeconds(60), 1)) {
+            sender.send(new HttpCall("POST", server.url("/warm-up"), Map.of(), new byte[0]))
+                    .get(60, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot warm the HTTP client up", e);
+        }
     }
 
     @AfterAll
