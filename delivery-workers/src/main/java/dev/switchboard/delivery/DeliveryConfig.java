@@ -22,60 +22,69 @@ public final class DeliveryConfig {
 
     static final String PREFIX = "switchboard.delivery.";
 
-    public static final Option<Duration> CONNECT_TIMEOUT = Option.key(PREFIX + "connect.timeout")
+    public static final Option<Duration> CONNECT_TIMEOUT = Option.key(PREFIX + "connect-timeout")
             .durationType()
+            .atLeast(Duration.ofMillis(1))
             .defaultValue(Duration.ofSeconds(5))
             .doc("TCP/TLS connect timeout of a destination call.");
-    public static final Option<Duration> REQUEST_TIMEOUT = Option.key(PREFIX + "request.timeout")
+    public static final Option<Duration> REQUEST_TIMEOUT = Option.key(PREFIX + "request-timeout")
             .durationType()
+            .atLeast(Duration.ofMillis(1))
             .defaultValue(Duration.ofSeconds(10))
             .doc("Time allowed for a destination to answer; a timeout is retried.");
-    public static final Option<Duration> RETRY_WINDOW = Option.key(PREFIX + "retry.window")
+    public static final Option<Duration> RETRY_WINDOW = Option.key(PREFIX + "retry-window")
             .durationType()
             .defaultValue(Duration.ofHours(4))
             .doc("How long after its first attempt a request is retried before it is dead-lettered.");
     public static final Option<Duration> BACKOFF_BASE = Option.key(PREFIX + "backoff.base")
             .durationType()
+            .atLeast(Duration.ofMillis(1))
             .defaultValue(Duration.ofSeconds(1))
             .doc("Delay before the second attempt; doubles with each attempt, randomized in [d/2, d].");
     public static final Option<Duration> BACKOFF_MAX = Option.key(PREFIX + "backoff.max")
             .durationType()
             .defaultValue(Duration.ofMinutes(30))
             .doc("Upper bound of one backoff delay.");
-    public static final Option<Integer> MAX_IN_FLIGHT = Option.key(PREFIX + "max.in.flight")
+    public static final Option<Integer> MAX_IN_FLIGHT = Option.key(PREFIX + "max-in-flight")
             .intType()
+            .atLeast(1)
             .defaultValue(64)
             .doc("HTTP calls in flight per destination (the AIMD ceiling).");
-    public static final Option<Integer> RATE_PER_SECOND = Option.key(PREFIX + "rate.per.second")
+    public static final Option<Integer> RATE_PER_SECOND = Option.key(PREFIX + "rate-per-second")
             .intType()
+            .atLeast(0)
             .defaultValue(0)
             .doc("HTTP calls per second per destination; 0 means unlimited.");
     public static final Option<Duration> BATCH_LINGER = Option.key(PREFIX + "batch.linger")
             .durationType()
             .defaultValue(Duration.ofMillis(200))
             .doc("How long a batchable request may wait for others to fill its batch.");
-    public static final Option<Boolean> PER_USER_ORDERING = Option.key(PREFIX + "per.user.ordering")
+    public static final Option<Boolean> PER_USER_ORDERING = Option.key(PREFIX + "per-user-ordering")
             .booleanType()
             .defaultValue(false)
             .doc("Hold a user's later requests while an earlier one is retrying.");
-    public static final Option<Integer> PER_USER_MAX_HELD = Option.key(PREFIX + "per.user.max.held")
+    public static final Option<Integer> PER_USER_MAX_HELD = Option.key(PREFIX + "per-user-max-held")
             .intType()
+            .atLeast(1)
             .defaultValue(100)
             .doc("With per-user ordering: requests held for one user before the destination pauses.");
-    public static final Option<Integer> MAX_PENDING = Option.key(PREFIX + "max.pending")
+    public static final Option<Integer> MAX_PENDING = Option.key(PREFIX + "max-pending")
             .intType()
+            .atLeast(1)
             .defaultValue(1000)
             .doc("Records read ahead per destination before its consumer pauses.");
-    public static final Option<Duration> COMMIT_INTERVAL = Option.key(PREFIX + "commit.interval")
+    public static final Option<Duration> COMMIT_INTERVAL = Option.key(PREFIX + "commit-interval")
             .durationType()
+            .atLeast(Duration.ofMillis(1))
             .defaultValue(Duration.ofMillis(200))
             .doc("How often finished offsets are committed.");
-    public static final Option<Duration> SHUTDOWN_TIMEOUT = Option.key(PREFIX + "shutdown.timeout")
+    public static final Option<Duration> SHUTDOWN_TIMEOUT = Option.key(PREFIX + "shutdown-timeout")
             .durationType()
             .defaultValue(Duration.ofSeconds(30))
             .doc("How long close() waits for in-flight calls; unfinished ones are re-sent after restart.");
-    public static final Option<Duration> RESTART_DELAY = Option.key(PREFIX + "restart.delay")
+    public static final Option<Duration> RESTART_DELAY = Option.key(PREFIX + "restart-delay")
             .durationType()
+            .atLeast(Duration.ofMillis(1))
             .defaultValue(Duration.ofSeconds(10))
             .doc("How often stopped destination workers (e.g. outcomes could not be written during a Kafka"
                     + " outage) are started again; they resume from their last committed offsets.");
@@ -107,15 +116,8 @@ public final class DeliveryConfig {
 
     private DeliveryConfig(OptionSet set) {
         this.set = set;
-        positive(MAX_IN_FLIGHT);
-        positive(MAX_PENDING);
-        positive(PER_USER_MAX_HELD);
-        if (get(RATE_PER_SECOND) < 0) {
-            throw new IllegalArgumentException(RATE_PER_SECOND.key() + " must be 0 (unlimited) or positive");
-        }
-        if (get(BACKOFF_BASE).isZero() || get(BACKOFF_MAX).compareTo(get(BACKOFF_BASE)) < 0) {
-            throw new IllegalArgumentException(
-                    BACKOFF_BASE.key() + " must be positive and at most " + BACKOFF_MAX.key());
+        if (get(BACKOFF_MAX).compareTo(get(BACKOFF_BASE)) < 0) {
+            throw new IllegalArgumentException(BACKOFF_BASE.key() + " must be at most " + BACKOFF_MAX.key());
         }
     }
 
@@ -185,11 +187,5 @@ public final class DeliveryConfig {
     /** The common {@code kafka.<name>} settings, then those of the client's prefix, which win. */
     private Map<String, String> kafka(String prefix) {
         return set.kafkaFor(prefix);
-    }
-
-    private void positive(Option<Integer> option) {
-        if (get(option) < 1) {
-            throw new IllegalArgumentException(option.key() + " must be at least 1, not " + get(option));
-        }
     }
 }

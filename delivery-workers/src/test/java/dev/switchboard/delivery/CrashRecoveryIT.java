@@ -69,7 +69,7 @@ class CrashRecoveryIT extends BrokerTestBase {
         int receivedAtKill = server.received().size();
         // and a new one starts
         view.put(workspace);
-        startApp(fastConfig(Map.of("switchboard.delivery.max.in.flight", "4")));
+        startApp(fastConfig(Map.of("switchboard.delivery.max-in-flight", "4")));
 
         // Then every request is delivered and recorded
         await().until(() -> server.received().stream()
@@ -124,8 +124,8 @@ class CrashRecoveryIT extends BrokerTestBase {
                         System.getProperty("java.class.path"),
                         DeliveryChild.class.getName(),
                         kafka.bootstrapServers(),
-                        "switchboard.delivery.max.in.flight=4",
-                        "switchboard.delivery.commit.interval=50ms",
+                        "switchboard.delivery.max-in-flight=4",
+                        "switchboard.delivery.commit-interval=50ms",
                         // The restarted worker joins the same group: let the broker notice the dead one in 6 s.
                         "kafka.consumer.session.timeout.ms=6000")
                 .redirectErrorStream(true)

@@ -30,15 +30,15 @@ class DeliveryConfigTest {
     void shouldFailNamingTheClosestKeyWhenAKeyIsUnknown() {
         assertThatThrownBy(() -> DeliveryConfig.from(Map.of("switchboard.delivery.retry.windw", "1h")))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("switchboard.delivery.retry.window");
+                .hasMessageContaining("switchboard.delivery.retry-window");
     }
 
     @Test
     void shouldFailWhenAValueIsInvalid() {
-        assertThatThrownBy(() -> DeliveryConfig.from(Map.of("switchboard.delivery.max.in.flight", "0")))
-                .hasMessageContaining("max.in.flight");
-        assertThatThrownBy(() -> DeliveryConfig.from(Map.of("switchboard.delivery.request.timeout", "soon")))
-                .hasMessageContaining("request.timeout");
+        assertThatThrownBy(() -> DeliveryConfig.from(Map.of("switchboard.delivery.max-in-flight", "0")))
+                .hasMessageContaining("max-in-flight");
+        assertThatThrownBy(() -> DeliveryConfig.from(Map.of("switchboard.delivery.request-timeout", "soon")))
+                .hasMessageContaining("request-timeout");
     }
 
     @Test
@@ -95,7 +95,7 @@ class DeliveryConfigTest {
         WorkspaceConfig w =
                 WorkspaceConfigParser.parseYaml(yaml, "test.yaml", k -> null).config();
         WorkspaceConfig roundTrip = WorkspaceConfigParser.parseDocument(WorkspaceConfigParser.toDocument(w));
-        DeliveryConfig role = DeliveryConfig.from(Map.of("switchboard.delivery.connect.timeout", "2s"));
+        DeliveryConfig role = DeliveryConfig.from(Map.of("switchboard.delivery.connect-timeout", "2s"));
 
         // When
         DestinationSettings slow =

@@ -79,7 +79,7 @@ class DeliveryIT extends BrokerTestBase {
                     .get();
             view.put(Requests.workspace("restart-ws", Requests.destination(id, null)));
             DeliveryApp app = startApp(fastConfig(
-                    Map.of("switchboard.delivery.restart.delay", "500ms", "kafka.producer.max.block.ms", "1000")));
+                    Map.of("switchboard.delivery.restart-delay", "500ms", "kafka.producer.max.block.ms", "1000")));
             send(id, List.of(Requests.single(id, server.url("/r"), id + "-m1")), 1);
 
             // When: the worker stops (its retry could not be written), then the topic appears and the
@@ -185,7 +185,7 @@ class DeliveryIT extends BrokerTestBase {
         String id = newId("closing");
         admin.createDestinations(List.of(id));
         view.put(Requests.workspace("ws-close", Requests.destination(id, null)));
-        DeliveryApp app = startApp(fastConfig(Map.of("switchboard.delivery.max.in.flight", "4")));
+        DeliveryApp app = startApp(fastConfig(Map.of("switchboard.delivery.max-in-flight", "4")));
         send(
                 id,
                 IntStream.range(0, 40)

@@ -66,7 +66,7 @@ class RenderedManifestsTest {
         RouterConfig routerConfig = RouterConfig.from(map(config.get("router.properties")));
         role(router, "router", "--ops-port=", 9091, "router.properties");
         assertThat(grace(router)).as("router: Kafka Streams' close").isGreaterThan(ROUTER_CLOSE);
-        assertThat(mountPaths(router)).contains(routerConfig.get(RouterConfig.STATE_DIR));
+        assertThat(mountPaths(router)).contains(routerConfig.stateDir());
         assertThat(r.get("StatefulSet", "switchboard-router").path("spec").path("volumeClaimTemplates"))
                 .as("router state on a persistent volume")
                 .isNotEmpty();

@@ -111,22 +111,35 @@ public final class RoleCommands {
             mixinStandardHelpOptions = true,
             description = "Run the Segment-compatible HTTP ingest.")
     public static final class TrackingApi extends Role {
-        @Option(names = "--host", defaultValue = "0.0.0.0", description = "Listen address (default: ${DEFAULT-VALUE}).")
+        @Option(
+                names = "--host",
+                description = "Listen address; wins over switchboard.tracking.host (default: that key, else 0.0.0.0).")
         String host;
 
-        @Option(names = "--port", defaultValue = "8080", description = "Listen port (default: ${DEFAULT-VALUE}).")
-        int port;
+        @Option(
+                names = "--port",
+                description = "Listen port; wins over switchboard.tracking.port (default: that key, else 8080).")
+        Integer port;
 
         @Override
         void start(Lifecycle lifecycle) {
+            Map<String, String> props = new HashMap<>(properties.read());
+            props.putIfAbsent(TrackingApiConfig.HOST.key(), "0.0.0.0"); // a server role listens on every interface
+            if (host != null) {
+                props.put(TrackingApiConfig.HOST.key(), host);
+            }
+            if (port != null) {
+                props.put(TrackingApiConfig.PORT.key(), port.toString());
+            }
+            TrackingApiConfig config = TrackingApiConfig.from(props);
             TrackingApiApp api = new TrackingApiApp(
-                    TrackingApiConfig.from(properties.read()).withHost(host).withPort(port),
+                    config,
                     kafka.bootstrapServers(),
                     configView(lifecycle, "tracking"),
                     new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
             int bound = api.start();
             lifecycle.add(api);
-            spec.commandLine().getOut().printf("tracking API listening on %s:%d%n", host, bound);
+            spec.commandLine().getOut().printf("tracking API listening on %s:%d%n", config.host(), bound);
         }
     }
 

@@ -8,6 +8,7 @@ import dev.switchboard.options.Option;
 import dev.switchboard.options.OptionSet;
 import dev.switchboard.router.errors.RejectingDeserializationHandler;
 import dev.switchboard.router.errors.RejectingProcessingHandler;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -38,25 +39,33 @@ public final class RouterConfig {
             .doc("exactly_once_v2 (each event archived and mapped once) or at_least_once.");
     public static final Option<String> STATE_DIR = Option.key("switchboard.router.state-dir")
             .stringType()
-            .defaultValue(System.getProperty("java.io.tmpdir") + "/switchboard-router")
-            .doc("Where local state stores live.");
-    public static final Option<Integer> THREADS =
-            Option.key("switchboard.router.threads").intType().defaultValue(1).doc("Stream threads in this instance.");
+            .defaultValue("")
+            .doc("Where local state stores live; empty: switchboard-router in the JVM's temporary directory"
+                    + " (java.io.tmpdir).");
+    public static final Option<Integer> THREADS = Option.key("switchboard.router.threads")
+            .intType()
+            .atLeast(1)
+            .defaultValue(1)
+            .doc("Stream threads in this instance.");
     public static final Option<Integer> STANDBY_REPLICAS = Option.key("switchboard.router.standby-replicas")
             .intType()
+            .atLeast(0)
             .defaultValue(0)
             .doc("Warm copies of each state store on other instances, for fast fail-over.");
     public static final Option<Integer> REPLICATION_FACTOR = Option.key("switchboard.router.replication-factor")
             .intType()
+            .atLeast(-1)
             .defaultValue(-1)
             .doc("Replication of internal topics; -1 takes the broker's default.");
     public static final Option<Duration> COMMIT_INTERVAL = Option.key("switchboard.router.commit-interval")
             .durationType()
+            .atLeast(Duration.ofMillis(1))
             .defaultValue(Duration.ofMillis(100))
             .doc("How often progress is committed (with exactly-once, how long a transaction stays open).");
 
     public static final Option<Duration> DEDUPE_WINDOW = Option.key("switchboard.router.dedupe.window")
             .durationType()
+            .atLeast(Duration.ofSeconds(1))
             .defaultValue(Duration.ofHours(24))
             .doc("How long a (source, messageId) is remembered: a copy within this window is dropped.");
     public static final Option<StoreType> DEDUPE_STORE = Option.key("switchboard.router.dedupe.store")
@@ -94,6 +103,15 @@ public final class RouterConfig {
         this.options = options;
     }
 
+    /** {@link #STATE_DIR}, else switchboard-router in java.io.tmpdir. */
+    public String stateDir() {
+        String dir = get(STATE_DIR);
+        return dir.isEmpty()
+                ? Path.of(System.getProperty("java.io.tmpdir"), "switchboard-router")
+                        .toString()
+                : dir;
+    }
+
     /** Reads the role's properties; fails on an unknown {@code switchboard.router.*} key. */
     public static RouterConfig from(Map<String, String> properties) {
         return new RouterConfig(OptionSet.read("switchboard.router.", OPTIONS, properties));
@@ -118,7 +136,7 @@ public final class RouterConfig {
         p.put(StreamsConfig.APPLICATION_ID_CONFIG, get(APPLICATION_ID));
         p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, get(GUARANTEE).name().toLowerCase(java.util.Locale.ROOT));
-        p.put(StreamsConfig.STATE_DIR_CONFIG, get(STATE_DIR));
+        p.put(StreamsConfig.STATE_DIR_CONFIG, stateDir());
         p.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, get(THREADS));
         p.put(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, get(STANDBY_REPLICAS));
         p.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, get(REPLICATION_FACTOR));

@@ -31,22 +31,29 @@ public final class TrackingApiConfig {
 
     public static final Option<String> HOST =
             Option.key(PREFIX + "host").stringType().defaultValue("127.0.0.1").doc("Address to bind.");
-    public static final Option<Integer> PORT =
-            Option.key(PREFIX + "port").intType().defaultValue(8080).doc("Port to bind; 0 picks a free one.");
+    public static final Option<Integer> PORT = Option.key(PREFIX + "port")
+            .intType()
+            .between(0, 65535)
+            .defaultValue(8080)
+            .doc("Port to bind; 0 picks a free one.");
     public static final Option<Integer> MAX_CALL_BYTES = Option.key(PREFIX + "limits.call-bytes")
             .intType()
+            .atLeast(1)
             .defaultValue(32 * 1024)
             .doc("Largest body of a single call (after decompression); larger is a 400.");
     public static final Option<Integer> MAX_BATCH_BYTES = Option.key(PREFIX + "limits.batch-bytes")
             .intType()
+            .atLeast(1)
             .defaultValue(500 * 1024)
             .doc("Largest body of a batch (after decompression); larger is a 400.");
     public static final Option<Integer> MAX_EVENT_BYTES = Option.key(PREFIX + "limits.event-bytes")
             .intType()
+            .atLeast(1)
             .defaultValue(32 * 1024)
             .doc("Largest event inside a batch; a larger item is rejected by index.");
     public static final Option<Integer> MAX_BATCH_EVENTS = Option.key(PREFIX + "limits.batch-events")
             .intType()
+            .atLeast(1)
             .defaultValue(2500)
             .doc("Most events in one batch; more is a 400.");
     public static final Option<UnknownWriteKey> UNKNOWN_WRITE_KEY = Option.key(PREFIX + "unknown-write-key")
@@ -63,14 +70,17 @@ public final class TrackingApiConfig {
             .doc("Comma-separated IPs or CIDRs whose X-Forwarded-For is believed.");
     public static final Option<Integer> RATE_LIMIT = Option.key(PREFIX + "rate-limit.requests-per-second")
             .intType()
+            .atLeast(0)
             .defaultValue(0)
             .doc("Per-source token bucket refill rate; 0 turns rate limiting off.");
     public static final Option<Integer> RATE_BURST = Option.key(PREFIX + "rate-limit.burst")
             .intType()
+            .atLeast(0)
             .defaultValue(0)
             .doc("Per-source bucket size; 0 means one second's worth of requests.");
     public static final Option<Duration> ACK_TIMEOUT = Option.key(PREFIX + "ack-timeout")
             .durationType()
+            .atLeast(Duration.ofMillis(1))
             .defaultValue(Duration.ofSeconds(10))
             .doc("Longest wait for Kafka's acknowledgement before answering 503.");
     public static final Option<Duration> RETRY_AFTER = Option.key(PREFIX + "retry-after")
@@ -87,6 +97,7 @@ public final class TrackingApiConfig {
             .doc("Base URL browsers reach this API at (for the settings document); empty: from the Host header.");
     public static final Option<Integer> EVENT_LOOPS = Option.key(PREFIX + "event-loops")
             .intType()
+            .atLeast(0)
             .defaultValue(0)
             .doc("Vert.x event-loop threads; 0: two per core.");
 
@@ -114,7 +125,6 @@ public final class TrackingApiConfig {
     private TrackingApiConfig(Map<String, String> properties) {
         this.properties = Map.copyOf(properties);
         this.options = OptionSet.read(PREFIX, ALL, this.properties);
-        validate();
     }
 
     /** Reads {@code properties}; fails fast on unknown {@code switchboard.tracking.*} keys and bad values. */
@@ -140,20 +150,6 @@ public final class TrackingApiConfig {
         Map<String, String> copy = new HashMap<>(properties);
         copy.put(key, value);
         return new TrackingApiConfig(copy);
-    }
-
-    private void validate() {
-        for (Option<Integer> o : List.of(MAX_CALL_BYTES, MAX_BATCH_BYTES, MAX_EVENT_BYTES, MAX_BATCH_EVENTS)) {
-            if (options.get(o) <= 0) {
-                throw new IllegalArgumentException(o.key() + " must be positive, got " + options.get(o));
-            }
-        }
-        if (port() < 0 || port() > 65535) {
-            throw new IllegalArgumentException(PORT.key() + " must be between 0 and 65535, got " + port());
-        }
-        if (rateLimitPerSecond() < 0 || options.get(RATE_BURST) < 0 || eventLoops() < 0) {
-            throw new IllegalArgumentException("rate limits and event loops must not be negative");
-        }
     }
 
     public String host() {

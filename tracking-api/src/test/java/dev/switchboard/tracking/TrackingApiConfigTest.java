@@ -67,7 +67,7 @@ class TrackingApiConfigTest {
         assertThatThrownBy(() -> TrackingApiConfig.from(Map.of("switchboard.tracking.limits.call-bytes", "big")))
                 .hasMessageContaining("switchboard.tracking.limits.call-bytes");
         assertThatThrownBy(() -> TrackingApiConfig.from(Map.of("switchboard.tracking.limits.batch-events", "0")))
-                .hasMessageContaining("must be positive");
+                .hasMessageContaining("must be at least 1");
         assertThatThrownBy(() -> TrackingApiConfig.defaults().withPort(70000)).hasMessageContaining("65535");
         assertThatThrownBy(() -> TrackingApiConfig.from(Map.of("switchboard.tracking.unknown-write-key", "maybe")))
                 .hasMessageContaining("unknown-write-key");

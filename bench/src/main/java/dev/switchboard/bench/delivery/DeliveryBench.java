@@ -173,10 +173,10 @@ public final class DeliveryBench {
             produce(bootstrap, neighbour, neighbourServer.url("/" + neighbour), n);
         }
         DeliveryConfig config = DeliveryConfig.from(Map.of(
-                "switchboard.delivery.max.in.flight", Integer.toString(WINDOW),
+                "switchboard.delivery.max-in-flight", Integer.toString(WINDOW),
                 "switchboard.delivery.backoff.base", "50ms",
                 "switchboard.delivery.backoff.max", "1s",
-                "switchboard.delivery.shutdown.timeout", "5s"));
+                "switchboard.delivery.shutdown-timeout", "5s"));
         WorkspaceConfig workspace = new WorkspaceConfig(
                 "bench",
                 List.of(),

@@ -97,9 +97,9 @@ public abstract class BrokerTestBase {
         Map<String, String> p = new HashMap<>();
         p.put("switchboard.delivery.backoff.base", "50ms");
         p.put("switchboard.delivery.backoff.max", "200ms");
-        p.put("switchboard.delivery.retry.window", "60s");
-        p.put("switchboard.delivery.commit.interval", "50ms");
-        p.put("switchboard.delivery.shutdown.timeout", "5s");
+        p.put("switchboard.delivery.retry-window", "60s");
+        p.put("switchboard.delivery.commit-interval", "50ms");
+        p.put("switchboard.delivery.shutdown-timeout", "5s");
         p.put("switchboard.delivery.batch.linger", "100ms");
         p.putAll(extra);
         return DeliveryConfig.from(p);
