@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 
 /**
  * The warehouse role's typed options, read from {@code switchboard.warehouse.*} properties; unknown
@@ -51,6 +52,12 @@ public final class LoaderConfig {
             .durationType()
             .defaultValue(Duration.ofSeconds(30))
             .doc("How long close() may spend loading the last batch; what is left is loaded after restart.");
+    public static final Option<String> INSTANCE_ID = Option.key(PREFIX + "instance-id")
+            .stringType()
+            .defaultValue("")
+            .doc("Static membership: the group.instance.id of this instance in every sb-warehouse-<id> group"
+                    + " (e.g. the pod name of a StatefulSet); a restart within the session timeout moves no"
+                    + " partitions. Empty: dynamic members, which leave their groups on close.");
 
     private static final List<Option<?>> OPTIONS = List.of(
             BATCH_ROWS,
@@ -60,7 +67,8 @@ public final class LoaderConfig {
             BACKOFF_BASE,
             BACKOFF_MAX,
             CONNECT_TIMEOUT,
-            SHUTDOWN_TIMEOUT);
+            SHUTDOWN_TIMEOUT,
+            INSTANCE_ID);
 
     private final OptionSet set;
 
@@ -92,14 +100,16 @@ public final class LoaderConfig {
         return set.get(option);
     }
 
-    /** Kafka consumer settings given as {@code kafka.consumer.<name>}. */
+    /**
+     * Kafka consumer settings: the common {@code kafka.<name>} ones (SASL, TLS), then those given as
+     * {@code kafka.consumer.<name>}, which win; the instance id as {@code group.instance.id}.
+     */
     public Map<String, String> consumerOverrides() {
-        Map<String, String> out = new HashMap<>();
-        set.kafka().forEach((k, v) -> {
-            if (k.startsWith("consumer.")) {
-                out.put(k.substring("consumer.".length()), v);
-            }
-        });
+        Map<String, String> out = new HashMap<>(set.kafkaFor("consumer."));
+        if (!get(INSTANCE_ID).isBlank()) {
+            // One consumer per group in an instance: the id needs no suffix (groups are separate).
+            out.putIfAbsent(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, get(INSTANCE_ID));
+        }
         return out;
     }
 
