@@ -12,6 +12,9 @@ import dev.switchboard.router.RouterApp;
 import dev.switchboard.router.RouterConfig;
 import dev.switchboard.tracking.TrackingApiApp;
 import dev.switchboard.tracking.TrackingApiConfig;
+import dev.switchboard.warehouse.LoaderConfig;
+import dev.switchboard.warehouse.WarehouseApp;
+import dev.switchboard.warehouse.postgres.PostgresUrl;
 import dev.switchboard.workspace.KafkaConfigView;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -186,6 +189,59 @@ public final class RoleCommands {
             delivery.start();
             lifecycle.add(delivery);
             serveOps(lifecycle, "delivery", opsPort, delivery::ready, () -> true, registry);
+        }
+    }
+
+    /** {@code switchboard warehouse}: loads {@code sb.events} into the workspaces' warehouses. */
+    @Command(
+            name = "warehouse",
+            mixinStandardHelpOptions = true,
+            description = "Load the archive (sb.events) into PostgreSQL in Segment's warehouse schema.")
+    public static final class Warehouse extends OpsRole {
+        @Option(
+                names = "--ops-port",
+                defaultValue = "9093",
+                description = "Port of /healthz, /readyz and /metrics; 0 picks a free one (default: ${DEFAULT-VALUE}).")
+        int opsPort;
+
+        @Option(
+                names = "--warehouse-url",
+                paramLabel = "URL",
+                defaultValue = "${env:SWITCHBOARD_WAREHOUSE_URL:-}",
+                description = "A warehouse that loads every source (postgresql://user:password@host:port/db or"
+                        + " jdbc:postgresql://...), beside the workspaces' warehouses: entries"
+                        + " (default: $SWITCHBOARD_WAREHOUSE_URL, else none).")
+        String warehouseUrl;
+
+        @Override
+        void start(Lifecycle lifecycle) throws Exception {
+            // Options first: an unknown switchboard.warehouse.* key stops start-up before anything connects.
+            LoaderConfig config = LoaderConfig.from(roleProperties(LoaderConfig.INSTANCE_ID.key()));
+            String url = warehouseUrl == null || warehouseUrl.isBlank() ? null : warehouseUrl.trim();
+            if (url != null) {
+                PostgresUrl.parse(url, null, null); // a malformed URL is the caller's to fix, now
+            }
+            PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+            KafkaConfigView view = configView(lifecycle, "warehouse");
+            WarehouseApp app = new WarehouseApp(
+                    config,
+                    kafka.bootstrapServers(),
+                    view,
+                    url == null ? null : WarehouseApp.defaultTarget(url),
+                    registry);
+            // Closed before the config view and after the ops server: it loads what it holds and
+            // commits the offsets only after the warehouse commit.
+            lifecycle.add(app.start());
+            // Ready once the workspaces are read (their warehouses are loading) and no warehouse is failing.
+            serveOps(lifecycle, "warehouse", opsPort, () -> view.isLoaded() && app.ready(), app::healthy, registry);
+            spec.commandLine()
+                    .getOut()
+                    .printf(
+                            "warehouse: loading sb.events into %s%n",
+                            url == null
+                                    ? "the workspaces' warehouses"
+                                    : PostgresUrl.parse(url, null, null).display()
+                                            + " (every source) and the workspaces' warehouses");
         }
     }
 }

@@ -24,6 +24,7 @@ import picocli.CommandLine.Command;
             RoleCommands.TrackingApi.class,
             RoleCommands.Router.class,
             RoleCommands.Delivery.class,
+            RoleCommands.Warehouse.class,
             ConfigCommand.class,
             TopicsCommand.class,
             DlqCommand.class,

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
 import dev.switchboard.launcher.dev.DevMode;
+import dev.switchboard.launcher.dev.WarehouseChoice;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.InetAddress;
@@ -88,7 +89,8 @@ class ConfigApplyIT {
         int port = receiver.getAddress().getPort();
         Path file = dir.resolve("workspace.yaml");
         Files.writeString(file, WORKSPACE.formatted(port, "", ""));
-        dev = DevMode.start(new DevMode.Options(dir.resolve("data"), false, null, 0, "127.0.0.1", 0, file, Map.of()));
+        dev = DevMode.start(new DevMode.Options(
+                dir.resolve("data"), false, null, 0, "127.0.0.1", 0, file, Map.of(), WarehouseChoice.NONE));
         track("Before", "m-before");
         await().atMost(Duration.ofSeconds(60))
                 .until(() -> received.get("/first").size() == 1);

@@ -10,6 +10,7 @@ import dev.switchboard.delivery.DeliveryConfig;
 import dev.switchboard.options.Option;
 import dev.switchboard.router.RouterConfig;
 import dev.switchboard.tracking.TrackingApiConfig;
+import dev.switchboard.warehouse.LoaderConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -51,6 +52,7 @@ class ConfigReferenceTest {
         roles.put("tracking-api", TrackingApiConfig.options());
         roles.put("router", RouterConfig.options());
         roles.put("delivery", DeliveryConfig.options());
+        roles.put("warehouse", LoaderConfig.options());
         return roles;
     }
 
@@ -66,7 +68,8 @@ class ConfigReferenceTest {
 
                 Give options with `--set key=value` or `--properties FILE`. An unknown `switchboard.*` key
                 stops start-up and names the closest valid key. Kafka client settings pass through under
-                `kafka.` (`kafka.streams.*` for the router; see each role's README for its clients).
+                `kafka.` (`kafka.streams.*` for the router, `kafka.consumer.*` for the warehouse loader;
+                see each role's README for its clients).
                 Durations take `500ms`, `5s`, `10m`, `24h`, `7d` or ISO-8601 (`PT5S`). A value outside its
                 valid values stops start-up too. Keys are written one way: dots separate groups
                 (`backoff.base`, `dedupe.window`), hyphens join the words of a name (`shutdown-timeout`).

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.switchboard.launcher.dev.DevMode;
+import dev.switchboard.launcher.dev.WarehouseChoice;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -56,8 +57,16 @@ class DevReadinessIT {
         int port = freePort();
         dev = CompletableFuture.supplyAsync(() -> {
             try {
-                return DevMode.start(
-                        new DevMode.Options(dir.resolve("data"), false, null, 0, "127.0.0.1", port, EXAMPLE, Map.of()));
+                return DevMode.start(new DevMode.Options(
+                        dir.resolve("data"),
+                        false,
+                        null,
+                        0,
+                        "127.0.0.1",
+                        port,
+                        EXAMPLE,
+                        Map.of(),
+                        WarehouseChoice.NONE));
             } catch (Exception e) {
                 throw new IllegalStateException(e);
             }

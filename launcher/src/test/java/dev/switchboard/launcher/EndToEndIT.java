@@ -17,6 +17,7 @@ import com.segment.analytics.messages.PageMessage;
 import com.segment.analytics.messages.TrackMessage;
 import com.sun.net.httpserver.HttpServer;
 import dev.switchboard.launcher.dev.DevMode;
+import dev.switchboard.launcher.dev.WarehouseChoice;
 import dev.switchboard.schemas.Topics;
 import dev.switchboard.schemas.avro.DeliveryOutcome;
 import dev.switchboard.schemas.avro.DeliveryStatus;
@@ -98,8 +99,8 @@ class EndToEndIT {
                     destination: hook
                 """
                         .formatted(receiver.getAddress().getPort(), SECRET));
-        dev = DevMode.start(
-                new DevMode.Options(dir.resolve("data"), false, null, 0, "127.0.0.1", 0, workspace, Map.of()));
+        dev = DevMode.start(new DevMode.Options(
+                dir.resolve("data"), false, null, 0, "127.0.0.1", 0, workspace, Map.of(), WarehouseChoice.NONE));
     }
 
     @AfterEach

@@ -56,6 +56,7 @@ public final class DevEndToEnd {
                             jar.toString(),
                             "dev",
                             "--fresh",
+                            "--no-warehouse", // delivery alone, as measured before the warehouse existed
                             "--data-dir",
                             dir.resolve("data").toString(),
                             "--config",

@@ -5,6 +5,7 @@
 package dev.switchboard.launcher.dev;
 
 import dev.switchboard.launcher.RoleProperties;
+import dev.switchboard.warehouse.schema.Names;
 import dev.switchboard.workspace.config.ConfigException;
 import dev.switchboard.workspace.config.SourceConfig;
 import java.io.PrintWriter;
@@ -14,6 +15,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code switchboard dev}: the whole system in one JVM, for a laptop. */
@@ -67,14 +69,33 @@ public final class DevCommand implements Callable<Integer> {
     @Option(names = "--port", defaultValue = "8080", description = "Tracking API port (default: ${DEFAULT-VALUE}).")
     int port;
 
+    @Option(
+            names = "--no-warehouse",
+            description = "Load no warehouse (by default an embedded PostgreSQL receives every event).")
+    boolean noWarehouse;
+
+    @Option(
+            names = "--warehouse-url",
+            paramLabel = "URL",
+            description = "Load into this PostgreSQL (postgresql://user:password@host:port/db or"
+                    + " jdbc:postgresql://...) instead of the embedded one.")
+    String warehouseUrl;
+
+    @Option(
+            names = "--warehouse-port",
+            defaultValue = "5433",
+            description = "Port of the embedded PostgreSQL (default: ${DEFAULT-VALUE}, beside a local server on"
+                    + " 5432; 0 picks a free one).")
+    int warehousePort;
+
     @Override
     public Integer call() throws Exception {
         long started = System.nanoTime();
         PrintWriter out = spec.commandLine().getOut();
         DevMode dev;
         try {
-            dev = DevMode.start(
-                    new DevMode.Options(dataDir, fresh, kafka, kafkaPort, host, port, config, properties.read()));
+            dev = DevMode.start(new DevMode.Options(
+                    dataDir, fresh, kafka, kafkaPort, host, port, config, properties.read(), warehouse()));
         } catch (ConfigException e) {
             spec.commandLine().getErr().println("invalid workspace:");
             e.problems().forEach(p -> spec.commandLine().getErr().println("  " + p));
@@ -91,6 +112,16 @@ public final class DevCommand implements Callable<Integer> {
         return 0;
     }
 
+    private WarehouseChoice warehouse() {
+        if (noWarehouse && warehouseUrl != null) {
+            throw new ParameterException(spec.commandLine(), "--no-warehouse and --warehouse-url exclude each other");
+        }
+        if (noWarehouse) {
+            return WarehouseChoice.NONE;
+        }
+        return warehouseUrl != null ? WarehouseChoice.server(warehouseUrl) : WarehouseChoice.embedded(warehousePort);
+    }
+
     private void banner(PrintWriter out, DevMode dev, long millis) {
         String url = "http://" + host + ":" + dev.port();
         out.printf("%nSwitchboard dev is running (started in %.1f s).%n", millis / 1000.0);
@@ -103,6 +134,12 @@ public final class DevCommand implements Callable<Integer> {
             out.printf("  Write key     %-14s %s%n", s.id() + ":", String.join(", ", s.writeKeys()));
         }
         out.printf("  Deliveries    %s/dev/inbox  (what the example webhook received)%n", url);
+        if (dev.warehouseUrl() != null) {
+            out.printf(
+                    "  Warehouse     %s%s%n",
+                    dev.warehouseUrl(),
+                    warehouseUrl == null ? "  (embedded PostgreSQL, data in " + dataDir.resolve("postgres") + ")" : "");
+        }
         out.printf("  Metrics       %s/metrics%n", url);
         dev.workspace().sources().stream()
                 .findFirst()
@@ -111,6 +148,13 @@ public final class DevCommand implements Callable<Integer> {
                                 + "    -d '{\"userId\":\"user-1\",\"event\":\"Signed Up\",\"properties\":{\"plan\":\"pro\"}}' \\%n"
                                 + "    %s/v1/track%n  curl %s/dev/inbox%n",
                         s.writeKeys().get(0), url, url));
+        if (dev.warehouseUrl() != null && warehouseUrl == null) {
+            dev.workspace().sources().stream()
+                    .findFirst()
+                    .ifPresent(s -> out.printf(
+                            "  psql %s -c 'SELECT event, user_id, received_at FROM %s.tracks'%n",
+                            dev.warehouseUrl(), new Names(63).schema(s.id())));
+        }
         out.printf("%nPress Ctrl-C to stop.%n");
         out.flush();
     }

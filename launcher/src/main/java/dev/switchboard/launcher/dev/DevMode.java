@@ -16,6 +16,10 @@ import dev.switchboard.router.RouterApp;
 import dev.switchboard.router.RouterConfig;
 import dev.switchboard.tracking.TrackingApiApp;
 import dev.switchboard.tracking.TrackingApiConfig;
+import dev.switchboard.warehouse.LoaderConfig;
+import dev.switchboard.warehouse.WarehouseApp;
+import dev.switchboard.warehouse.postgres.EmbeddedPostgres;
+import dev.switchboard.warehouse.postgres.PostgresUrl;
 import dev.switchboard.workspace.KafkaConfigView;
 import dev.switchboard.workspace.WorkspaceFile;
 import dev.switchboard.workspace.config.WorkspaceConfig;
@@ -26,11 +30,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
 /**
- * Everything in one JVM: the broker (embedded, or {@code externalKafka}), topics, the workspace, and
- * the tracking API, router and delivery roles. Closing stops them in reverse order: the HTTP server
- * first (no new events), the broker last.
+ * Everything in one JVM: the broker (embedded, or {@code externalKafka}), topics, the workspace, the
+ * tracking API, router and delivery roles, and the warehouse loader (into an embedded PostgreSQL by
+ * default). Closing stops them in reverse order: the HTTP server first (no new events), the loader
+ * after delivery (it loads what it holds), PostgreSQL and the broker last.
  */
 public final class DevMode implements AutoCloseable {
 
@@ -50,6 +56,8 @@ public final class DevMode implements AutoCloseable {
      * @param port the tracking API's port (0: any free one)
      * @param workspace the workspace file to apply
      * @param properties role options ({@code switchboard.*} and {@code kafka.*})
+     * @param warehouse where the archive is loaded: an embedded PostgreSQL with its data in
+     *     {@code dataDir/postgres}, a server, or nowhere
      */
     public record Options(
             Path dataDir,
@@ -59,7 +67,8 @@ public final class DevMode implements AutoCloseable {
             String host,
             int port,
             Path workspace,
-            Map<String, String> properties) {}
+            Map<String, String> properties,
+            WarehouseChoice warehouse) {}
 
     private final Lifecycle lifecycle = new Lifecycle();
     private String bootstrapServers;
@@ -69,6 +78,9 @@ public final class DevMode implements AutoCloseable {
     private TrackingApiApp api;
     private volatile RouterApp router;
     private volatile DeliveryApp delivery;
+    private volatile WarehouseApp warehouse;
+    private String warehouseUrl;
+    private volatile boolean withWarehouse;
     private volatile String publishedDocument;
     private KafkaConfigView view;
 
@@ -90,10 +102,20 @@ public final class DevMode implements AutoCloseable {
     }
 
     private void run(Options o) throws Exception {
+        withWarehouse = !o.warehouse().none();
         if (o.fresh()) {
             EmbeddedKafka.deleteRecursively(o.dataDir());
         }
         MapperRegistry mappers = MapperRegistry.load();
+        // PostgreSQL starts (initdb the first time) while the broker does; closed after the loader.
+        CompletableFuture<EmbeddedPostgres> postgres = o.warehouse().embedded()
+                ? CompletableFuture.supplyAsync(() -> EmbeddedPostgres.create(
+                                o.dataDir().resolve("postgres"), o.warehouse().embeddedPort())
+                        .start())
+                : null;
+        if (postgres != null) {
+            lifecycle.add((AutoCloseable) () -> postgres.join().close());
+        }
         if (o.externalKafka() == null) {
             bootstrapServers = lifecycle
                     .add(EmbeddedKafka.create(o.dataDir().resolve("kafka"), o.kafkaPort())
@@ -123,7 +145,8 @@ public final class DevMode implements AutoCloseable {
                 // accepted), the router routes and delivery delivers.
                 .withReadinessCheck("workspace", this::workspaceApplied)
                 .withReadinessCheck("router", () -> router != null && router.ready())
-                .withReadinessCheck("delivery", () -> delivery != null && delivery.ready());
+                .withReadinessCheck("delivery", () -> delivery != null && delivery.ready())
+                .withReadinessCheck("warehouse", this::warehouseReady);
         port = api.start();
 
         Map<String, String> env = new HashMap<>(System.getenv());
@@ -145,6 +168,22 @@ public final class DevMode implements AutoCloseable {
         DeliveryApp deliveryApp = new DeliveryApp(DeliveryConfig.from(o.properties()), bootstrapServers, view, metrics);
         deliveryApp.start();
         delivery = lifecycle.add(deliveryApp);
+
+        if (postgres != null) {
+            warehouseUrl = postgres.join().url();
+        } else if (o.warehouse().url() != null) {
+            warehouseUrl = PostgresUrl.parse(o.warehouse().url(), null, null).display();
+        }
+        if (!o.warehouse().none()) {
+            String url = postgres != null ? warehouseUrl : o.warehouse().url();
+            warehouse = lifecycle.add(new WarehouseApp(
+                            LoaderConfig.from(o.properties()),
+                            bootstrapServers,
+                            view,
+                            WarehouseApp.defaultTarget(url),
+                            metrics)
+                    .start());
+        }
         if (!view.awaitLoaded(Duration.ofSeconds(60))) {
             throw new IllegalStateException("the config topic could not be read within 60 s");
         }
@@ -171,9 +210,14 @@ public final class DevMode implements AutoCloseable {
                         .orElse(false);
     }
 
+    /** Loading, or no warehouse asked for. */
+    private boolean warehouseReady() {
+        return !withWarehouse || (warehouse != null && warehouse.ready());
+    }
+
     private String readiness() {
         return "workspace " + workspaceApplied() + ", router " + (router != null && router.ready()) + ", delivery "
-                + (delivery != null && delivery.ready());
+                + (delivery != null && delivery.ready()) + ", warehouse " + warehouseReady();
     }
 
     public String bootstrapServers() {
@@ -186,6 +230,11 @@ public final class DevMode implements AutoCloseable {
 
     public WorkspaceConfig workspace() {
         return workspace;
+    }
+
+    /** The warehouse's address as psql takes it (password masked), or null without a warehouse. */
+    public String warehouseUrl() {
+        return warehouseUrl;
     }
 
     public DevInbox inbox() {

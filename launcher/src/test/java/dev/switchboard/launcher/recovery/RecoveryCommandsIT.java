@@ -10,6 +10,7 @@ import static org.awaitility.Awaitility.await;
 import com.sun.net.httpserver.HttpServer;
 import dev.switchboard.launcher.Switchboard;
 import dev.switchboard.launcher.dev.DevMode;
+import dev.switchboard.launcher.dev.WarehouseChoice;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.InetAddress;
@@ -90,7 +91,8 @@ class RecoveryCommandsIT {
                 "127.0.0.1",
                 0,
                 workspace,
-                Map.of("switchboard.delivery.backoff.base", "100ms", "switchboard.delivery.backoff.max", "500ms")));
+                Map.of("switchboard.delivery.backoff.base", "100ms", "switchboard.delivery.backoff.max", "500ms"),
+                WarehouseChoice.NONE));
     }
 
     @AfterEach

@@ -95,8 +95,8 @@ public abstract class WarehouseTestBase {
         p.put("switchboard.warehouse.batch.linger", "100ms");
         p.put("switchboard.warehouse.backoff.base", "100ms");
         p.put("switchboard.warehouse.backoff.max", "500ms");
-        p.put("switchboard.warehouse.connect.timeout", "2s");
-        p.put("switchboard.warehouse.shutdown.timeout", "5s");
+        p.put("switchboard.warehouse.connect-timeout", "2s");
+        p.put("switchboard.warehouse.shutdown-timeout", "5s");
         p.putAll(extra);
         return LoaderConfig.from(p);
     }
