@@ -4,6 +4,9 @@
  */
 package dev.switchboard.launcher;
 
+import static dev.switchboard.launcher.LocalHttp.freePort;
+import static dev.switchboard.launcher.LocalHttp.get;
+import static dev.switchboard.launcher.LocalHttp.status;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -14,7 +17,6 @@ import dev.switchboard.embedded.EmbeddedKafka;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -226,35 +228,5 @@ class EntrypointIT {
                 .filter(l -> !l.startsWith("#") && !l.isBlank())
                 .forEach(l -> names.add(l.split("[{ ]", 2)[0]));
         return names;
-    }
-
-    private int status(int port, String path) {
-        try {
-            return http.send(
-                            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                                    .timeout(Duration.ofSeconds(2))
-                                    .build(),
-                            HttpResponse.BodyHandlers.discarding())
-                    .statusCode();
-        } catch (IOException e) {
-            return -1;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return -1;
-        }
-    }
-
-    private String get(int port, String path) throws Exception {
-        return http.send(
-                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                                .build(),
-                        HttpResponse.BodyHandlers.ofString())
-                .body();
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
-        }
     }
 }

@@ -4,6 +4,9 @@
  */
 package dev.switchboard.launcher;
 
+import static dev.switchboard.launcher.LocalHttp.freePort;
+import static dev.switchboard.launcher.LocalHttp.get;
+import static dev.switchboard.launcher.LocalHttp.status;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -12,13 +15,6 @@ import dev.switchboard.schemas.Topics;
 import dev.switchboard.schemas.avro.Event;
 import dev.switchboard.warehouse.postgres.EmbeddedPostgres;
 import dev.switchboard.warehouse.postgres.PostgresUrl;
-import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -53,8 +49,6 @@ class WarehouseRoleIT {
     @TempDir
     Path dir;
 
-    private final HttpClient http =
-            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private EmbeddedKafka kafka;
     private EmbeddedPostgres postgres;
     private SwitchboardProcess role;
@@ -225,36 +219,6 @@ class WarehouseRoleIT {
             return admin.listOffsets(latest).all().get().values().stream()
                     .mapToLong(r -> r.offset())
                     .sum();
-        }
-    }
-
-    private int status(int port, String path) {
-        try {
-            return http.send(
-                            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                                    .timeout(Duration.ofSeconds(2))
-                                    .build(),
-                            HttpResponse.BodyHandlers.discarding())
-                    .statusCode();
-        } catch (IOException e) {
-            return -1;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return -1;
-        }
-    }
-
-    private String get(int port, String path) throws Exception {
-        return http.send(
-                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                                .build(),
-                        HttpResponse.BodyHandlers.ofString())
-                .body();
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
         }
     }
 }
