@@ -128,13 +128,7 @@ public final class RoleCommands {
         void start(Lifecycle lifecycle) {
             Map<String, String> props = new HashMap<>(properties.read());
             props.putIfAbsent(TrackingApiConfig.HOST.key(), "0.0.0.0"); // a server role listens on every interface
-            if (host != null) {
-                props.put(TrackingApiConfig.HOST.key(), host);
-            }
-            if (port != null) {
-                props.put(TrackingApiConfig.PORT.key(), port.toString());
-            }
-            TrackingApiConfig config = TrackingApiConfig.from(props);
+            TrackingApiConfig config = TrackingApiConfig.from(props, host, port);
             TrackingApiApp api = new TrackingApiApp(
                     config,
                     kafka.bootstrapServers(),

@@ -132,6 +132,22 @@ public final class TrackingApiConfig {
         return new TrackingApiConfig(properties);
     }
 
+    /**
+     * {@code properties}, then the listen address a command line gave: a flag given wins over its key
+     * ({@code switchboard.tracking.host}/{@code port}); a flag not given (null) leaves the key, else the
+     * option's default.
+     */
+    public static TrackingApiConfig from(Map<String, String> properties, String host, Integer port) {
+        Map<String, String> all = new HashMap<>(properties);
+        if (host != null) {
+            all.put(HOST.key(), host);
+        }
+        if (port != null) {
+            all.put(PORT.key(), port.toString());
+        }
+        return new TrackingApiConfig(all);
+    }
+
     /** Every option at its default. */
     public static TrackingApiConfig defaults() {
         return new TrackingApiConfig(Map.of());

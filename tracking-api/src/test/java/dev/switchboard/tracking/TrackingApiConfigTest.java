@@ -95,4 +95,14 @@ class TrackingApiConfigTest {
             assertThat(o.defaultValue()).isNotNull();
         });
     }
+
+    @Test
+    void shouldLetAGivenFlagWinAndAnAbsentOneLeaveTheKeyWhenACommandLineSetsTheAddress() {
+        Map<String, String> props = Map.of("switchboard.tracking.port", "9000", "switchboard.tracking.host", "0.0.0.0");
+        assertThat(TrackingApiConfig.from(props, null, null).port()).isEqualTo(9000);
+        assertThat(TrackingApiConfig.from(props, null, null).host()).isEqualTo("0.0.0.0");
+        assertThat(TrackingApiConfig.from(props, "127.0.0.1", 7000).port()).isEqualTo(7000);
+        assertThat(TrackingApiConfig.from(props, "127.0.0.1", 7000).host()).isEqualTo("127.0.0.1");
+        assertThat(TrackingApiConfig.from(Map.of(), null, null).port()).isEqualTo(8080);
+    }
 }

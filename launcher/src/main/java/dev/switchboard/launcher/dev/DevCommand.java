@@ -62,12 +62,14 @@ public final class DevCommand implements Callable<Integer> {
 
     @Option(
             names = "--host",
-            defaultValue = "127.0.0.1",
-            description = "Tracking API address (default: ${DEFAULT-VALUE}).")
+            description = "Tracking API address; wins over switchboard.tracking.host (default: that key, else"
+                    + " 127.0.0.1).")
     String host;
 
-    @Option(names = "--port", defaultValue = "8080", description = "Tracking API port (default: ${DEFAULT-VALUE}).")
-    int port;
+    @Option(
+            names = "--port",
+            description = "Tracking API port; wins over switchboard.tracking.port (default: that key, else 8080).")
+    Integer port;
 
     @Option(
             names = "--no-warehouse",
@@ -123,7 +125,7 @@ public final class DevCommand implements Callable<Integer> {
     }
 
     private void banner(PrintWriter out, DevMode dev, long millis) {
-        String url = "http://" + host + ":" + dev.port();
+        String url = dev.url();
         out.printf("%nSwitchboard dev is running (started in %.1f s).%n", millis / 1000.0);
         out.printf("  Tracking API  %s  (POST /v1/track, /v1/identify, /v1/page, /v1/batch, ...)%n", url);
         out.printf(

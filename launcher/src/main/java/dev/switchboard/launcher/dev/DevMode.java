@@ -65,13 +65,14 @@ public final class DevMode implements AutoCloseable {
             String externalKafka,
             int kafkaPort,
             String host,
-            int port,
+            Integer port,
             Path workspace,
             Map<String, String> properties,
             WarehouseChoice warehouse) {}
 
     private final Lifecycle lifecycle = new Lifecycle();
     private String bootstrapServers;
+    private String host;
     private int port;
     private WorkspaceConfig workspace;
     private DevInbox inbox;
@@ -133,13 +134,9 @@ public final class DevMode implements AutoCloseable {
 
         String secret = System.getenv().getOrDefault(DEV_SECRET, "dev-secret");
         inbox = new DevInbox(secret);
-        api = new TrackingApiApp(
-                        TrackingApiConfig.from(o.properties())
-                                .withHost(o.host())
-                                .withPort(o.port()),
-                        bootstrapServers,
-                        view,
-                        metrics)
+        TrackingApiConfig apiConfig = TrackingApiConfig.from(o.properties(), o.host(), o.port());
+        host = apiConfig.host();
+        api = new TrackingApiApp(apiConfig, bootstrapServers, view, metrics)
                 .withRoutes(inbox::mount)
                 // Ready means a user can send now: the dev workspace is in the view (its write keys are
                 // accepted), the router routes and delivery delivers.
@@ -150,7 +147,7 @@ public final class DevMode implements AutoCloseable {
         port = api.start();
 
         Map<String, String> env = new HashMap<>(System.getenv());
-        env.put(DEV_URL, "http://" + o.host() + ":" + port);
+        env.put(DEV_URL, url());
         env.putIfAbsent(DEV_SECRET, secret);
         workspace = WorkspaceFile.load(o.workspace(), env::get, mappers).config();
         ConfigPublisher.publish(bootstrapServers, clientSettings, workspace, 2, (short) 1);
@@ -222,6 +219,11 @@ public final class DevMode implements AutoCloseable {
 
     public String bootstrapServers() {
         return bootstrapServers;
+    }
+
+    /** The tracking API's base URL, as a client on this machine reaches it. */
+    public String url() {
+        return "http://" + host + ":" + port;
     }
 
     public int port() {
