@@ -66,6 +66,42 @@ class DeliveryIT extends BrokerTestBase {
     }
 
     @Test
+    void shouldTellReplayedRequestsApartInOutcomesAndMetricsWhenAReplayWroteThem() {
+        // Given a destination that gets two live requests and three a replay wrote
+        FakeDestination server = server(FakeDestination.ok());
+        String id = newId("replayed");
+        admin.createDestinations(List.of(id));
+        view.put(Requests.workspace("acme", Requests.destination(id, null)));
+        startApp(fastConfig(Map.of()));
+        List<DestinationRequest> requests = IntStream.range(0, 5)
+                .mapToObj(i -> {
+                    DestinationRequest r = Requests.single(id, server.url("/hook"), id + "-m" + i);
+                    r.setReplayId(i < 2 ? null : "rp-test");
+                    return r;
+                })
+                .toList();
+
+        // When they are delivered
+        send(id, requests, 1);
+
+        // Then each outcome carries the replay id of its requests, and the replayed ones are counted apart
+        await().until(() ->
+                outcomes(id).stream().mapToInt(o -> o.getMessageIds().size()).sum() >= 5);
+        assertThat(outcomes(id)).allSatisfy(o -> assertThat(o.getReplayId())
+                .isEqualTo(
+                        o.getMessageIds().get(0).endsWith("m0")
+                                        || o.getMessageIds().get(0).endsWith("m1")
+                                ? null
+                                : "rp-test"));
+        assertThat(outcomes(id).stream()
+                        .filter(o -> "rp-test".equals(o.getReplayId()))
+                        .flatMap(o -> o.getMessageIds().stream()))
+                .containsExactlyInAnyOrder(id + "-m2", id + "-m3", id + "-m4");
+        await().until(() -> counter(DeliveryMetrics.DELIVERED, id) == 5);
+        assertThat(counter(DeliveryMetrics.REPLAYED, id)).isEqualTo(3);
+    }
+
+    @Test
     void shouldStartAStoppedWorkerAgainAndDeliverWhatItHadNotFinished() throws Exception {
         // Given: a destination whose retry topic is missing, so the first retry cannot be recorded
         FakeDestination server = server(new FakeDestination(r -> FakeDestination.Reply.of(503)));

@@ -8,6 +8,7 @@ import dev.switchboard.delivery.consume.DestinationSettings;
 import dev.switchboard.delivery.recovery.DeadLetterQueue;
 import dev.switchboard.launcher.Switchboard;
 import dev.switchboard.router.RouterConfig;
+import dev.switchboard.router.replay.ArchiveReplay;
 import dev.switchboard.schemas.Topics;
 import java.util.Map;
 
@@ -34,6 +35,11 @@ final class CodeFacts {
     /** {@code sb-redrive-}: the transactional id of {@code dlq redrive} for each destination. */
     static String redriveTransactionalIdPrefix() {
         return DeadLetterQueue.TRANSACTIONAL_ID_PREFIX;
+    }
+
+    /** {@code sb-replay-}: the transactional id of {@code replay} for each replay id. */
+    static String replayTransactionalIdPrefix() {
+        return ArchiveReplay.TRANSACTIONAL_ID_PREFIX;
     }
 
     static String groupOf(String destinationId) {

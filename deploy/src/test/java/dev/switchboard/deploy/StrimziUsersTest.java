@@ -30,6 +30,7 @@ class StrimziUsersTest {
         String outcomes = Topics.DELIVERY_OUTCOMES.name();
         String control = Topics.CONTROL.name();
         String redrives = Topics.REDRIVES.name();
+        String replays = Topics.REPLAYS.name();
         String dest = CodeFacts.destinationTopicPrefix();
         String app = CodeFacts.routerApplicationId();
         String groups = CodeFacts.deliveryGroupPrefix();
@@ -65,6 +66,7 @@ class StrimziUsersTest {
                         topic(config, "Create", "Describe", "DescribeConfigs", "Read", "Write"),
                         topic(control, "Create", "Describe", "DescribeConfigs"),
                         topic(redrives, "Create", "Describe", "DescribeConfigs"),
+                        topic(replays, "Create", "Describe", "DescribeConfigs"),
                         prefix("topic", dest, "Create", "Describe")),
                 "sb-operator",
                 acls(
@@ -76,6 +78,9 @@ class StrimziUsersTest {
                         topic(redrives, "Write"),
                         // dlq redrive: one transactional id per destination, sb-redrive-<id>
                         prefix("transactionalId", CodeFacts.redriveTransactionalIdPrefix(), "Describe", "Write"),
+                        // replay: its requests and progress (sb.replays) in one transaction, sb-replay-<replay id>
+                        topic(replays, "Write"),
+                        prefix("transactionalId", CodeFacts.replayTransactionalIdPrefix(), "Describe", "Write"),
                         literal("group", app, "Describe"),
                         prefix("group", groups, "Describe")),
                 "sb-keda",

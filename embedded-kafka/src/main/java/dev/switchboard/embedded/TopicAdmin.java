@@ -37,12 +37,14 @@ public final class TopicAdmin implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(TopicAdmin.class);
 
     /** The topics that hold state, not history: the latest record per key must stay forever. */
-    private static final List<Topic<?, ?>> COMPACTED = List.of(Topics.CONFIG, Topics.CONTROL, Topics.REDRIVES);
+    private static final List<Topic<?, ?>> COMPACTED =
+            List.of(Topics.CONFIG, Topics.CONTROL, Topics.REDRIVES, Topics.REPLAYS);
 
     private static final Map<Topic<?, ?>, String> WHY_COMPACTED = Map.of(
             Topics.CONFIG, "workspaces",
             Topics.CONTROL, "destination pauses",
-            Topics.REDRIVES, "the record of redriven dead letters");
+            Topics.REDRIVES, "the record of redriven dead letters",
+            Topics.REPLAYS, "the progress of replays");
 
     private final Admin admin;
     private final String bootstrapServers;
@@ -100,6 +102,28 @@ public final class TopicAdmin implements AutoCloseable {
             throw new IllegalStateException("interrupted while setting the archive retention", e);
         } catch (ExecutionException | TimeoutException e) {
             throw new IllegalStateException("cannot set the retention of " + Topics.EVENTS.name() + ": " + e, e);
+        }
+    }
+
+    /**
+     * The retention of {@code sb.events} as the broker applies it, the replay horizon: events older
+     * than this may be gone; null when it is unbounded ({@code retention.ms=-1}).
+     */
+    public Duration currentArchiveRetention() {
+        ConfigResource r = new ConfigResource(ConfigResource.Type.TOPIC, Topics.EVENTS.name());
+        try {
+            ConfigEntry e = admin.describeConfigs(List.of(r))
+                    .all()
+                    .get(30, TimeUnit.SECONDS)
+                    .get(r)
+                    .get(TopicConfig.RETENTION_MS_CONFIG);
+            long ms = e == null || e.value() == null ? -1 : Long.parseLong(e.value());
+            return ms < 0 ? null : Duration.ofMillis(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reading the archive retention", e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("cannot read the retention of " + Topics.EVENTS.name() + ": " + e, e);
         }
     }
 

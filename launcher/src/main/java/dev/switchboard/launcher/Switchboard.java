@@ -9,6 +9,7 @@ import dev.switchboard.launcher.dev.DevCommand;
 import dev.switchboard.launcher.recovery.BadArgument;
 import dev.switchboard.launcher.recovery.DestinationCommand;
 import dev.switchboard.launcher.recovery.DlqCommand;
+import dev.switchboard.launcher.recovery.ReplayCommand;
 import dev.switchboard.launcher.recovery.StatusCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -30,6 +31,7 @@ import picocli.CommandLine.Command;
             DlqCommand.class,
             DestinationCommand.class,
             StatusCommand.class,
+            ReplayCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Switchboard {

@@ -13,6 +13,7 @@ import dev.switchboard.schemas.avro.Event;
 import dev.switchboard.schemas.avro.RawCall;
 import dev.switchboard.schemas.avro.Redrive;
 import dev.switchboard.schemas.avro.Rejected;
+import dev.switchboard.schemas.avro.ReplayProgress;
 import dev.switchboard.schemas.avro.RetryEnvelope;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -57,6 +58,13 @@ public final class Topics {
      */
     public static final Topic<String, Redrive> REDRIVES =
             new Topic<>("sb.redrives", KEY, RecordSerdes.forClass(Redrive.class));
+
+    /**
+     * How far each replay got per partition of {@link #EVENTS} (compacted, keyed by
+     * {@link #replayKey}): a replay run again resumes from it and sends nothing twice.
+     */
+    public static final Topic<String, ReplayProgress> REPLAYS =
+            new Topic<>("sb.replays", KEY, RecordSerdes.forClass(ReplayProgress.class));
 
     /**
      * The delays of the retry tiers, shortest first. A retry waits in the tier of the largest delay
@@ -127,6 +135,11 @@ public final class Topics {
         return destinationId + "/" + dlqPartition + "/" + dlqOffset;
     }
 
+    /** The key of a replay's progress record on {@link #REPLAYS}: {@code <replayId>/<partition>}. */
+    public static String replayKey(String replayId, int partition) {
+        return replayId + "/" + partition;
+    }
+
     /** Requests of one destination that will not be retried: {@code sb.dest.<destinationId>.dlq}. */
     public static Topic<String, DeadLetter> deadLetter(String destinationId) {
         return new Topic<>(destination(destinationId).name() + ".dlq", KEY, RecordSerdes.forClass(DeadLetter.class));
@@ -134,6 +147,6 @@ public final class Topics {
 
     /** The topics every deployment has, whatever its workspaces. */
     public static List<Topic<?, ?>> core() {
-        return List.of(INGEST_RAW, EVENTS, REJECTED, CONFIG, DELIVERY_OUTCOMES, CONTROL, REDRIVES);
+        return List.of(INGEST_RAW, EVENTS, REJECTED, CONFIG, DELIVERY_OUTCOMES, CONTROL, REDRIVES, REPLAYS);
     }
 }

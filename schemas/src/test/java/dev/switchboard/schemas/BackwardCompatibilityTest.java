@@ -18,6 +18,7 @@ import dev.switchboard.schemas.avro.PauseInterval;
 import dev.switchboard.schemas.avro.RawCall;
 import dev.switchboard.schemas.avro.Redrive;
 import dev.switchboard.schemas.avro.Rejected;
+import dev.switchboard.schemas.avro.ReplayProgress;
 import dev.switchboard.schemas.avro.RetryEnvelope;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -106,7 +107,21 @@ class BackwardCompatibilityTest {
                     "vendor outage",
                     T,
                     List.of(new PauseInterval(T.minusSeconds(60), T.minusSeconds(30)))),
-            new Redrive("hooks", 0, 42L, "rd-1", T, List.of("m1")));
+            new Redrive("hooks", 0, 42L, "rd-1", T, List.of("m1")),
+            new ReplayProgress(
+                    "rp-1",
+                    "web",
+                    List.of("hooks"),
+                    "Order *",
+                    "track",
+                    T,
+                    T.plusSeconds(3600),
+                    0,
+                    10L,
+                    90L,
+                    42L,
+                    7L,
+                    T));
 
     @TestFactory
     Stream<DynamicTest> shouldDecodeEveryReleasedEncodingWhenSchemasEvolve() throws Exception {

@@ -21,6 +21,7 @@ public final class DeliveryMetrics {
 
     public static final String DELIVERED = "switchboard.delivery.delivered";
     public static final String RETRIED = "switchboard.delivery.retried";
+    public static final String REPLAYED = "switchboard.delivery.replayed";
     public static final String DEAD_LETTERED = "switchboard.delivery.dead.lettered";
     public static final String IN_FLIGHT = "switchboard.delivery.in.flight";
     public static final String CONCURRENCY_LIMIT = "switchboard.delivery.concurrency.limit";
@@ -32,6 +33,7 @@ public final class DeliveryMetrics {
     private final Tags tags;
     private final Counter delivered;
     private final Counter retried;
+    private final Counter replayed;
     private final Counter deadLettered;
     private final Timer latency;
 
@@ -41,6 +43,10 @@ public final class DeliveryMetrics {
         this.delivered = Counter.builder(DELIVERED)
                 .tags(tags)
                 .description("requests delivered")
+                .register(registry);
+        this.replayed = Counter.builder(REPLAYED)
+                .tags(tags)
+                .description("requests delivered that a replay wrote (also counted as delivered)")
                 .register(registry);
         this.retried = Counter.builder(RETRIED)
                 .tags(tags)
@@ -75,6 +81,11 @@ public final class DeliveryMetrics {
 
     public void delivered(int requests) {
         delivered.increment(requests);
+    }
+
+    /** Delivered requests that a replay wrote (they are counted by {@link #delivered} too). */
+    public void replayed(int requests) {
+        replayed.increment(requests);
     }
 
     public void retried(int requests) {

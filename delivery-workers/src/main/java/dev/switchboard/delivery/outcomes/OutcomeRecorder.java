@@ -20,7 +20,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -31,7 +31,7 @@ import org.apache.kafka.common.serialization.Serializer;
 
 /**
  * Writes what one call led to: a {@code DeliveryOutcome} per status (the requests of a batch may
- * split), a {@code RetryEnvelope} per retried request (in the retry tier its wait calls for) and a
+ * split, and so may live and replayed requests: the outcome carries the replay id), a {@code RetryEnvelope} per retried request (in the retry tier its wait calls for) and a
  * {@code DeadLetter} per dead-lettered
  * one. The returned future completes when the broker has acknowledged every record (the producer
  * uses acks=all), which is when the worker may commit the requests' offsets.
@@ -59,11 +59,12 @@ public final class OutcomeRecorder {
     /** Records one call's result for each of its requests; completes when all is acknowledged. */
     public CompletableFuture<Void> record(HttpResult result, Classification c, List<Step> steps) {
         metrics.latency(result.latencyMs());
-        Map<DeliveryStatus, List<Step>> byStatus = new EnumMap<>(DeliveryStatus.class);
+        // One outcome per status and replay: a batch may mix live requests with replayed ones.
+        Map<Group, List<Step>> byStatus = new LinkedHashMap<>();
         List<CompletableFuture<?>> acks = new ArrayList<>();
         Instant now = Instant.now();
         for (Step s : steps) {
-            byStatus.computeIfAbsent(status(s.decision()), k -> new ArrayList<>())
+            byStatus.computeIfAbsent(new Group(status(s.decision()), s.request().getReplayId()), k -> new ArrayList<>())
                     .add(s);
             if (s.decision() instanceof Decision.Retry retry) {
                 RetryEnvelope envelope =
@@ -74,13 +75,16 @@ public final class OutcomeRecorder {
                 acks.add(send(dlqTopic, s.key(), letter));
             }
         }
-        byStatus.forEach((status, group) ->
-                acks.add(send(Topics.DELIVERY_OUTCOMES, destinationId, outcome(result, status, group))));
+        byStatus.forEach((g, group) -> acks.add(
+                send(Topics.DELIVERY_OUTCOMES, destinationId, outcome(result, g.status(), g.replayId(), group))));
         count(byStatus);
         return CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new));
     }
 
-    private DeliveryOutcome outcome(HttpResult result, DeliveryStatus status, List<Step> group) {
+    /** The requests of one call that share an outcome record. */
+    private record Group(DeliveryStatus status, String replayId) {}
+
+    private DeliveryOutcome outcome(HttpResult result, DeliveryStatus status, String replayId, List<Step> group) {
         List<String> ids = new ArrayList<>();
         int attempt = 0;
         String error = result.error();
@@ -107,13 +111,19 @@ public final class OutcomeRecorder {
                 .setError(error)
                 .setResponseSample(sample)
                 .setAttemptedAt(result.startedAt())
+                .setReplayId(replayId)
                 .build();
     }
 
-    private void count(Map<DeliveryStatus, List<Step>> byStatus) {
-        byStatus.forEach((status, group) -> {
-            switch (status) {
-                case DELIVERED -> metrics.delivered(group.size());
+    private void count(Map<Group, List<Step>> byStatus) {
+        byStatus.forEach((g, group) -> {
+            switch (g.status()) {
+                case DELIVERED -> {
+                    metrics.delivered(group.size());
+                    if (g.replayId() != null) {
+                        metrics.replayed(group.size());
+                    }
+                }
                 case RETRYING -> metrics.retried(group.size());
                 case FAILED -> metrics.deadLettered(group.size());
             }

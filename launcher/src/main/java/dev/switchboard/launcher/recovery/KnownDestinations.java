@@ -48,6 +48,20 @@ final class KnownDestinations {
         return ids;
     }
 
+    /** The published workspace that has source {@code id}; throws {@link BadArgument} when none has. */
+    static CompiledWorkspace workspaceOf(KafkaAccess kafka, String id) {
+        List<CompiledWorkspace> all = workspaces(kafka);
+        for (CompiledWorkspace w : all) {
+            if (w.source(id).isPresent()) {
+                return w;
+            }
+        }
+        Set<String> known = new TreeSet<>();
+        all.forEach(w -> w.sources().forEach(s -> known.add(s.id())));
+        throw new BadArgument("unknown source '" + id + "'"
+                + (known.isEmpty() ? ": no workspace is published" : " (known: " + String.join(", ", known) + ")"));
+    }
+
     private static List<CompiledWorkspace> workspaces(KafkaAccess kafka) {
         try (KafkaConfigView view =
                 new KafkaConfigView(kafka.bootstrapServers(), "sb-cli-config", kafka.settings()).start()) {

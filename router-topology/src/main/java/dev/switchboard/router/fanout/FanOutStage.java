@@ -23,7 +23,8 @@ public final class FanOutStage {
         return events.flatMapValues(FanOutStage::routes, Named.as(NAME));
     }
 
-    static List<Routed> routes(Configured c) {
+    /** The routes the event takes: the router's fan-out for one event (the replay calls it too). */
+    public static List<Routed> routes(Configured c) {
         if (c.workspace() == null) {
             return List.of();
         }

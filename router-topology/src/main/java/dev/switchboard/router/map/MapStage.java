@@ -42,7 +42,8 @@ public final class MapStage {
                         Topics.destination("any").produced().withName(NAME + "-sink"));
     }
 
-    static List<Outcome<DestinationRequest>> map(Routed r) {
+    /** What one routed event becomes: requests, or a rejection (the replay calls it too). */
+    public static List<Outcome<DestinationRequest>> map(Routed r) {
         if (r.route().mapper() == null) {
             return List.of(reject(
                     r,

@@ -1,0 +1,89 @@
+/*
+ * Copyright The Switchboard Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package dev.switchboard.router.replay;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.switchboard.router.fanout.FanOutStage;
+import dev.switchboard.router.internal.Configured;
+import dev.switchboard.router.internal.Enriched;
+import dev.switchboard.router.internal.Json;
+import dev.switchboard.router.internal.Outcome;
+import dev.switchboard.router.internal.Routed;
+import dev.switchboard.router.map.MapStage;
+import dev.switchboard.schemas.avro.DestinationRequest;
+import dev.switchboard.schemas.avro.Event;
+import dev.switchboard.workspace.CompiledWorkspace;
+import dev.switchboard.workspace.Route;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * One archived event through the router's fan-out and map, restricted to chosen destinations. As at
+ * Segment, the replayed event's {@code integrations} become {@code {"All": false, "<D>": true}} for
+ * each chosen destination D (by its display name, which is what fan-out reads), so fan-out keeps
+ * only them, and their current filters and mapping apply. Pure: no I/O.
+ */
+public final class ReplayRouting {
+
+    /**
+     * What one event became.
+     *
+     * @param requests the requests to write, each with the replay id set, in fan-out order
+     * @param rejections one {@code "<destinationId>: <code>: <reason>"} per destination whose mapper refused it
+     */
+    public record Routing(List<DestinationRequest> requests, List<String> rejections) {}
+
+    private ReplayRouting() {}
+
+    /**
+     * Routes {@code event} to those of {@code destinationIds} its source is connected to in
+     * {@code workspace}. Throws {@link IllegalArgumentException} when the archived JSON cannot be read.
+     */
+    public static Routing route(Event event, CompiledWorkspace workspace, Set<String> destinationIds, String replayId) {
+        ObjectNode json = parse(event.getJson());
+        ObjectNode integrations = Json.MAPPER.createObjectNode().put("All", false);
+        for (Route r : workspace.routes(event.getSourceId())) {
+            if (destinationIds.contains(r.destination().id())) {
+                integrations.put(r.destination().displayName(), true);
+            }
+        }
+        json.set("integrations", integrations);
+        Enriched enriched = new Enriched(event, json, Json.bytes(json));
+        List<DestinationRequest> requests = new ArrayList<>();
+        List<String> rejections = new ArrayList<>();
+        for (Routed routed : FanOutStage.routes(new Configured(enriched, workspace))) {
+            String id = routed.route().destination().id();
+            if (!destinationIds.contains(id)) {
+                continue; // another destination with the same display name: not chosen
+            }
+            for (Outcome<DestinationRequest> o : MapStage.map(routed)) {
+                if (o.isRejected()) {
+                    rejections.add(id + ": " + o.rejected().getCode() + ": "
+                            + o.rejected().getReason());
+                } else {
+                    DestinationRequest request = o.value();
+                    request.setReplayId(replayId);
+                    requests.add(request);
+                }
+            }
+        }
+        return new Routing(List.copyOf(requests), List.copyOf(rejections));
+    }
+
+    private static ObjectNode parse(String text) {
+        try {
+            JsonNode node = Json.MAPPER.readTree(text);
+            if (node instanceof ObjectNode o) {
+                return o;
+            }
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("the archived event is not JSON: " + e.getOriginalMessage(), e);
+        }
+        throw new IllegalArgumentException("the archived event is not a JSON object");
+    }
+}
