@@ -4,18 +4,12 @@
  */
 package dev.switchboard.delivery.batch;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.switchboard.delivery.http.HttpCall;
-import dev.switchboard.schemas.JsonNumbers;
+import dev.switchboard.mappers.api.BatchBodies;
+import dev.switchboard.mappers.api.BatchSpec.Format;
 import dev.switchboard.schemas.avro.BatchFormat;
 import dev.switchboard.schemas.avro.BatchSpec;
 import dev.switchboard.schemas.avro.DestinationRequest;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
@@ -27,13 +21,12 @@ import java.util.Map;
  * request is sent as the mapper made it, with {@code Idempotency-Key} added when it carries exactly
  * one event (unless the mapper set one). A batch takes the method, url and headers of its first
  * request and the items of all: {@code JSON_ARRAY} → {@code [a,b]}, {@code NDJSON} → one item per
- * line, {@code WRAPPED} → the wrapper object with the items array at {@code wrapperPath}.
+ * line, {@code WRAPPED} → the wrapper object with the items array at {@code wrapperPath}, written by
+ * the one batch codec, {@link BatchBodies}, that the engine and its conformance checks use too.
  */
 public final class BatchAssembler {
 
     static final String IDEMPOTENCY_KEY = "Idempotency-Key";
-    // the items are read and written again: emoji stay UTF-8 and decimals stay as the mapper wrote them
-    private static final ObjectMapper JSON = JsonNumbers.mapper();
 
     private BatchAssembler() {}
 
@@ -67,12 +60,11 @@ public final class BatchAssembler {
         } else if (first.getMessageIds().size() == 1 && first.getIdempotencyKey() != null) {
             headers.putIfAbsent(IDEMPOTENCY_KEY, first.getIdempotencyKey());
         }
-        byte[] body =
-                switch (spec.getFormat()) {
-                    case JSON_ARRAY -> jsonArray(requests);
-                    case NDJSON -> ndjson(requests);
-                    case WRAPPED -> wrapped(spec, requests);
-                };
+        byte[] body = BatchBodies.combine(
+                Format.valueOf(spec.getFormat().name()),
+                spec.getWrapper(),
+                spec.getWrapperPath(),
+                requests.stream().map(r -> bytes(r.getBatch().getItem())).toList());
         return new HttpCall(first.getMethod(), first.getUrl(), headers, body);
     }
 
@@ -86,54 +78,6 @@ public final class BatchAssembler {
         return spec.getFormat() == BatchFormat.WRAPPED && spec.getWrapper() != null
                 ? spec.getWrapper().getBytes(StandardCharsets.UTF_8).length + 2
                 : 2;
-    }
-
-    private static byte[] jsonArray(List<DestinationRequest> requests) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        out.write('[');
-        for (int i = 0; i < requests.size(); i++) {
-            if (i > 0) {
-                out.write(',');
-            }
-            out.writeBytes(bytes(requests.get(i).getBatch().getItem()));
-        }
-        out.write(']');
-        return out.toByteArray();
-    }
-
-    private static byte[] ndjson(List<DestinationRequest> requests) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        for (DestinationRequest r : requests) {
-            byte[] item = bytes(r.getBatch().getItem());
-            int n = item.length;
-            while (n > 0 && (item[n - 1] == '\n' || item[n - 1] == '\r')) {
-                n--;
-            }
-            out.write(item, 0, n);
-            out.write('\n');
-        }
-        return out.toByteArray();
-    }
-
-    private static byte[] wrapped(BatchSpec spec, List<DestinationRequest> requests) {
-        try {
-            ObjectNode root =
-                    spec.getWrapper() == null ? JSON.createObjectNode() : (ObjectNode) JSON.readTree(spec.getWrapper());
-            String path = spec.getWrapperPath() == null ? "batch" : spec.getWrapperPath();
-            ObjectNode parent = root;
-            String[] parts = path.split("\\.");
-            for (int i = 0; i < parts.length - 1; i++) {
-                JsonNode next = parent.get(parts[i]);
-                parent = next instanceof ObjectNode o ? o : parent.putObject(parts[i]);
-            }
-            ArrayNode items = parent.putArray(parts[parts.length - 1]);
-            for (DestinationRequest r : requests) {
-                items.add(JSON.readTree(bytes(r.getBatch().getItem())));
-            }
-            return JSON.writeValueAsBytes(root);
-        } catch (IOException | ClassCastException e) {
-            throw new UncheckedIOException(new IOException("cannot assemble a WRAPPED batch: " + e.getMessage(), e));
-        }
     }
 
     static byte[] bytes(ByteBuffer buffer) {

@@ -5,9 +5,9 @@
 package dev.switchboard.mappers.testkit;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.switchboard.mappers.api.BatchBodies;
 import dev.switchboard.mappers.api.MappedRequest;
 import dev.switchboard.mappers.api.SettingSpec;
-import dev.switchboard.mappers.engine.BatchBodies;
 import dev.switchboard.mappers.engine.DeclarativeMapper;
 import dev.switchboard.mappers.engine.DestinationDefinition;
 import java.io.IOException;
