@@ -5,6 +5,8 @@
 package dev.switchboard.router;
 
 import dev.switchboard.mappers.api.MapperRegistry;
+import dev.switchboard.router.errors.InternalErrors;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import java.time.Duration;
@@ -71,6 +73,9 @@ public final class RouterApp implements AutoCloseable {
     public void bindTo(MeterRegistry registry) {
         metrics = new KafkaStreamsMetrics(streams);
         metrics.bindTo(registry);
+        FunctionCounter.builder(InternalErrors.METRIC, InternalErrors.class, c -> InternalErrors.count())
+                .description("bugs of the router or a mapper, each event rejected with code internal_error")
+                .register(registry);
     }
 
     /**

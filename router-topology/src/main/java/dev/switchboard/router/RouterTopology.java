@@ -12,6 +12,7 @@ import dev.switchboard.router.map.MapStage;
 import dev.switchboard.router.parse.ParseStage;
 import dev.switchboard.router.validate.ValidateStage;
 import dev.switchboard.router.workspace.WorkspaceStage;
+import dev.switchboard.schemas.Stage;
 import dev.switchboard.schemas.Topics;
 import dev.switchboard.schemas.avro.ConfigRecord;
 import dev.switchboard.workspace.WorkspaceCompiler;
@@ -44,8 +45,12 @@ public final class RouterTopology {
                 enriched,
                 config.get(RouterConfig.DEDUPE_WINDOW),
                 config.get(RouterConfig.DEDUPE_STORE) == RouterConfig.StoreType.ROCKSDB);
-        unique.mapValues(e -> e.event(), Named.as("sb-archive"))
-                .to(Topics.EVENTS.name(), Topics.EVENTS.produced().withName("sb-archive-sink")); // archive of record
+        unique.mapValues(e -> e.event(), Named.as(Stage.ARCHIVE.processorName()))
+                .to(
+                        Topics.EVENTS.name(),
+                        Topics.EVENTS
+                                .produced()
+                                .withName(Stage.ARCHIVE.processorName() + "-sink")); // archive of record
         var configured = WorkspaceStage.apply(unique, configTable, new WorkspaceCompiler(mappers));
         MapStage.apply(FanOutStage.apply(configured));
         return builder.build();

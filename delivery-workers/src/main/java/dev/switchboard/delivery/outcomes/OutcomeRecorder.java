@@ -9,6 +9,7 @@ import dev.switchboard.delivery.http.Classification;
 import dev.switchboard.delivery.http.HttpResult;
 import dev.switchboard.delivery.retry.RetryPolicy.Decision;
 import dev.switchboard.delivery.retry.RetryTiers;
+import dev.switchboard.schemas.Stage;
 import dev.switchboard.schemas.Topic;
 import dev.switchboard.schemas.Topics;
 import dev.switchboard.schemas.avro.DeadLetter;
@@ -152,7 +153,7 @@ public final class OutcomeRecorder {
     public CompletableFuture<Void> unreadable(
             String topic, int partition, long offset, String key, byte[] bytes, String problem) {
         Rejected rejected = Rejected.newBuilder()
-                .setStage("deliver")
+                .setStage(Stage.DELIVER.wireName())
                 .setCode("unreadable")
                 .setReason(topic + "-" + partition + "@" + offset + ": " + problem)
                 .setDestinationId(destinationId)

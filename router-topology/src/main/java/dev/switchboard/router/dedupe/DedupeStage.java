@@ -5,6 +5,7 @@
 package dev.switchboard.router.dedupe;
 
 import dev.switchboard.router.internal.Enriched;
+import dev.switchboard.schemas.Stage;
 import java.time.Duration;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -16,7 +17,7 @@ import org.apache.kafka.streams.state.WindowBytesStoreSupplier;
 /** Keeps the first copy of each (source, messageId) within the window. */
 public final class DedupeStage {
 
-    static final String NAME = "sb-dedupe";
+    static final String NAME = Stage.DEDUPE.processorName();
     static final String STORE = "sb-dedupe-store";
 
     private DedupeStage() {}

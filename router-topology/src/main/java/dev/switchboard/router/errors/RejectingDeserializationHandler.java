@@ -4,6 +4,7 @@
  */
 package dev.switchboard.router.errors;
 
+import dev.switchboard.schemas.Stage;
 import dev.switchboard.schemas.avro.Rejected;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -39,7 +40,7 @@ public final class RejectingDeserializationHandler implements DeserializationExc
                 record.offset(),
                 exception.toString());
         Rejected rejected = Rejected.newBuilder()
-                .setStage("deserialize")
+                .setStage(Stage.DESERIALIZE.wireName())
                 .setCode("undecodable")
                 .setReason("cannot decode the record at " + record.topic() + "-" + record.partition() + "@"
                         + record.offset() + ": " + exception.getMessage())

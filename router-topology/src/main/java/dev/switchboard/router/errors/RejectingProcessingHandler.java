@@ -4,6 +4,7 @@
  */
 package dev.switchboard.router.errors;
 
+import dev.switchboard.schemas.Stage;
 import dev.switchboard.schemas.avro.Rejected;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -12,16 +13,13 @@ import java.util.Map;
 import org.apache.kafka.streams.errors.ErrorHandlerContext;
 import org.apache.kafka.streams.errors.ProcessingExceptionHandler;
 import org.apache.kafka.streams.processor.api.Record;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
- * An exception inside a processor (a bug, or input no stage foresaw) sends the record to
- * {@code sb.rejected} with the processor's name and the error, and the stream goes on.
+ * Kafka Streams' handler for an exception that escapes a processor: an {@linkplain InternalErrors internal
+ * error}, written to {@code sb.rejected} with the {@link Stage} of the processor, and the stream goes on.
  */
 public final class RejectingProcessingHandler implements ProcessingExceptionHandler {
 
-    private static final Logger LOG = LoggerFactory.getLogger(RejectingProcessingHandler.class);
     private RejectedSink sink;
 
     @Override
@@ -31,17 +29,11 @@ public final class RejectingProcessingHandler implements ProcessingExceptionHand
 
     @Override
     public ProcessingHandlerResponse handle(ErrorHandlerContext context, Record<?, ?> record, Exception exception) {
-        LOG.error(
-                "processor {} failed on {}-{}@{}",
-                context.processorNodeId(),
-                context.topic(),
-                context.partition(),
-                context.offset(),
-                exception);
+        Stage stage = Stage.ofProcessor(context.processorNodeId());
         Rejected rejected = Rejected.newBuilder()
-                .setStage(context.processorNodeId())
-                .setCode("processing_error")
-                .setReason(exception.toString())
+                .setStage(stage.wireName())
+                .setCode(InternalErrors.CODE)
+                .setReason(InternalErrors.record(stage, "processor " + context.processorNodeId(), exception))
                 .setRejectedAt(Instant.now())
                 .setOriginal(original(context, record))
                 .build();

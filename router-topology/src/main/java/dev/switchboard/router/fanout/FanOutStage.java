@@ -6,6 +6,7 @@ package dev.switchboard.router.fanout;
 
 import dev.switchboard.router.internal.Configured;
 import dev.switchboard.router.internal.Routed;
+import dev.switchboard.schemas.Stage;
 import dev.switchboard.workspace.Route;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,7 +16,7 @@ import org.apache.kafka.streams.kstream.Named;
 /** Emits one record per route of the event's source that its integrations object and filters allow. */
 public final class FanOutStage {
 
-    static final String NAME = "sb-fanout";
+    static final String NAME = Stage.FANOUT.processorName();
 
     private FanOutStage() {}
 

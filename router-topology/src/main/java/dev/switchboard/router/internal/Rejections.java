@@ -4,6 +4,7 @@
  */
 package dev.switchboard.router.internal;
 
+import dev.switchboard.schemas.Stage;
 import dev.switchboard.schemas.avro.RawCall;
 import dev.switchboard.schemas.avro.Rejected;
 import java.nio.ByteBuffer;
@@ -16,9 +17,9 @@ public final class Rejections {
     private Rejections() {}
 
     /** A rejection of a raw call at {@code stage}, with its payload as the original bytes. */
-    public static Rejected of(String stage, String code, String reason, RawCall raw) {
+    public static Rejected of(Stage stage, String code, String reason, RawCall raw) {
         return Rejected.newBuilder()
-                .setStage(stage)
+                .setStage(stage.wireName())
                 .setCode(code)
                 .setReason(reason)
                 .setWorkspaceId(raw.getWorkspaceId())

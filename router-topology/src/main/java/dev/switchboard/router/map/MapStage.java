@@ -7,9 +7,11 @@ package dev.switchboard.router.map;
 import dev.switchboard.mappers.api.BatchSpec;
 import dev.switchboard.mappers.api.MappedRequest;
 import dev.switchboard.mappers.api.PayloadInvalidException;
+import dev.switchboard.router.errors.InternalErrors;
 import dev.switchboard.router.internal.Outcome;
 import dev.switchboard.router.internal.Outcomes;
 import dev.switchboard.router.internal.Routed;
+import dev.switchboard.schemas.Stage;
 import dev.switchboard.schemas.Topics;
 import dev.switchboard.schemas.avro.BatchFormat;
 import dev.switchboard.schemas.avro.DestinationRequest;
@@ -24,14 +26,11 @@ import java.time.Instant;
 import java.util.List;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /** Turns each routed event into destination requests and writes them to the destination's topic. */
 public final class MapStage {
 
-    static final String NAME = "sb-map";
-    private static final Logger LOG = LoggerFactory.getLogger(MapStage.class);
+    static final String NAME = Stage.MAP.processorName();
 
     private MapStage() {}
 
@@ -59,13 +58,9 @@ public final class MapStage {
         } catch (PayloadInvalidException e) {
             return List.of(reject(r, "payload_invalid", "'" + e.field() + "': " + e.getMessage()));
         } catch (RuntimeException e) {
-            // A mapper bug must not stop the stream: the event is rejected with the reason instead.
-            LOG.warn(
-                    "mapper {} failed on message {}",
-                    r.route().destination().type(),
-                    r.event().event().getMessageId(),
-                    e);
-            return List.of(reject(r, "mapper_error", e.toString()));
+            // A mapper bug is not bad data: rejected (in the stream's transaction) as an internal error.
+            String where = "mapper " + r.route().destination().type();
+            return List.of(reject(r, InternalErrors.CODE, InternalErrors.record(Stage.MAP, where, e)));
         }
     }
 
@@ -118,7 +113,7 @@ public final class MapStage {
     private static Outcome<DestinationRequest> reject(Routed r, String code, String reason) {
         Event e = r.event().event();
         return Outcome.rejected(Rejected.newBuilder()
-                .setStage("map")
+                .setStage(Stage.MAP.wireName())
                 .setCode(code)
                 .setReason(reason)
                 .setWorkspaceId(e.getWorkspaceId())

@@ -12,6 +12,7 @@ import dev.switchboard.router.internal.Outcome;
 import dev.switchboard.router.internal.Outcomes;
 import dev.switchboard.router.internal.Parsed;
 import dev.switchboard.router.internal.Rejections;
+import dev.switchboard.schemas.Stage;
 import dev.switchboard.schemas.avro.RawCall;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
@@ -19,7 +20,7 @@ import org.apache.kafka.streams.kstream.Named;
 /** Parses each raw call's payload; what is not a JSON object is rejected. */
 public final class ParseStage {
 
-    static final String NAME = "sb-parse";
+    static final String NAME = Stage.PARSE.processorName();
 
     private ParseStage() {}
 
@@ -33,10 +34,10 @@ public final class ParseStage {
             if (node instanceof ObjectNode object) {
                 return Outcome.ok(new Parsed(raw, object));
             }
-            return Outcome.rejected(Rejections.of("parse", "bad_request", "the payload is not a JSON object", raw));
+            return Outcome.rejected(Rejections.of(Stage.PARSE, "bad_request", "the payload is not a JSON object", raw));
         } catch (JsonProcessingException e) {
             return Outcome.rejected(Rejections.of(
-                    "parse", "bad_request", "the payload is not valid JSON: " + e.getOriginalMessage(), raw));
+                    Stage.PARSE, "bad_request", "the payload is not valid JSON: " + e.getOriginalMessage(), raw));
         }
     }
 }

@@ -12,6 +12,7 @@ import dev.switchboard.router.internal.Outcome;
 import dev.switchboard.router.internal.Outcomes;
 import dev.switchboard.router.internal.Parsed;
 import dev.switchboard.router.internal.Rejections;
+import dev.switchboard.schemas.Stage;
 import java.util.Optional;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
@@ -22,7 +23,7 @@ import org.apache.kafka.streams.kstream.Named;
  */
 public final class ValidateStage {
 
-    static final String NAME = "sb-validate";
+    static final String NAME = Stage.VALIDATE.processorName();
 
     private ValidateStage() {}
 
@@ -38,7 +39,7 @@ public final class ValidateStage {
                 type.isEmpty() ? Optional.of(CallRules.unknownType()) : CallRules.check(p.json(), type.get());
         if (problem.isPresent()) {
             Rejection r = problem.get();
-            return Outcome.rejected(Rejections.of("validate", r.code(), r.message(), p.raw()));
+            return Outcome.rejected(Rejections.of(Stage.VALIDATE, r.code(), r.message(), p.raw()));
         }
         CallRules.normalize(p.json(), type.get());
         return Outcome.ok(p);

@@ -6,6 +6,7 @@ package dev.switchboard.router.workspace;
 
 import dev.switchboard.router.internal.Configured;
 import dev.switchboard.router.internal.Enriched;
+import dev.switchboard.schemas.Stage;
 import dev.switchboard.schemas.avro.ConfigRecord;
 import dev.switchboard.workspace.CompiledWorkspace;
 import dev.switchboard.workspace.WorkspaceCompiler;
@@ -21,7 +22,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class WorkspaceStage {
 
-    static final String NAME = "sb-workspace";
+    static final String NAME = Stage.WORKSPACE.processorName();
     private static final Logger LOG = LoggerFactory.getLogger(WorkspaceStage.class);
 
     private WorkspaceStage() {}

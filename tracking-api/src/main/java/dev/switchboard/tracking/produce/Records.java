@@ -4,6 +4,7 @@
  */
 package dev.switchboard.tracking.produce;
 
+import dev.switchboard.schemas.Stage;
 import dev.switchboard.schemas.avro.RawCall;
 import dev.switchboard.schemas.avro.Rejected;
 import dev.switchboard.tracking.calls.AcceptedCall;
@@ -15,9 +16,6 @@ import java.util.List;
 
 /** Builds the records of one request: a {@code RawCall} per accepted call, a {@code Rejected} per refused item. */
 public final class Records {
-
-    /** The stage name written on {@code sb.rejected}. */
-    public static final String STAGE = "ingest";
 
     private Records() {}
 
@@ -49,7 +47,7 @@ public final class Records {
 
     static Rejected rejected(ItemRejection item, RequestMeta meta) {
         return Rejected.newBuilder()
-                .setStage(STAGE)
+                .setStage(Stage.INGEST.wireName())
                 .setCode(item.rejection().code())
                 .setReason(
                         "batch item " + item.index() + ": " + item.rejection().message())

@@ -79,13 +79,12 @@ public final class DeclarativeMapper implements DestinationMapper {
     @Override
     public List<MappedRequest> map(ObjectNode event, byte[] eventJson, MapperContext context)
             throws PayloadInvalidException {
+        // Only a MappingFailure is bad data; any other exception is a bug of the engine and reaches the
+        // caller as it is (the router's internal-error path), never dressed up as the sender's fault.
         try {
             return mapChecked(event, eventJson, context);
         } catch (MappingFailure e) {
             throw new PayloadInvalidException(e.field(), slug() + ": " + e.getMessage());
-        } catch (RuntimeException e) {
-            // a bug or an event shape no directive expected: reject the event, never crash the stage
-            throw new PayloadInvalidException("event", slug() + " could not map the event: " + e);
         }
     }
 
