@@ -9,7 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.switchboard.delivery.DeliveryConfig;
 import dev.switchboard.router.RouterConfig;
-import dev.switchboard.tracking.TrackingApiConfig;
+import dev.switchboard.tracking.config.TrackingApiConfig;
 import java.io.IOException;
 import java.io.StringReader;
 import java.time.Duration;

@@ -7,7 +7,6 @@ package dev.switchboard.fql;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.switchboard.fql.internal.PathScanner;
 import java.util.List;
 
 /**

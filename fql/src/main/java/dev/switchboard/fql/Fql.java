@@ -4,8 +4,6 @@
  */
 package dev.switchboard.fql;
 
-import dev.switchboard.fql.internal.Parser;
-
 /**
  * Parses FQL expressions such as {@code type = "track" and event != "Order Completed"}. See the
  * module README for the grammar, operators, functions and null rules.

@@ -5,6 +5,8 @@
 package dev.switchboard.launcher;
 
 import dev.switchboard.embedded.TopicAdmin;
+import dev.switchboard.launcher.cli.KafkaOptions;
+import dev.switchboard.launcher.cli.RoleProperties;
 import dev.switchboard.launcher.recovery.BadArgument;
 import dev.switchboard.options.Option.Builder;
 import dev.switchboard.options.OptionSet;

@@ -9,7 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.switchboard.delivery.DeliveryConfig;
 import dev.switchboard.options.Option;
 import dev.switchboard.router.RouterConfig;
-import dev.switchboard.tracking.TrackingApiConfig;
+import dev.switchboard.tracking.config.TrackingApiConfig;
 import dev.switchboard.warehouse.LoaderConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;

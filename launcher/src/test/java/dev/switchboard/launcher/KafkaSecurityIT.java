@@ -17,7 +17,7 @@ import dev.switchboard.options.OptionSet;
 import dev.switchboard.router.RouterApp;
 import dev.switchboard.router.RouterConfig;
 import dev.switchboard.tracking.TrackingApiApp;
-import dev.switchboard.tracking.TrackingApiConfig;
+import dev.switchboard.tracking.config.TrackingApiConfig;
 import dev.switchboard.tracking.produce.KafkaHealth;
 import dev.switchboard.workspace.KafkaConfigView;
 import io.micrometer.prometheusmetrics.PrometheusConfig;

@@ -7,6 +7,7 @@ package dev.switchboard.tracking;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.switchboard.tracking.auth.ClientAddress;
 import dev.switchboard.tracking.calls.Json;
+import dev.switchboard.tracking.config.TrackingApiConfig;
 import dev.switchboard.tracking.http.CallWriter;
 import dev.switchboard.tracking.http.Cors;
 import dev.switchboard.tracking.http.HttpReplies;

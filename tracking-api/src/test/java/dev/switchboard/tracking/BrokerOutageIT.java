@@ -10,6 +10,7 @@ import static org.awaitility.Awaitility.await;
 import dev.switchboard.embedded.EmbeddedKafka;
 import dev.switchboard.schemas.Topics;
 import dev.switchboard.schemas.avro.RawCall;
+import dev.switchboard.tracking.config.TrackingApiConfig;
 import dev.switchboard.tracking.support.ApiUnderTest;
 import dev.switchboard.tracking.support.TopicReader;
 import dev.switchboard.tracking.support.Workspace;

@@ -7,6 +7,7 @@ package dev.switchboard.tracking;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.switchboard.tracking.config.TrackingApiConfig;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

@@ -4,8 +4,8 @@
  */
 /**
  * The warehouse role: loads {@code sb.events} into a warehouse in Segment's warehouse schema.
- * {@link dev.switchboard.warehouse.WarehouseApp} runs one loader per warehouse and follows the
- * workspaces' {@code warehouses:} sections; {@link dev.switchboard.warehouse.Warehouse} is what a
- * warehouse implements (PostgreSQL today).
+ * This package holds the contracts: {@link dev.switchboard.warehouse.Warehouse} is what a warehouse
+ * implements (PostgreSQL today), {@link dev.switchboard.warehouse.LoaderConfig} the role's options;
+ * {@code app.WarehouseApp} wires the loader to them.
  */
 package dev.switchboard.warehouse;

@@ -7,6 +7,7 @@ package dev.switchboard.warehouse;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.switchboard.warehouse.app.WarehouseApp;
 import dev.switchboard.warehouse.load.Target;
 import dev.switchboard.warehouse.schema.TableRows;
 import dev.switchboard.warehouse.testing.Events;

@@ -10,7 +10,7 @@ import dev.switchboard.embedded.TopicAdmin;
 import dev.switchboard.schemas.Topics;
 import dev.switchboard.schemas.avro.ConfigRecord;
 import dev.switchboard.tracking.TrackingApiApp;
-import dev.switchboard.tracking.TrackingApiConfig;
+import dev.switchboard.tracking.config.TrackingApiConfig;
 import dev.switchboard.workspace.KafkaConfigView;
 import dev.switchboard.workspace.config.SourceConfig;
 import dev.switchboard.workspace.config.WorkspaceConfig;

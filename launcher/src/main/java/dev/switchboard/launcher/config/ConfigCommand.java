@@ -4,8 +4,8 @@
  */
 package dev.switchboard.launcher.config;
 
-import dev.switchboard.launcher.KafkaOptions;
-import dev.switchboard.launcher.RoleProperties;
+import dev.switchboard.launcher.cli.KafkaOptions;
+import dev.switchboard.launcher.cli.RoleProperties;
 import dev.switchboard.mappers.api.MapperRegistry;
 import dev.switchboard.options.OptionSet;
 import dev.switchboard.workspace.WorkspaceFile;

@@ -4,7 +4,7 @@
  */
 package dev.switchboard.launcher.dev;
 
-import dev.switchboard.launcher.RoleProperties;
+import dev.switchboard.launcher.cli.RoleProperties;
 import dev.switchboard.warehouse.schema.Names;
 import dev.switchboard.workspace.config.ConfigException;
 import dev.switchboard.workspace.config.SourceConfig;

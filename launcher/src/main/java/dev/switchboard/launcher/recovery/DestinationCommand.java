@@ -6,8 +6,8 @@ package dev.switchboard.launcher.recovery;
 
 import dev.switchboard.delivery.recovery.DestinationControls;
 import dev.switchboard.delivery.recovery.PauseClock;
-import dev.switchboard.launcher.KafkaOptions;
-import dev.switchboard.launcher.RoleProperties;
+import dev.switchboard.launcher.cli.KafkaOptions;
+import dev.switchboard.launcher.cli.RoleProperties;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.Callable;

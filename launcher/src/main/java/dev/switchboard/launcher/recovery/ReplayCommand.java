@@ -5,8 +5,8 @@
 package dev.switchboard.launcher.recovery;
 
 import dev.switchboard.embedded.TopicAdmin;
-import dev.switchboard.launcher.KafkaOptions;
-import dev.switchboard.launcher.RoleProperties;
+import dev.switchboard.launcher.cli.KafkaOptions;
+import dev.switchboard.launcher.cli.RoleProperties;
 import dev.switchboard.options.KafkaAccess;
 import dev.switchboard.router.replay.ArchiveReplay;
 import dev.switchboard.router.replay.ReplayResult;

@@ -5,7 +5,7 @@
 package dev.switchboard.tracking.support;
 
 import dev.switchboard.tracking.TrackingApiApp;
-import dev.switchboard.tracking.TrackingApiConfig;
+import dev.switchboard.tracking.config.TrackingApiConfig;
 import dev.switchboard.workspace.KafkaConfigView;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;

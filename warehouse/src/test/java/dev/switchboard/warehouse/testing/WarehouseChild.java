@@ -5,7 +5,7 @@
 package dev.switchboard.warehouse.testing;
 
 import dev.switchboard.warehouse.LoaderConfig;
-import dev.switchboard.warehouse.WarehouseApp;
+import dev.switchboard.warehouse.app.WarehouseApp;
 import dev.switchboard.warehouse.load.Target;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.HashMap;

@@ -7,7 +7,7 @@ package dev.switchboard.warehouse.testing;
 import dev.switchboard.embedded.EmbeddedKafka;
 import dev.switchboard.embedded.TopicAdmin;
 import dev.switchboard.warehouse.LoaderConfig;
-import dev.switchboard.warehouse.WarehouseApp;
+import dev.switchboard.warehouse.app.WarehouseApp;
 import dev.switchboard.warehouse.load.Target;
 import dev.switchboard.warehouse.postgres.EmbeddedPostgres;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;

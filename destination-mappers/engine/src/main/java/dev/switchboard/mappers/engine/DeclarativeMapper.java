@@ -13,6 +13,7 @@ import dev.switchboard.mappers.api.MappedRequest;
 import dev.switchboard.mappers.api.MapperContext;
 import dev.switchboard.mappers.api.PayloadInvalidException;
 import dev.switchboard.mappers.api.SettingsSchema;
+import dev.switchboard.mappers.engine.definition.DestinationDefinition;
 import dev.switchboard.mappers.engine.directives.MappingDefinitionException;
 import dev.switchboard.mappers.engine.directives.MappingFailure;
 import dev.switchboard.mappers.engine.directives.Mappings;

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.switchboard.mappers.api.DestinationMapper;
 import dev.switchboard.mappers.api.DestinationMapperProvider;
+import dev.switchboard.mappers.engine.definition.DestinationDefinitionException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

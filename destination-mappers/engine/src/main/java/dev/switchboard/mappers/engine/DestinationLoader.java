@@ -5,6 +5,8 @@
 package dev.switchboard.mappers.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.switchboard.mappers.engine.definition.DestinationDefinition;
+import dev.switchboard.mappers.engine.definition.DestinationDefinitionException;
 import dev.switchboard.mappers.engine.internal.ActionSpec;
 import dev.switchboard.mappers.engine.internal.AuthSpec;
 import dev.switchboard.mappers.engine.internal.BatchingSpec;

@@ -7,6 +7,7 @@ package dev.switchboard.mappers.engine;
 import static dev.switchboard.mappers.engine.DeclarativeMapperTest.files;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.switchboard.mappers.engine.definition.DestinationDefinitionException;
 import org.junit.jupiter.api.Test;
 
 class DestinationLoaderTest {

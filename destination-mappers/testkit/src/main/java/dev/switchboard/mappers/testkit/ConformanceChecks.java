@@ -9,7 +9,7 @@ import dev.switchboard.mappers.api.BatchBodies;
 import dev.switchboard.mappers.api.MappedRequest;
 import dev.switchboard.mappers.api.SettingSpec;
 import dev.switchboard.mappers.engine.DeclarativeMapper;
-import dev.switchboard.mappers.engine.DestinationDefinition;
+import dev.switchboard.mappers.engine.definition.DestinationDefinition;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

@@ -5,8 +5,8 @@
 package dev.switchboard.mappers.testkit;
 
 import dev.switchboard.mappers.engine.DeclarativeMapper;
-import dev.switchboard.mappers.engine.DestinationDefinitionException;
 import dev.switchboard.mappers.engine.DestinationLoader;
+import dev.switchboard.mappers.engine.definition.DestinationDefinitionException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

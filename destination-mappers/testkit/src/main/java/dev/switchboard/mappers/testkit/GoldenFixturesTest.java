@@ -8,7 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 import dev.switchboard.mappers.engine.DeclarativeMapper;
-import dev.switchboard.mappers.engine.DestinationDefinitionException;
+import dev.switchboard.mappers.engine.definition.DestinationDefinitionException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

@@ -10,7 +10,7 @@ import static org.assertj.core.api.Assertions.fail;
 import dev.switchboard.mappers.api.DestinationMapper;
 import dev.switchboard.mappers.engine.DeclarativeMapper;
 import dev.switchboard.mappers.engine.DeclarativeMapperProvider;
-import dev.switchboard.mappers.engine.DestinationDefinitionException;
+import dev.switchboard.mappers.engine.definition.DestinationDefinitionException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.switchboard.mappers.api.BatchSpec;
 import dev.switchboard.mappers.api.MappedRequest;
-import dev.switchboard.mappers.engine.EngineVersion;
+import dev.switchboard.mappers.engine.definition.EngineVersion;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;

@@ -5,7 +5,7 @@
 package dev.switchboard.mappers.engine.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.switchboard.mappers.engine.DestinationDefinitionException;
+import dev.switchboard.mappers.engine.definition.DestinationDefinitionException;
 import dev.switchboard.mappers.engine.directives.MappingDefinitionException;
 import dev.switchboard.mappers.engine.directives.Mappings;
 import dev.switchboard.mappers.engine.directives.Resolver;

@@ -7,7 +7,7 @@ package dev.switchboard.mappers.engine.internal;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.switchboard.mappers.api.PayloadInvalidException;
 import dev.switchboard.mappers.api.SettingsSchema;
-import dev.switchboard.mappers.engine.DestinationDefinitionException;
+import dev.switchboard.mappers.engine.definition.DestinationDefinitionException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 

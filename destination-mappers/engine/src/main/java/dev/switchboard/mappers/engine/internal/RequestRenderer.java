@@ -11,7 +11,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.switchboard.mappers.api.BatchBodies;
 import dev.switchboard.mappers.api.BatchSpec;
 import dev.switchboard.mappers.api.MappedRequest;
-import dev.switchboard.mappers.engine.EngineVersion;
+import dev.switchboard.mappers.engine.definition.EngineVersion;
 import dev.switchboard.mappers.engine.directives.MappingFailure;
 import dev.switchboard.mappers.engine.directives.Resolver;
 import dev.switchboard.mappers.engine.directives.Scope;

@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.switchboard.mappers.api.SettingSpec;
 import dev.switchboard.mappers.api.SettingType;
 import dev.switchboard.mappers.api.SettingsSchema;
-import dev.switchboard.mappers.engine.DestinationDefinitionException;
+import dev.switchboard.mappers.engine.definition.DestinationDefinitionException;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;

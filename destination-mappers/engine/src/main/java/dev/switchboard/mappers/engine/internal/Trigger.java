@@ -7,7 +7,7 @@ package dev.switchboard.mappers.engine.internal;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.switchboard.fql.Fql;
 import dev.switchboard.fql.FqlException;
-import dev.switchboard.mappers.engine.DestinationDefinitionException;
+import dev.switchboard.mappers.engine.definition.DestinationDefinitionException;
 import java.util.function.Predicate;
 
 /**

@@ -6,7 +6,7 @@ package dev.switchboard.mappers.engine.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-import dev.switchboard.mappers.engine.DestinationDefinitionException;
+import dev.switchboard.mappers.engine.definition.DestinationDefinitionException;
 import java.io.IOException;
 import java.util.Iterator;
 import java.util.List;

@@ -2,7 +2,7 @@
  * Copyright The Switchboard Authors
  * SPDX-License-Identifier: Apache-2.0
  */
-package dev.switchboard.fql.internal;
+package dev.switchboard.fql;
 
 /** Kinds of FQL tokens, with how they are shown in error messages. */
 enum TokenType {

@@ -2,7 +2,7 @@
  * Copyright The Switchboard Authors
  * SPDX-License-Identifier: Apache-2.0
  */
-package dev.switchboard.fql.internal;
+package dev.switchboard.fql;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -11,7 +11,7 @@ import java.util.List;
  * Scans a dotted field path at a position in a source string. Segments are made of {@code
  * [a-zA-Z0-9_-]} and backslash escapes ({@code \x} stands for {@code x}, any character).
  */
-public final class PathScanner {
+final class PathScanner {
 
     private PathScanner() {}
 

@@ -2,7 +2,7 @@
  * Copyright The Switchboard Authors
  * SPDX-License-Identifier: Apache-2.0
  */
-package dev.switchboard.fql.internal;
+package dev.switchboard.fql;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -10,9 +10,6 @@ import com.fasterxml.jackson.databind.node.BooleanNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.TextNode;
-import dev.switchboard.fql.Expression;
-import dev.switchboard.fql.FieldPath;
-import dev.switchboard.fql.FqlException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +19,7 @@ import java.util.Map;
  * ({@code = != < <= > >= in}, not chainable), {@code !}, then primaries (literals, lists, field
  * paths, function calls, parentheses).
  */
-public final class Parser {
+final class Parser {
 
     static final int MAX_DEPTH = 100;
 

@@ -2,10 +2,9 @@
  * Copyright The Switchboard Authors
  * SPDX-License-Identifier: Apache-2.0
  */
-package dev.switchboard.fql.internal;
+package dev.switchboard.fql;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.switchboard.fql.FieldPath;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -2,7 +2,7 @@
  * Copyright The Switchboard Authors
  * SPDX-License-Identifier: Apache-2.0
  */
-package dev.switchboard.mappers.engine;
+package dev.switchboard.mappers.engine.definition;
 
 /** The engine's version, from its jar manifest, and the {@code User-Agent} every request carries. */
 public final class EngineVersion {

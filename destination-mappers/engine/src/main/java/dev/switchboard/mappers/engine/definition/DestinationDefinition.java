@@ -2,7 +2,7 @@
  * Copyright The Switchboard Authors
  * SPDX-License-Identifier: Apache-2.0
  */
-package dev.switchboard.mappers.engine;
+package dev.switchboard.mappers.engine.definition;
 
 import dev.switchboard.mappers.api.SettingsSchema;
 import java.util.List;

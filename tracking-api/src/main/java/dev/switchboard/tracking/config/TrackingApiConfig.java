@@ -2,7 +2,7 @@
  * Copyright The Switchboard Authors
  * SPDX-License-Identifier: Apache-2.0
  */
-package dev.switchboard.tracking;
+package dev.switchboard.tracking.config;
 
 import dev.switchboard.options.Option;
 import dev.switchboard.options.OptionSet;

@@ -2,7 +2,7 @@
  * Copyright The Switchboard Authors
  * SPDX-License-Identifier: Apache-2.0
  */
-package dev.switchboard.launcher;
+package dev.switchboard.launcher.cli;
 
 import java.io.IOException;
 import java.io.Reader;

@@ -2,12 +2,11 @@
  * Copyright The Switchboard Authors
  * SPDX-License-Identifier: Apache-2.0
  */
-package dev.switchboard.fql.internal;
+package dev.switchboard.fql;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.databind.node.NullNode;
-import dev.switchboard.fql.Expression;
 
 /** A parsed expression: its source and its immutable evaluation tree. */
 record CompiledExpression(String source, Node root) implements Expression {

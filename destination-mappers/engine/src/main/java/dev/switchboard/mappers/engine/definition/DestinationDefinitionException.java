@@ -2,7 +2,7 @@
  * Copyright The Switchboard Authors
  * SPDX-License-Identifier: Apache-2.0
  */
-package dev.switchboard.mappers.engine;
+package dev.switchboard.mappers.engine.definition;
 
 /** A destination folder is malformed; the message names the file and what to fix. */
 public final class DestinationDefinitionException extends Exception {

@@ -2,8 +2,10 @@
  * Copyright The Switchboard Authors
  * SPDX-License-Identifier: Apache-2.0
  */
-package dev.switchboard.warehouse;
+package dev.switchboard.warehouse.app;
 
+import dev.switchboard.warehouse.LoaderConfig;
+import dev.switchboard.warehouse.Warehouse;
 import dev.switchboard.warehouse.load.Target;
 import dev.switchboard.warehouse.load.WarehouseLoader;
 import dev.switchboard.warehouse.postgres.PostgresUrl;

@@ -2,11 +2,10 @@
  * Copyright The Switchboard Authors
  * SPDX-License-Identifier: Apache-2.0
  */
-package dev.switchboard.fql.internal;
+package dev.switchboard.fql;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import dev.switchboard.fql.FqlException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;

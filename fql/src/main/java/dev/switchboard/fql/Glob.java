@@ -2,7 +2,7 @@
  * Copyright The Switchboard Authors
  * SPDX-License-Identifier: Apache-2.0
  */
-package dev.switchboard.fql.internal;
+package dev.switchboard.fql;
 
 import java.util.ArrayList;
 import java.util.List;
