@@ -10,6 +10,7 @@ import dev.switchboard.launcher.cli.KafkaOptions;
 import dev.switchboard.launcher.cli.Lifecycle;
 import dev.switchboard.launcher.cli.RoleProperties;
 import dev.switchboard.mappers.api.MapperRegistry;
+import dev.switchboard.ops.OpsServer;
 import dev.switchboard.options.OptionSet;
 import dev.switchboard.router.RouterApp;
 import dev.switchboard.router.RouterConfig;

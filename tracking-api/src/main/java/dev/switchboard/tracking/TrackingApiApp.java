@@ -5,14 +5,14 @@
 package dev.switchboard.tracking;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.switchboard.ops.HttpReplies;
+import dev.switchboard.ops.OpsHandlers;
 import dev.switchboard.tracking.auth.ClientAddress;
 import dev.switchboard.tracking.calls.Json;
 import dev.switchboard.tracking.config.TrackingApiConfig;
 import dev.switchboard.tracking.http.CallWriter;
 import dev.switchboard.tracking.http.Cors;
-import dev.switchboard.tracking.http.HttpReplies;
 import dev.switchboard.tracking.http.IngestHandler;
-import dev.switchboard.tracking.http.OpsHandlers;
 import dev.switchboard.tracking.http.SettingsHandler;
 import dev.switchboard.tracking.limits.RateLimiter;
 import dev.switchboard.tracking.metrics.IngestMetrics;
@@ -197,7 +197,7 @@ public final class TrackingApiApp implements AutoCloseable {
             ctx.addEndHandler(v -> inFlight.decrementAndGet());
         }
         ctx.addHeadersEndHandler(v -> {
-            String path = ctx.get(IngestHandler.METRIC_PATH);
+            String path = ctx.get(OpsHandlers.METRIC_PATH);
             metrics.request(path == null ? "other" : path, ctx.response().getStatusCode());
         });
         ctx.next();

@@ -7,6 +7,7 @@ package dev.switchboard.tracking.http;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.switchboard.ops.HttpReplies;
 import dev.switchboard.tracking.calls.ItemRejection;
 import dev.switchboard.tracking.calls.SplitResult;
 import dev.switchboard.tracking.metrics.IngestMetrics;

@@ -4,6 +4,7 @@
  */
 package dev.switchboard.tracking.http;
 
+import dev.switchboard.ops.HttpReplies;
 import io.vertx.core.Handler;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;

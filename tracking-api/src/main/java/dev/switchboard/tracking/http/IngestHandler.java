@@ -9,6 +9,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.switchboard.calls.CallType;
 import dev.switchboard.calls.Rejection;
+import dev.switchboard.ops.HttpReplies;
+import dev.switchboard.ops.OpsHandlers;
 import dev.switchboard.tracking.auth.ClientAddress;
 import dev.switchboard.tracking.auth.WriteKeys;
 import dev.switchboard.tracking.calls.BodyParser;
@@ -41,9 +43,8 @@ import java.util.Optional;
 public final class IngestHandler implements Handler<RoutingContext> {
 
     /** Key of the canonical path in the routing context, for the metrics tag. */
-    public static final String METRIC_PATH = "switchboard.metricPath";
-
     private final TrackingApiConfig config;
+
     private final ConfigView configView;
     private final CallSplitter splitter;
     private final BodyParser parser;
@@ -79,7 +80,7 @@ public final class IngestHandler implements Handler<RoutingContext> {
                     ctx, 404, "not_found", "no such endpoint: " + ctx.request().path(), null);
             return;
         }
-        ctx.put(METRIC_PATH, "/v1/" + segment);
+        ctx.put(OpsHandlers.METRIC_PATH, "/v1/" + segment);
         int limit = batch ? config.maxBatchBytes() : config.maxCallBytes();
         BodyReader.read(ctx.request(), limit, new BodyReader.Callbacks() {
             @Override

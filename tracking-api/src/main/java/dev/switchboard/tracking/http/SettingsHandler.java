@@ -6,6 +6,8 @@ package dev.switchboard.tracking.http;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.switchboard.ops.HttpReplies;
+import dev.switchboard.ops.OpsHandlers;
 import dev.switchboard.tracking.auth.ClientAddress;
 import dev.switchboard.workspace.ConfigView;
 import io.vertx.core.Handler;
@@ -37,7 +39,7 @@ public final class SettingsHandler implements Handler<RoutingContext> {
 
     @Override
     public void handle(RoutingContext ctx) {
-        ctx.put(IngestHandler.METRIC_PATH, "/v1/projects/settings");
+        ctx.put(OpsHandlers.METRIC_PATH, "/v1/projects/settings");
         String writeKey = ctx.pathParam("writeKey");
         if (configView.current().sourceByWriteKey(writeKey).isEmpty()) {
             HttpReplies.error(

@@ -3,6 +3,7 @@
  * SPDX-License-Identifier: Apache-2.0
  */
 /**
- * HTTP surface: routes, the ingest handler shared by every call endpoint, the analytics.js settings document, CORS, health and metrics endpoints, and the JSON error body {@code {"code", "message"}}.
+ * HTTP surface: the ingest handler shared by every call endpoint, the analytics.js settings document and CORS;
+ * health and metrics endpoints and the JSON error body {@code {"code", "message"}} come from the ops-http module.
  */
 package dev.switchboard.tracking.http;

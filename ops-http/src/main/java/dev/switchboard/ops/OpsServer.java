@@ -2,10 +2,8 @@
  * Copyright The Switchboard Authors
  * SPDX-License-Identifier: Apache-2.0
  */
-package dev.switchboard.launcher;
+package dev.switchboard.ops;
 
-import dev.switchboard.tracking.http.HttpReplies;
-import dev.switchboard.tracking.http.OpsHandlers;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
@@ -16,23 +14,23 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
 /**
- * The operations endpoints of a role without HTTP of its own (router, delivery), for Kubernetes
- * probes and Prometheus: the tracking API's {@link OpsHandlers} ({@code /healthz}, {@code /readyz}
+ * The operations endpoints of a role without HTTP of its own (router, delivery, warehouse), for
+ * Kubernetes probes and Prometheus: the {@link OpsHandlers} the tracking API mounts too ({@code /healthz}, {@code /readyz}
  * with the role's own check, {@code /metrics}) on a port of their own.
  */
-final class OpsServer implements AutoCloseable {
+public final class OpsServer implements AutoCloseable {
 
     private final Vertx vertx =
             Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1).setWorkerPoolSize(1));
     private final Router router = Router.router(vertx);
 
     /** {@code ready} is reported under the role's name, e.g. {@code {"status":"ready","router":true}}. */
-    OpsServer(String role, BooleanSupplier ready, PrometheusMeterRegistry registry) {
+    public OpsServer(String role, BooleanSupplier ready, PrometheusMeterRegistry registry) {
         this(role, ready, () -> true, registry);
     }
 
     /** As above; {@code /healthz} answers 503 while {@code alive} is false. */
-    OpsServer(String role, BooleanSupplier ready, BooleanSupplier alive, PrometheusMeterRegistry registry) {
+    public OpsServer(String role, BooleanSupplier ready, BooleanSupplier alive, PrometheusMeterRegistry registry) {
         OpsHandlers.mount(router, Map.of(role, ready), alive, registry);
         router.errorHandler(
                 404, ctx -> HttpReplies.error(ctx, 404, "not_found", "/healthz, /readyz or /metrics", null));
@@ -40,7 +38,7 @@ final class OpsServer implements AutoCloseable {
     }
 
     /** Listens on {@code host:port} ({@code 0}: a free port) and returns the bound port. */
-    int start(String host, int port) throws Exception {
+    public int start(String host, int port) throws Exception {
         return vertx.createHttpServer(new HttpServerOptions().setHost(host).setPort(port))
                 .requestHandler(router)
                 .listen()

@@ -2,7 +2,7 @@
  * Copyright The Switchboard Authors
  * SPDX-License-Identifier: Apache-2.0
  */
-package dev.switchboard.tracking.http;
+package dev.switchboard.ops;
 
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.http.HttpHeaders;
@@ -17,6 +17,9 @@ import java.util.function.BooleanSupplier;
  * their own.
  */
 public final class OpsHandlers {
+
+    /** The routing-context key under which a handler names its route for the request metrics. */
+    public static final String METRIC_PATH = "switchboard.metricPath";
 
     private OpsHandlers() {}
 
@@ -36,12 +39,12 @@ public final class OpsHandlers {
             BooleanSupplier alive,
             PrometheusMeterRegistry registry) {
         router.get("/healthz").handler(ctx -> {
-            ctx.put(IngestHandler.METRIC_PATH, "/healthz");
+            ctx.put(METRIC_PATH, "/healthz");
             boolean up = alive.getAsBoolean();
             HttpReplies.json(ctx, up ? 200 : 503, up ? "{\"status\":\"up\"}" : "{\"status\":\"down\"}");
         });
         router.get("/readyz").handler(ctx -> {
-            ctx.put(IngestHandler.METRIC_PATH, "/readyz");
+            ctx.put(METRIC_PATH, "/readyz");
             StringBuilder values = new StringBuilder();
             boolean ready = true;
             for (Map.Entry<String, BooleanSupplier> check : checks.entrySet()) {
@@ -53,7 +56,7 @@ public final class OpsHandlers {
                     ctx, ready ? 200 : 503, "{\"status\":\"" + (ready ? "ready" : "not ready") + "\"" + values + "}");
         });
         router.get("/metrics").handler(ctx -> {
-            ctx.put(IngestHandler.METRIC_PATH, "/metrics");
+            ctx.put(METRIC_PATH, "/metrics");
             ctx.response()
                     .putHeader(HttpHeaders.CONTENT_TYPE, "text/plain; version=0.0.4; charset=utf-8")
                     .end(registry.scrape());

@@ -2,7 +2,7 @@
  * Copyright The Switchboard Authors
  * SPDX-License-Identifier: Apache-2.0
  */
-package dev.switchboard.launcher;
+package dev.switchboard.ops;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
