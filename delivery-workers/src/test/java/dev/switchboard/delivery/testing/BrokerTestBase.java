@@ -9,10 +9,12 @@ import dev.switchboard.delivery.DeliveryConfig;
 import dev.switchboard.delivery.http.HttpCall;
 import dev.switchboard.delivery.http.HttpSender;
 import dev.switchboard.embedded.EmbeddedKafka;
+import dev.switchboard.embedded.EmbeddedKafkaExtension;
 import dev.switchboard.embedded.TopicAdmin;
 import dev.switchboard.schemas.Topics;
 import dev.switchboard.schemas.avro.DeliveryOutcome;
 import dev.switchboard.schemas.avro.DestinationRequest;
+import dev.switchboard.workspace.SettableConfigView;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -26,6 +28,7 @@ import org.awaitility.core.ConditionFactory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * One embedded broker per test class (core topics created), fake destinations and delivery apps
@@ -34,6 +37,9 @@ import org.junit.jupiter.api.BeforeAll;
 public abstract class BrokerTestBase {
 
     private static final AtomicInteger IDS = new AtomicInteger();
+
+    @RegisterExtension
+    static final EmbeddedKafkaExtension BROKER = EmbeddedKafkaExtension.withCoreTopics(2);
 
     protected static EmbeddedKafka kafka;
     protected static KafkaTopics topics;
@@ -45,9 +51,8 @@ public abstract class BrokerTestBase {
 
     @BeforeAll
     static void startBroker() {
-        kafka = EmbeddedKafka.temporary().start();
-        admin = new TopicAdmin(kafka.bootstrapServers(), 2, (short) 1);
-        admin.createCore();
+        kafka = BROKER.kafka();
+        admin = BROKER.topicAdmin();
         topics = new KafkaTopics(kafka.bootstrapServers());
         warmHttpClient();
     }
@@ -71,7 +76,6 @@ public abstract class BrokerTestBase {
     static void stopBroker() {
         topics.close();
         admin.close();
-        kafka.close();
     }
 
     @AfterEach

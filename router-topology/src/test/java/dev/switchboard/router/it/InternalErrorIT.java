@@ -6,8 +6,7 @@ package dev.switchboard.router.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.switchboard.embedded.EmbeddedKafka;
-import dev.switchboard.embedded.TopicAdmin;
+import dev.switchboard.embedded.EmbeddedKafkaExtension;
 import dev.switchboard.router.errors.InternalErrors;
 import dev.switchboard.router.errors.RejectingProcessingHandler;
 import dev.switchboard.schemas.Topics;
@@ -23,6 +22,7 @@ import org.apache.kafka.streams.errors.ProcessingExceptionHandler.ProcessingHand
 import org.apache.kafka.streams.processor.TaskId;
 import org.apache.kafka.streams.processor.api.Record;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * An exception that escapes a processor is an internal error: Kafka Streams hands it to
@@ -31,40 +31,36 @@ import org.junit.jupiter.api.Test;
  */
 class InternalErrorIT {
 
+    @RegisterExtension
+    static final EmbeddedKafkaExtension KAFKA = EmbeddedKafkaExtension.withCoreTopics(1);
+
     private static final byte[] INPUT = "{\"type\":\"track\",\"event\":\"E\"}".getBytes(StandardCharsets.UTF_8);
 
     @Test
     void shouldRejectWithTheProcessorsStageWhenAProcessorThrows() throws Exception {
-        try (EmbeddedKafka kafka = EmbeddedKafka.temporary().start()) {
-            try (TopicAdmin topics = new TopicAdmin(kafka.bootstrapServers(), 1, (short) 1)) {
-                topics.createCore();
-            }
-            RejectingProcessingHandler handler = new RejectingProcessingHandler();
-            handler.configure(Map.of("bootstrap.servers", kafka.bootstrapServers()));
-            long before = InternalErrors.count();
+        RejectingProcessingHandler handler = new RejectingProcessingHandler();
+        handler.configure(Map.of("bootstrap.servers", KAFKA.bootstrapServers()));
+        long before = InternalErrors.count();
 
-            // When a processor of the map stage throws
-            ProcessingHandlerResponse response = handler.handle(
-                    new Context("sb-map"), new Record<>("user-1", "value", 0L), new IllegalStateException("bug"));
+        // When a processor of the map stage throws
+        ProcessingHandlerResponse response = handler.handle(
+                new Context("sb-map"), new Record<>("user-1", "value", 0L), new IllegalStateException("bug"));
 
-            // Then the stream goes on, and the rejection names the stage, the code and the processor
-            assertThat(response).isEqualTo(ProcessingHandlerResponse.CONTINUE);
-            assertThat(InternalErrors.count()).isEqualTo(before + 1);
-            List<ConsumerRecord<String, Rejected>> rejected;
-            try (CommittedTopics read = new CommittedTopics(kafka.bootstrapServers())) {
-                rejected = read.readCommitted(Topics.REJECTED);
-            }
-            assertThat(rejected).singleElement().satisfies(r -> {
-                assertThat(r.key()).isEqualTo("user-1");
-                assertThat(r.value().getStage()).isEqualTo("map");
-                assertThat(r.value().getCode()).isEqualTo(InternalErrors.CODE);
-                assertThat(r.value().getReason()).isEqualTo("processor sb-map: java.lang.IllegalStateException: bug");
-                assertThat(StandardCharsets.UTF_8
-                                .decode(r.value().getOriginal())
-                                .toString())
-                        .isEqualTo(new String(INPUT, StandardCharsets.UTF_8));
-            });
+        // Then the stream goes on, and the rejection names the stage, the code and the processor
+        assertThat(response).isEqualTo(ProcessingHandlerResponse.CONTINUE);
+        assertThat(InternalErrors.count()).isEqualTo(before + 1);
+        List<ConsumerRecord<String, Rejected>> rejected;
+        try (CommittedTopics read = new CommittedTopics(KAFKA.bootstrapServers())) {
+            rejected = read.readCommitted(Topics.REJECTED);
         }
+        assertThat(rejected).singleElement().satisfies(r -> {
+            assertThat(r.key()).isEqualTo("user-1");
+            assertThat(r.value().getStage()).isEqualTo("map");
+            assertThat(r.value().getCode()).isEqualTo(InternalErrors.CODE);
+            assertThat(r.value().getReason()).isEqualTo("processor sb-map: java.lang.IllegalStateException: bug");
+            assertThat(StandardCharsets.UTF_8.decode(r.value().getOriginal()).toString())
+                    .isEqualTo(new String(INPUT, StandardCharsets.UTF_8));
+        });
     }
 
     /** What Kafka Streams tells the handler about the failed record. */

@@ -7,8 +7,7 @@ package dev.switchboard.router.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.switchboard.embedded.EmbeddedKafka;
-import dev.switchboard.embedded.TopicAdmin;
+import dev.switchboard.embedded.EmbeddedKafkaExtension;
 import dev.switchboard.mappers.api.MapperRegistry;
 import dev.switchboard.router.RouterApp;
 import dev.switchboard.router.RouterConfig;
@@ -21,6 +20,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.streams.KafkaStreams;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -32,16 +32,15 @@ class RouterCloseIT {
 
     private static final String APPLICATION_ID = "sb-router-close-it";
 
+    @RegisterExtension
+    static final EmbeddedKafkaExtension KAFKA = EmbeddedKafkaExtension.withCoreTopics(2);
+
     @TempDir
     Path stateDir;
 
     @Test
     void shouldLeaveTheConsumerGroupWhenClosedCleanly() throws Exception {
-        try (EmbeddedKafka kafka = EmbeddedKafka.temporary().start();
-                Admin admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()))) {
-            try (TopicAdmin topics = new TopicAdmin(kafka.bootstrapServers(), 2, (short) 1)) {
-                topics.createCore();
-            }
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", KAFKA.bootstrapServers()))) {
             RouterConfig config = RouterConfig.from(Map.of(
                     RouterConfig.APPLICATION_ID.key(),
                     APPLICATION_ID,
@@ -51,7 +50,7 @@ class RouterCloseIT {
                     "in_memory"));
             // Given a running router, a member of its group
             RouterApp router =
-                    new RouterApp(config, kafka.bootstrapServers(), MapperRegistry.of(List.of(new EchoMapper())));
+                    new RouterApp(config, KAFKA.bootstrapServers(), MapperRegistry.of(List.of(new EchoMapper())));
             router.start();
             await().atMost(Duration.ofSeconds(60)).until(() -> router.state() == KafkaStreams.State.RUNNING);
             assertThat(group(admin).members()).hasSize(1);

@@ -8,7 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.switchboard.embedded.EmbeddedKafka;
-import dev.switchboard.embedded.TopicAdmin;
+import dev.switchboard.embedded.EmbeddedKafkaExtension;
 import dev.switchboard.schemas.Topics;
 import dev.switchboard.schemas.avro.ConfigRecord;
 import dev.switchboard.schemas.avro.DestinationRequest;
@@ -39,6 +39,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -79,18 +80,16 @@ class RouterCrashIT {
     @TempDir
     Path stateRoot;
 
-    private EmbeddedKafka kafka;
+    @RegisterExtension
+    final EmbeddedKafkaExtension kafka =
+            EmbeddedKafkaExtension.withCoreTopics(PARTITIONS).withDestinations(DESTINATION);
+
     private CommittedTopics topics;
     private final List<Process> children = new ArrayList<>();
     private final ExecutorService background = Executors.newSingleThreadExecutor();
 
     @BeforeEach
     void startBroker() throws IOException {
-        kafka = EmbeddedKafka.temporary().start();
-        try (TopicAdmin admin = new TopicAdmin(kafka.bootstrapServers(), PARTITIONS, (short) 1)) {
-            admin.createCore();
-            admin.createDestinations(List.of(DESTINATION));
-        }
         topics = new CommittedTopics(kafka.bootstrapServers());
         EmbeddedKafka.deleteRecursively(LOGS);
         Files.createDirectories(LOGS);
@@ -109,9 +108,6 @@ class RouterCrashIT {
         background.awaitTermination(30, TimeUnit.SECONDS);
         if (topics != null) {
             topics.close();
-        }
-        if (kafka != null) {
-            kafka.close();
         }
     }
 

@@ -2,17 +2,17 @@
  * Copyright The Switchboard Authors
  * SPDX-License-Identifier: Apache-2.0
  */
-package dev.switchboard.warehouse.testing;
+package dev.switchboard.workspace;
 
-import dev.switchboard.workspace.CompiledWorkspace;
-import dev.switchboard.workspace.ConfigSnapshot;
-import dev.switchboard.workspace.ConfigView;
 import dev.switchboard.workspace.config.WorkspaceConfig;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
-/** An in-memory {@link ConfigView} a test sets workspaces on; listeners run on the caller's thread. */
+/**
+ * An in-memory {@link ConfigView} whose owner sets the workspaces (tests, benches, a role embedded with a workspace
+ * given in code) instead of following {@code sb.config}; listeners run on the caller's thread.
+ */
 public final class SettableConfigView implements ConfigView {
 
     private volatile ConfigSnapshot current = ConfigSnapshot.EMPTY;
