@@ -8,23 +8,20 @@ import dev.switchboard.delivery.batch.BatchAssembler;
 import dev.switchboard.delivery.batch.BatchSelector;
 import dev.switchboard.delivery.deadletter.DeadLetters;
 import dev.switchboard.delivery.http.AimdLimiter;
-import dev.switchboard.delivery.http.Classification;
 import dev.switchboard.delivery.http.HttpCall;
 import dev.switchboard.delivery.http.HttpResult;
 import dev.switchboard.delivery.http.HttpSender;
 import dev.switchboard.delivery.http.RateLimiter;
-import dev.switchboard.delivery.http.RetryAfter;
 import dev.switchboard.delivery.http.StatusClass;
-import dev.switchboard.delivery.http.StatusTable;
 import dev.switchboard.delivery.outcomes.OutcomeRecorder;
 import dev.switchboard.delivery.outcomes.Step;
 import dev.switchboard.delivery.recovery.PauseClock;
+import dev.switchboard.delivery.retry.CallDecider;
 import dev.switchboard.delivery.retry.RetryPolicy;
 import dev.switchboard.delivery.retry.RetryPolicy.Decision;
 import dev.switchboard.schemas.avro.BatchSpec;
 import dev.switchboard.schemas.avro.DeliveryAttempt;
 import dev.switchboard.schemas.avro.PartialFailureSpec;
-import dev.switchboard.schemas.avro.SuccessBodySpec;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -32,7 +29,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Deque;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -51,7 +47,7 @@ final class Dispatcher {
 
     private final HttpSender sender;
     private final OutcomeRecorder recorder;
-    private final RetryPolicy policy;
+    private final CallDecider decider;
     private final Mailbox mailbox;
     private final Consumer<List<WorkItem>> onFinished;
     private final Consumer<Throwable> onFailure;
@@ -79,7 +75,7 @@ final class Dispatcher {
         this.pause = pause;
         this.sender = sender;
         this.recorder = recorder;
-        this.policy = policy;
+        this.decider = new CallDecider(policy);
         this.mailbox = mailbox;
         this.onFinished = onFinished;
         this.onFailure = onFailure;
@@ -148,41 +144,47 @@ final class Dispatcher {
 
     private void complete(List<WorkItem> items, HttpResult result, long sentNanos) {
         inFlightCalls--;
-        SuccessBodySpec success = items.get(0).request().getSuccessBody();
-        Classification c = StatusTable.classify(result, success);
         Instant now = Instant.now();
-        Optional<Duration> retryAfter =
-                result.status() == null ? Optional.empty() : RetryAfter.parse(result.headers(), now);
-        if (c.statusClass() == StatusClass.RETRYABLE) {
+        List<CallDecider.Item> decided = items.stream()
+                .map(i -> new CallDecider.Item(i.nextAttempt(), i.firstAttemptAt()))
+                .toList();
+        CallDecider.Verdict verdict = decider.decide(
+                result,
+                items.get(0).request().getSuccessBody(),
+                partialFailure(items),
+                decided,
+                now,
+                pause.get()::pausedBetween);
+        if (verdict.call().statusClass() == StatusClass.RETRYABLE) {
             // 429 above all, but also 5xx and timeouts: a struggling destination gets fewer calls at once,
             // and a failing one stops taking CPU and connections its healthy neighbours could use.
             limiter.onThrottle(sentNanos, System.nanoTime());
-        } else if (c.statusClass() == StatusClass.DELIVERED) {
+        } else if (verdict.call().statusClass() == StatusClass.DELIVERED) {
             limiter.onSuccess();
         }
-        if (c.statusClass() == StatusClass.RETRYABLE && retryAfter.isPresent()) {
+        if (verdict.destinationWait().isPresent()) {
             // The destination asked the whole destination to wait, not only this request.
-            long until = System.nanoTime() + retryAfter.get().toNanos();
+            long until = System.nanoTime() + verdict.destinationWait().get().toNanos();
             notBeforeNanos = until - notBeforeNanos > 0 ? until : notBeforeNanos;
         }
-        // A batch whose destination names the items it rejected is decided per item.
-        List<Classification> classes = StatusTable.classifyItems(result, partialFailure(items), success, items.size());
         List<Step> steps = new ArrayList<>(items.size());
         for (int i = 0; i < items.size(); i++) {
             WorkItem item = items.get(i);
-            Classification ci = classes.get(i);
-            DeliveryAttempt attempt = DeadLetters.attempt(item.nextAttempt(), result, ci.errorClass());
             List<DeliveryAttempt> attempts = new ArrayList<>(item.attempts());
-            attempts.add(attempt);
-            Instant first = item.firstAttemptAt() != null ? item.firstAttemptAt() : result.startedAt();
-            Decision d = policy.decide(
-                    ci, item.nextAttempt(), first, now, retryAfter, pause.get().pausedBetween(first, now));
-            steps.add(new Step(item.key(), item.request(), attempts, first, d));
+            attempts.add(DeadLetters.attempt(
+                    item.nextAttempt(), result, verdict.classes().get(i).errorClass()));
+            Decision d = verdict.decisions().get(i);
+            steps.add(new Step(
+                    item.key(),
+                    item.request(),
+                    attempts,
+                    verdict.firstAttempts().get(i),
+                    d));
             if (ordering != null && !(d instanceof Decision.Retry)) {
                 ordering.release(item).ifPresent(pending::addFirst);
             }
         }
-        recorder.record(result, c, steps)
+        recorder.record(result, verdict.call(), steps)
                 .whenComplete((v, e) -> mailbox.execute(() -> {
                     outstandingItems -= items.size();
                     if (e == null) {
