@@ -15,11 +15,13 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
- * {@code {"@hash": {"value": <value>, "normalize": "email"|"phone"|"trim-lower"|"lower-no-spaces"|"none", "algorithm":
+ * {@code {"@hash": {"value": <value>, "normalize": "email"|"phone"|"phone-e164"|"trim-lower"|"lower-no-spaces"|"none",
+ * "algorithm":
  * "sha256"}}}: the lowercase hex SHA-256 of a normalised value, as the conversion APIs (Facebook, TikTok,
  * Pinterest, Snapchat, Reddit) require for emails and phone numbers. {@code email} and {@code trim-lower}
  * trim and lower-case; {@code lower-no-spaces} lower-cases and removes every space (Facebook's rule for
- * names, cities and zip codes); {@code phone} keeps the digits only (E.164 without the {@code +}); {@code none}
+ * names, cities and zip codes); {@code phone} keeps the digits only (E.164 without the {@code +}); {@code phone-e164} the digits after a
+ * {@code +} (E.164, TikTok's rule); {@code none}
  * hashes the text as it is. A value that already is 64 hex digits is taken as hashed and passes
  * (lower-cased), so a source that hashes before sending is not hashed twice. Numbers hash their text; an
  * array hashes each element; undefined and null pass unchanged; a value that normalises to empty text
@@ -39,7 +41,16 @@ final class HashDirective implements Directive {
         Mappings.requireObject(argument, "@hash", "value", "normalize", "algorithm");
         Resolver value = Mappings.member(argument, "value", true, "@hash");
         String normalize = Mappings.option(
-                argument, "normalize", "none", "@hash", "email", "phone", "trim-lower", "lower-no-spaces", "none");
+                argument,
+                "normalize",
+                "none",
+                "@hash",
+                "email",
+                "phone",
+                "phone-e164",
+                "trim-lower",
+                "lower-no-spaces",
+                "none");
         Mappings.option(argument, "algorithm", "sha256", "@hash", "sha256");
         String field = PathDirective.fieldOf(argument.get("value"));
         return scope -> {
@@ -74,9 +85,16 @@ final class HashDirective implements Directive {
                     case "email", "trim-lower" -> text.trim().toLowerCase(Locale.ROOT);
                     case "lower-no-spaces" -> text.replaceAll("\\s", "").toLowerCase(Locale.ROOT);
                     case "phone" -> text.replaceAll("[^0-9]", "");
+                    case "phone-e164" -> e164(text);
                     default -> text;
                 };
         return normal.isEmpty() ? null : TextNode.valueOf(sha256(normal));
+    }
+
+    /** {@code +} and the digits (TikTok's and Reddit's rule), or nothing when there are no digits. */
+    private static String e164(String text) {
+        String digits = text.replaceAll("[^0-9]", "");
+        return digits.isEmpty() ? "" : "+" + digits;
     }
 
     static String sha256(String text) {
