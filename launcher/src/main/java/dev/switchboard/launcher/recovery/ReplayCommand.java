@@ -172,7 +172,13 @@ public final class ReplayCommand implements Callable<Integer> {
         }
         out.printf("%-20s %-30s %s%n", "DESTINATION", "EVENT", dryRun ? "WOULD SEND" : "SENT");
         r.sent().forEach((d, byName) -> byName.forEach((name, n) -> out.printf("%-20s %-30s %d%n", d, name, n)));
-        r.rejected().forEach((d, n) -> out.printf("%s: %d events refused by its mapper (not sent)%n", d, n));
+        r.rejected()
+                .forEach((d, n) -> out.printf(
+                        "%s: %d events refused by its mapper (not sent%s), first: %s%n",
+                        d,
+                        n,
+                        dryRun ? "" : "; written to sb.rejected",
+                        r.firstRejection().get(d)));
         if (r.unreadable() > 0) {
             out.printf("%d archived records could not be read and were skipped%n", r.unreadable());
         }

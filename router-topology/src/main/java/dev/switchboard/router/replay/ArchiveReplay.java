@@ -9,6 +9,7 @@ import dev.switchboard.schemas.Topic;
 import dev.switchboard.schemas.Topics;
 import dev.switchboard.schemas.avro.DestinationRequest;
 import dev.switchboard.schemas.avro.Event;
+import dev.switchboard.schemas.avro.Rejected;
 import dev.switchboard.schemas.avro.ReplayProgress;
 import dev.switchboard.workspace.CompiledWorkspace;
 import java.nio.charset.StandardCharsets;
@@ -22,6 +23,7 @@ import java.util.Objects;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -30,16 +32,19 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.InterruptException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.common.serialization.Serializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Replays a window of the archive ({@code sb.events}) to chosen destinations: from
- * {@code offsetsForTimes(from)} to the first record at or after {@code to} on each partition, each
- * matching event through {@link ReplayRouting} (the router's fan-out and map), its requests written
+ * Replays a window of the archive ({@code sb.events}) to chosen destinations: every record whose time
+ * is in [{@code from}, {@code to}), read from {@code offsetsForTimes(from - DISORDER)} to
+ * {@code offsetsForTimes(to + DISORDER)} on each partition (record times are in order only within
+ * {@link #DISORDER}), each matching event through {@link ReplayRouting} (the router's fan-out and map), its requests written
  * to {@code sb.dest.<id>} as the router writes them (same key, value and partitioner), tagged with the
  * replay id.
  *
@@ -63,6 +68,14 @@ public final class ArchiveReplay {
 
     /** Archive records per transaction, at most; a chunk also ends after {@link #CHUNK_TIME}. */
     static final int CHUNK = 500;
+
+    /**
+     * How far the archive's record times may be out of order on a partition: the router writes an
+     * event with the time the tracking API took it in, in the order it processes its input partitions,
+     * so a partition of {@code sb.events} is in time order only within this bound. The window's offsets
+     * are looked up this much wider on each side, and each record is kept by its own time.
+     */
+    static final Duration DISORDER = Duration.ofMinutes(10);
 
     /** So that progress is committed (and Ctrl-C answered) at least this often, even at a low --rate. */
     static final Duration CHUNK_TIME = Duration.ofSeconds(1);
@@ -88,9 +101,23 @@ public final class ArchiveReplay {
     /**
      * Runs {@code spec}; with {@code dryRun} nothing is written and the result counts what would be
      * sent. {@code ratePerSecond} (0 for no bound) bounds the matching events read per second. Throws
-     * {@link IllegalArgumentException} when the replay id was started with other arguments.
+     * {@link IllegalArgumentException} when the replay id was started with other arguments. An
+     * interrupt of the calling thread stops the run as {@link Progress#stopRequested} does (the open
+     * chunk is committed first); the thread's interrupt flag is set again when it returns.
      */
     public ReplayResult run(ReplaySpec spec, boolean dryRun, double ratePerSecond, Progress progress) {
+        AtomicBoolean interrupted = new AtomicBoolean();
+        try {
+            return replay(spec, dryRun, ratePerSecond, progress, interrupted);
+        } finally {
+            if (interrupted.get()) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private ReplayResult replay(
+            ReplaySpec spec, boolean dryRun, double ratePerSecond, Progress progress, AtomicBoolean interrupted) {
         try (KafkaConsumer<byte[], byte[]> consumer = consumer();
                 KafkaProducer<byte[], byte[]> producer = dryRun ? null : producer(spec.replayId())) {
             if (producer != null) {
@@ -117,7 +144,7 @@ public final class ArchiveReplay {
             long total = plan.values().stream()
                     .mapToLong(p -> p.getStopOffset() - p.getNextOffset())
                     .sum();
-            Pass pass = new Pass(consumer, producer, spec, new Pacer(ratePerSecond));
+            Pass pass = new Pass(consumer, producer, spec, from, to, new Pacer(ratePerSecond));
             long done = 0;
             boolean stopped = false;
             for (ReplayProgress p : plan.values()) {
@@ -129,7 +156,7 @@ public final class ArchiveReplay {
                 consumer.seek(tp, p.getNextOffset());
                 ReplayProgress at = p;
                 while (at.getNextOffset() < at.getStopOffset()) {
-                    if (progress.stopRequested()) {
+                    if (pass.interrupted || progress.stopRequested()) {
                         stopped = true;
                         break;
                     }
@@ -139,6 +166,7 @@ public final class ArchiveReplay {
                     progress.advanced(done, total);
                 }
             }
+            interrupted.set(pass.interrupted);
             LOG.info("replay {}: {} events {}", spec.replayId(), pass.tally.count(), dryRun ? "would be sent" : "sent");
             return new ReplayResult(
                     spec.replayId(),
@@ -147,6 +175,7 @@ public final class ArchiveReplay {
                     first != null,
                     pass.tally.sent(),
                     pass.tally.rejected(),
+                    pass.tally.firstRejection(),
                     sentBefore,
                     pass.unreadable,
                     done,
@@ -160,20 +189,29 @@ public final class ArchiveReplay {
         private final KafkaConsumer<byte[], byte[]> consumer;
         private final KafkaProducer<byte[], byte[]> producer;
         private final ReplaySpec spec;
+        private final long fromMillis;
+        private final long toMillis;
         private final Set<String> chosen;
         private final Pacer pacer;
         private final Tally tally = new Tally();
         private final Deserializer<Event> events = Topics.EVENTS.valueSerde().deserializer();
+        private final Serializer<Rejected> rejections =
+                Topics.REJECTED.valueSerde().serializer();
         private long unreadable;
+        private boolean interrupted;
 
         Pass(
                 KafkaConsumer<byte[], byte[]> consumer,
                 KafkaProducer<byte[], byte[]> producer,
                 ReplaySpec spec,
+                Instant from,
+                Instant to,
                 Pacer pacer) {
             this.consumer = consumer;
             this.producer = producer;
             this.spec = spec;
+            this.fromMillis = from.toEpochMilli();
+            this.toMillis = to.toEpochMilli();
             this.chosen = Set.copyOf(spec.destinationIds());
             this.pacer = pacer;
         }
@@ -187,18 +225,22 @@ public final class ArchiveReplay {
             int read = 0;
             boolean full = false;
             while (!full && next < at.getStopOffset()) {
-                for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(200))) {
-                    full = read >= CHUNK || System.nanoTime() >= deadline;
+                for (ConsumerRecord<byte[], byte[]> r : poll()) {
+                    full = interrupted || read >= CHUNK || System.nanoTime() >= deadline;
                     if (full || r.offset() >= at.getStopOffset()) {
                         break;
                     }
+                    Event e = r.timestamp() < fromMillis || r.timestamp() >= toMillis ? null : read(r);
+                    if (e != null && spec.matches(e) && !pacer.await()) {
+                        stopOnInterrupt();
+                        full = true;
+                        break; // this record is the next chunk's first
+                    }
                     read++;
                     next = r.offset() + 1;
-                    Event e = read(r);
                     if (e == null || !spec.matches(e)) {
                         continue;
                     }
-                    pacer.await();
                     ReplayRouting.Routing routing;
                     try {
                         routing = ReplayRouting.route(e, workspace, chosen, spec.replayId());
@@ -211,8 +253,16 @@ public final class ArchiveReplay {
                     for (DestinationRequest request : routing.requests()) {
                         out.add(record(r.key(), request, spec.replayId()));
                     }
+                    for (Rejected rejected : routing.rejections()) {
+                        // as the router's map stage: nothing a mapper refuses is lost silently
+                        out.add(new ProducerRecord<>(
+                                Topics.REJECTED.name(),
+                                r.key(),
+                                rejections.serialize(Topics.REJECTED.name(), rejected)));
+                    }
                 }
-                if (full) {
+                if (full || interrupted) {
+                    full = true;
                     consumer.seek(tp, next); // the rest of this poll goes in the next chunk
                 } else {
                     // Transaction markers and compacted gaps move the position without a record.
@@ -232,6 +282,29 @@ public final class ArchiveReplay {
                 producer.commitTransaction();
             }
             return advanced;
+        }
+
+        /**
+         * The next records; an interrupt (the command's thread, e.g. its caller closing it) ends the
+         * chunk as Ctrl-C does: what was read so far is committed, and the run stops after it.
+         */
+        private Iterable<ConsumerRecord<byte[], byte[]>> poll() {
+            if (Thread.currentThread().isInterrupted()) {
+                stopOnInterrupt();
+                return List.of();
+            }
+            try {
+                return consumer.poll(Duration.ofMillis(200));
+            } catch (InterruptException e) {
+                stopOnInterrupt();
+                return List.of();
+            }
+        }
+
+        /** Clears the thread's interrupt so the chunk can still commit; {@link #run} sets it again at the end. */
+        private void stopOnInterrupt() {
+            Thread.interrupted();
+            interrupted = true;
         }
 
         private Event read(ConsumerRecord<byte[], byte[]> r) {
@@ -268,8 +341,8 @@ public final class ArchiveReplay {
         Map<TopicPartition, Long> atFrom = new HashMap<>();
         Map<TopicPartition, Long> atTo = new HashMap<>();
         partitions.forEach(tp -> {
-            atFrom.put(tp, from.toEpochMilli());
-            atTo.put(tp, to.toEpochMilli());
+            atFrom.put(tp, from.minus(DISORDER).toEpochMilli());
+            atTo.put(tp, to.plus(DISORDER).toEpochMilli());
         });
         Map<TopicPartition, OffsetAndTimestamp> starts = consumer.offsetsForTimes(atFrom, Duration.ofSeconds(30));
         Map<TopicPartition, OffsetAndTimestamp> stops = consumer.offsetsForTimes(atTo, Duration.ofSeconds(30));
