@@ -5,38 +5,26 @@
 package dev.switchboard.router.replay;
 
 import dev.switchboard.options.KafkaAccess;
-import dev.switchboard.schemas.Topic;
 import dev.switchboard.schemas.Topics;
-import dev.switchboard.schemas.avro.DestinationRequest;
-import dev.switchboard.schemas.avro.Event;
-import dev.switchboard.schemas.avro.Rejected;
 import dev.switchboard.schemas.avro.ReplayProgress;
 import dev.switchboard.workspace.CompiledWorkspace;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.InterruptException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.Deserializer;
-import org.apache.kafka.common.serialization.Serializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -144,7 +132,7 @@ public final class ArchiveReplay {
             long total = plan.values().stream()
                     .mapToLong(p -> p.getStopOffset() - p.getNextOffset())
                     .sum();
-            Pass pass = new Pass(consumer, producer, spec, from, to, new Pacer(ratePerSecond));
+            ReplayPass pass = new ReplayPass(workspace, consumer, producer, spec, from, to, new Pacer(ratePerSecond));
             long done = 0;
             boolean stopped = false;
             for (ReplayProgress p : plan.values()) {
@@ -156,7 +144,7 @@ public final class ArchiveReplay {
                 consumer.seek(tp, p.getNextOffset());
                 ReplayProgress at = p;
                 while (at.getNextOffset() < at.getStopOffset()) {
-                    if (pass.interrupted || progress.stopRequested()) {
+                    if (pass.interrupted() || progress.stopRequested()) {
                         stopped = true;
                         break;
                     }
@@ -166,164 +154,26 @@ public final class ArchiveReplay {
                     progress.advanced(done, total);
                 }
             }
-            interrupted.set(pass.interrupted);
-            LOG.info("replay {}: {} events {}", spec.replayId(), pass.tally.count(), dryRun ? "would be sent" : "sent");
+            interrupted.set(pass.interrupted());
+            LOG.info(
+                    "replay {}: {} events {}",
+                    spec.replayId(),
+                    pass.tally().count(),
+                    dryRun ? "would be sent" : "sent");
             return new ReplayResult(
                     spec.replayId(),
                     from,
                     to,
                     first != null,
-                    pass.tally.sent(),
-                    pass.tally.rejected(),
-                    pass.tally.firstRejection(),
+                    pass.tally().sent(),
+                    pass.tally().rejected(),
+                    pass.tally().firstRejection(),
                     sentBefore,
-                    pass.unreadable,
+                    pass.unreadable(),
                     done,
                     total,
                     stopped);
         }
-    }
-
-    /** One run's reading and writing. */
-    private final class Pass {
-        private final KafkaConsumer<byte[], byte[]> consumer;
-        private final KafkaProducer<byte[], byte[]> producer;
-        private final ReplaySpec spec;
-        private final long fromMillis;
-        private final long toMillis;
-        private final Set<String> chosen;
-        private final Pacer pacer;
-        private final Tally tally = new Tally();
-        private final Deserializer<Event> events = Topics.EVENTS.valueSerde().deserializer();
-        private final Serializer<Rejected> rejections =
-                Topics.REJECTED.valueSerde().serializer();
-        private long unreadable;
-        private boolean interrupted;
-
-        Pass(
-                KafkaConsumer<byte[], byte[]> consumer,
-                KafkaProducer<byte[], byte[]> producer,
-                ReplaySpec spec,
-                Instant from,
-                Instant to,
-                Pacer pacer) {
-            this.consumer = consumer;
-            this.producer = producer;
-            this.spec = spec;
-            this.fromMillis = from.toEpochMilli();
-            this.toMillis = to.toEpochMilli();
-            this.chosen = Set.copyOf(spec.destinationIds());
-            this.pacer = pacer;
-        }
-
-        /** One chunk of one partition: read, route, and (unless a dry run) write it with its progress in one transaction. */
-        ReplayProgress chunk(TopicPartition tp, ReplayProgress at) {
-            List<ProducerRecord<byte[], byte[]>> out = new ArrayList<>();
-            long next = at.getNextOffset();
-            long sentEvents = 0;
-            long deadline = System.nanoTime() + CHUNK_TIME.toNanos();
-            int read = 0;
-            boolean full = false;
-            while (!full && next < at.getStopOffset()) {
-                for (ConsumerRecord<byte[], byte[]> r : poll()) {
-                    full = interrupted || read >= CHUNK || System.nanoTime() >= deadline;
-                    if (full || r.offset() >= at.getStopOffset()) {
-                        break;
-                    }
-                    Event e = r.timestamp() < fromMillis || r.timestamp() >= toMillis ? null : read(r);
-                    if (e != null && spec.matches(e) && !pacer.await()) {
-                        stopOnInterrupt();
-                        full = true;
-                        break; // this record is the next chunk's first
-                    }
-                    read++;
-                    next = r.offset() + 1;
-                    if (e == null || !spec.matches(e)) {
-                        continue;
-                    }
-                    ReplayRouting.Routing routing;
-                    try {
-                        routing = ReplayRouting.route(e, workspace, chosen, spec.replayId());
-                    } catch (IllegalArgumentException ex) {
-                        LOG.warn("{}-{}@{} skipped: {}", r.topic(), r.partition(), r.offset(), ex.getMessage());
-                        unreadable++;
-                        continue;
-                    }
-                    sentEvents += tally.add(e, routing);
-                    for (DestinationRequest request : routing.requests()) {
-                        out.add(record(r.key(), request, spec.replayId()));
-                    }
-                    for (Rejected rejected : routing.rejections()) {
-                        // as the router's map stage: nothing a mapper refuses is lost silently
-                        out.add(new ProducerRecord<>(
-                                Topics.REJECTED.name(),
-                                r.key(),
-                                rejections.serialize(Topics.REJECTED.name(), rejected)));
-                    }
-                }
-                if (full || interrupted) {
-                    full = true;
-                    consumer.seek(tp, next); // the rest of this poll goes in the next chunk
-                } else {
-                    // Transaction markers and compacted gaps move the position without a record.
-                    next = Math.max(next, Math.min(consumer.position(tp), at.getStopOffset()));
-                    full = System.nanoTime() >= deadline;
-                }
-            }
-            ReplayProgress advanced = ReplayProgress.newBuilder(at)
-                    .setNextOffset(next)
-                    .setEvents(at.getEvents() + sentEvents)
-                    .setUpdatedAt(Instant.now())
-                    .build();
-            if (producer != null) {
-                producer.beginTransaction();
-                out.forEach(producer::send);
-                producer.send(ReplayLedger.record(advanced));
-                producer.commitTransaction();
-            }
-            return advanced;
-        }
-
-        /**
-         * The next records; an interrupt (the command's thread, e.g. its caller closing it) ends the
-         * chunk as Ctrl-C does: what was read so far is committed, and the run stops after it.
-         */
-        private Iterable<ConsumerRecord<byte[], byte[]>> poll() {
-            if (Thread.currentThread().isInterrupted()) {
-                stopOnInterrupt();
-                return List.of();
-            }
-            try {
-                return consumer.poll(Duration.ofMillis(200));
-            } catch (InterruptException e) {
-                stopOnInterrupt();
-                return List.of();
-            }
-        }
-
-        /** Clears the thread's interrupt so the chunk can still commit; {@link #run} sets it again at the end. */
-        private void stopOnInterrupt() {
-            Thread.interrupted();
-            interrupted = true;
-        }
-
-        private Event read(ConsumerRecord<byte[], byte[]> r) {
-            try {
-                return r.value() == null ? null : events.deserialize(r.topic(), r.value());
-            } catch (RuntimeException ex) {
-                LOG.warn("{}-{}@{} cannot be read, skipped: {}", r.topic(), r.partition(), r.offset(), ex.toString());
-                unreadable++;
-                return null;
-            }
-        }
-    }
-
-    private static ProducerRecord<byte[], byte[]> record(byte[] key, DestinationRequest request, String replayId) {
-        Topic<String, DestinationRequest> topic = Topics.destination(request.getDestinationId());
-        byte[] value = topic.valueSerde().serializer().serialize(topic.name(), request);
-        ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(topic.name(), key, value);
-        record.headers().add(REPLAY_HEADER, replayId.getBytes(StandardCharsets.UTF_8));
-        return record;
     }
 
     /** Each partition's progress: the stored one, else the window's offsets on it (nothing sent yet). */
