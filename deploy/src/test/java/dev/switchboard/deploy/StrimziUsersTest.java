@@ -78,8 +78,10 @@ class StrimziUsersTest {
                         topic(redrives, "Write"),
                         // dlq redrive: one transactional id per destination, sb-redrive-<id>
                         prefix("transactionalId", CodeFacts.redriveTransactionalIdPrefix(), "Describe", "Write"),
-                        // replay: its requests and progress (sb.replays) in one transaction, sb-replay-<replay id>
+                        // replay: its requests, progress (sb.replays) and mapper rejections in one transaction,
+                        // sb-replay-<replay id>
                         topic(replays, "Write"),
+                        topic(rejected, "Write"),
                         prefix("transactionalId", CodeFacts.replayTransactionalIdPrefix(), "Describe", "Write"),
                         literal("group", app, "Describe"),
                         prefix("group", groups, "Describe")),

@@ -42,7 +42,11 @@ import picocli.CommandLine.Spec;
             "gets them. Every request is tagged with the replay id (header sb-replay-id, outcome field).",
             "Requests and progress (sb.replays) are written in one Kafka transaction per chunk: running the",
             "same command again (after Ctrl-C or a crash) resumes, and sends nothing twice. The default",
-            "replay id is derived from the arguments as typed; the first run fixes the window.",
+            "replay id is derived from the arguments as typed; the first run fixes the window. Events the",
+            "current mapping refuses are written to sb.rejected and counted. Ctrl-C commits the open chunk",
+            "and prints the command that resumes. Exit code: 0 done, 130 stopped, 2 bad arguments.",
+            "The archive's retention (switchboard topics describe) is how far back a replay can reach.",
+            "Runbook: docs/operations.md.",
             "",
             "Example, after a bad mapping was fixed:",
             "  switchboard replay --source web --from 2026-12-03T08:00:00Z --to 2026-12-03T09:30:00Z \\",
@@ -172,7 +176,13 @@ public final class ReplayCommand implements Callable<Integer> {
         }
         out.printf("%-20s %-30s %s%n", "DESTINATION", "EVENT", dryRun ? "WOULD SEND" : "SENT");
         r.sent().forEach((d, byName) -> byName.forEach((name, n) -> out.printf("%-20s %-30s %d%n", d, name, n)));
-        r.rejected().forEach((d, n) -> out.printf("%s: %d events refused by its mapper (not sent)%n", d, n));
+        r.rejected()
+                .forEach((d, n) -> out.printf(
+                        "%s: %d events refused by its mapper (not sent%s), first: %s%n",
+                        d,
+                        n,
+                        dryRun ? "" : "; written to sb.rejected",
+                        r.firstRejection().get(d)));
         if (r.unreadable() > 0) {
             out.printf("%d archived records could not be read and were skipped%n", r.unreadable());
         }

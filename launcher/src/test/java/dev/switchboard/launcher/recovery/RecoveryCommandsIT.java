@@ -8,22 +8,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.sun.net.httpserver.HttpServer;
-import dev.switchboard.launcher.Switchboard;
 import dev.switchboard.launcher.dev.DevMode;
 import dev.switchboard.launcher.dev.WarehouseChoice;
-import java.io.PrintWriter;
-import java.io.StringWriter;
+import dev.switchboard.launcher.recovery.OperatorCli.Run;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -31,7 +24,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * The SRE commands as an operator runs them, against a whole Switchboard (tracking API, router,
@@ -48,9 +40,6 @@ class RecoveryCommandsIT {
     private volatile int status = 503;
     private HttpServer receiver;
     private DevMode dev;
-
-    /** What one command printed and its exit code. */
-    record Run(int exit, String out, String err) {}
 
     @BeforeEach
     void start() throws Exception {
@@ -197,35 +186,14 @@ class RecoveryCommandsIT {
     }
 
     private Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cli = Switchboard.commandLine();
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
-        String[] all = new String[args.length + 2];
-        System.arraycopy(args, 0, all, 0, args.length);
-        all[args.length] = "--kafka";
-        all[args.length + 1] = dev.bootstrapServers();
-        int exit = cli.execute(all);
-        System.out.printf("$ switchboard %s%n%s%s", String.join(" ", args), out, err);
-        return new Run(exit, out.toString(), err.toString());
+        return OperatorCli.run(dev.bootstrapServers(), args);
     }
 
     private void track(String event, String messageId) throws Exception {
-        String body = "{\"userId\":\"u1\",\"event\":\"" + event + "\",\"messageId\":\"" + messageId + "\"}";
-        HttpResponse<String> response = HttpClient.newHttpClient()
-                .send(
-                        HttpRequest.newBuilder()
-                                .uri(URI.create("http://127.0.0.1:" + dev.port() + "/v1/track"))
-                                .header("Content-Type", "application/json")
-                                .header(
-                                        "Authorization",
-                                        "Basic "
-                                                + Base64.getEncoder()
-                                                        .encodeToString("wk_ops:".getBytes(StandardCharsets.UTF_8)))
-                                .POST(HttpRequest.BodyPublishers.ofString(body))
-                                .build(),
-                        HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        OperatorCli.send(
+                dev.port(),
+                "wk_ops",
+                "track",
+                "{\"userId\":\"u1\",\"event\":\"" + event + "\",\"messageId\":\"" + messageId + "\"}");
     }
 }

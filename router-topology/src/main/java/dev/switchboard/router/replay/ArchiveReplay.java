@@ -5,41 +5,34 @@
 package dev.switchboard.router.replay;
 
 import dev.switchboard.options.KafkaAccess;
-import dev.switchboard.schemas.Topic;
 import dev.switchboard.schemas.Topics;
-import dev.switchboard.schemas.avro.DestinationRequest;
-import dev.switchboard.schemas.avro.Event;
 import dev.switchboard.schemas.avro.ReplayProgress;
 import dev.switchboard.workspace.CompiledWorkspace;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
-import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.Deserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Replays a window of the archive ({@code sb.events}) to chosen destinations: from
- * {@code offsetsForTimes(from)} to the first record at or after {@code to} on each partition, each
- * matching event through {@link ReplayRouting} (the router's fan-out and map), its requests written
+ * Replays a window of the archive ({@code sb.events}) to chosen destinations: every record whose time
+ * is in [{@code from}, {@code to}), read from {@code offsetsForTimes(from - DISORDER)} to
+ * {@code offsetsForTimes(to + DISORDER)} on each partition (record times are in order only within
+ * {@link #DISORDER}), each matching event through {@link ReplayRouting} (the router's fan-out and map), its requests written
  * to {@code sb.dest.<id>} as the router writes them (same key, value and partitioner), tagged with the
  * replay id.
  *
@@ -63,6 +56,14 @@ public final class ArchiveReplay {
 
     /** Archive records per transaction, at most; a chunk also ends after {@link #CHUNK_TIME}. */
     static final int CHUNK = 500;
+
+    /**
+     * How far the archive's record times may be out of order on a partition: the router writes an
+     * event with the time the tracking API took it in, in the order it processes its input partitions,
+     * so a partition of {@code sb.events} is in time order only within this bound. The window's offsets
+     * are looked up this much wider on each side, and each record is kept by its own time.
+     */
+    static final Duration DISORDER = Duration.ofMinutes(10);
 
     /** So that progress is committed (and Ctrl-C answered) at least this often, even at a low --rate. */
     static final Duration CHUNK_TIME = Duration.ofSeconds(1);
@@ -88,9 +89,23 @@ public final class ArchiveReplay {
     /**
      * Runs {@code spec}; with {@code dryRun} nothing is written and the result counts what would be
      * sent. {@code ratePerSecond} (0 for no bound) bounds the matching events read per second. Throws
-     * {@link IllegalArgumentException} when the replay id was started with other arguments.
+     * {@link IllegalArgumentException} when the replay id was started with other arguments. An
+     * interrupt of the calling thread stops the run as {@link Progress#stopRequested} does (the open
+     * chunk is committed first); the thread's interrupt flag is set again when it returns.
      */
     public ReplayResult run(ReplaySpec spec, boolean dryRun, double ratePerSecond, Progress progress) {
+        AtomicBoolean interrupted = new AtomicBoolean();
+        try {
+            return replay(spec, dryRun, ratePerSecond, progress, interrupted);
+        } finally {
+            if (interrupted.get()) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private ReplayResult replay(
+            ReplaySpec spec, boolean dryRun, double ratePerSecond, Progress progress, AtomicBoolean interrupted) {
         try (KafkaConsumer<byte[], byte[]> consumer = consumer();
                 KafkaProducer<byte[], byte[]> producer = dryRun ? null : producer(spec.replayId())) {
             if (producer != null) {
@@ -117,7 +132,7 @@ public final class ArchiveReplay {
             long total = plan.values().stream()
                     .mapToLong(p -> p.getStopOffset() - p.getNextOffset())
                     .sum();
-            Pass pass = new Pass(consumer, producer, spec, new Pacer(ratePerSecond));
+            ReplayPass pass = new ReplayPass(workspace, consumer, producer, spec, from, to, new Pacer(ratePerSecond));
             long done = 0;
             boolean stopped = false;
             for (ReplayProgress p : plan.values()) {
@@ -129,7 +144,7 @@ public final class ArchiveReplay {
                 consumer.seek(tp, p.getNextOffset());
                 ReplayProgress at = p;
                 while (at.getNextOffset() < at.getStopOffset()) {
-                    if (progress.stopRequested()) {
+                    if (pass.interrupted() || progress.stopRequested()) {
                         stopped = true;
                         break;
                     }
@@ -139,118 +154,26 @@ public final class ArchiveReplay {
                     progress.advanced(done, total);
                 }
             }
-            LOG.info("replay {}: {} events {}", spec.replayId(), pass.tally.count(), dryRun ? "would be sent" : "sent");
+            interrupted.set(pass.interrupted());
+            LOG.info(
+                    "replay {}: {} events {}",
+                    spec.replayId(),
+                    pass.tally().count(),
+                    dryRun ? "would be sent" : "sent");
             return new ReplayResult(
                     spec.replayId(),
                     from,
                     to,
                     first != null,
-                    pass.tally.sent(),
-                    pass.tally.rejected(),
+                    pass.tally().sent(),
+                    pass.tally().rejected(),
+                    pass.tally().firstRejection(),
                     sentBefore,
-                    pass.unreadable,
+                    pass.unreadable(),
                     done,
                     total,
                     stopped);
         }
-    }
-
-    /** One run's reading and writing. */
-    private final class Pass {
-        private final KafkaConsumer<byte[], byte[]> consumer;
-        private final KafkaProducer<byte[], byte[]> producer;
-        private final ReplaySpec spec;
-        private final Set<String> chosen;
-        private final Pacer pacer;
-        private final Tally tally = new Tally();
-        private final Deserializer<Event> events = Topics.EVENTS.valueSerde().deserializer();
-        private long unreadable;
-
-        Pass(
-                KafkaConsumer<byte[], byte[]> consumer,
-                KafkaProducer<byte[], byte[]> producer,
-                ReplaySpec spec,
-                Pacer pacer) {
-            this.consumer = consumer;
-            this.producer = producer;
-            this.spec = spec;
-            this.chosen = Set.copyOf(spec.destinationIds());
-            this.pacer = pacer;
-        }
-
-        /** One chunk of one partition: read, route, and (unless a dry run) write it with its progress in one transaction. */
-        ReplayProgress chunk(TopicPartition tp, ReplayProgress at) {
-            List<ProducerRecord<byte[], byte[]>> out = new ArrayList<>();
-            long next = at.getNextOffset();
-            long sentEvents = 0;
-            long deadline = System.nanoTime() + CHUNK_TIME.toNanos();
-            int read = 0;
-            boolean full = false;
-            while (!full && next < at.getStopOffset()) {
-                for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(200))) {
-                    full = read >= CHUNK || System.nanoTime() >= deadline;
-                    if (full || r.offset() >= at.getStopOffset()) {
-                        break;
-                    }
-                    read++;
-                    next = r.offset() + 1;
-                    Event e = read(r);
-                    if (e == null || !spec.matches(e)) {
-                        continue;
-                    }
-                    pacer.await();
-                    ReplayRouting.Routing routing;
-                    try {
-                        routing = ReplayRouting.route(e, workspace, chosen, spec.replayId());
-                    } catch (IllegalArgumentException ex) {
-                        LOG.warn("{}-{}@{} skipped: {}", r.topic(), r.partition(), r.offset(), ex.getMessage());
-                        unreadable++;
-                        continue;
-                    }
-                    sentEvents += tally.add(e, routing);
-                    for (DestinationRequest request : routing.requests()) {
-                        out.add(record(r.key(), request, spec.replayId()));
-                    }
-                }
-                if (full) {
-                    consumer.seek(tp, next); // the rest of this poll goes in the next chunk
-                } else {
-                    // Transaction markers and compacted gaps move the position without a record.
-                    next = Math.max(next, Math.min(consumer.position(tp), at.getStopOffset()));
-                    full = System.nanoTime() >= deadline;
-                }
-            }
-            ReplayProgress advanced = ReplayProgress.newBuilder(at)
-                    .setNextOffset(next)
-                    .setEvents(at.getEvents() + sentEvents)
-                    .setUpdatedAt(Instant.now())
-                    .build();
-            if (producer != null) {
-                producer.beginTransaction();
-                out.forEach(producer::send);
-                producer.send(ReplayLedger.record(advanced));
-                producer.commitTransaction();
-            }
-            return advanced;
-        }
-
-        private Event read(ConsumerRecord<byte[], byte[]> r) {
-            try {
-                return r.value() == null ? null : events.deserialize(r.topic(), r.value());
-            } catch (RuntimeException ex) {
-                LOG.warn("{}-{}@{} cannot be read, skipped: {}", r.topic(), r.partition(), r.offset(), ex.toString());
-                unreadable++;
-                return null;
-            }
-        }
-    }
-
-    private static ProducerRecord<byte[], byte[]> record(byte[] key, DestinationRequest request, String replayId) {
-        Topic<String, DestinationRequest> topic = Topics.destination(request.getDestinationId());
-        byte[] value = topic.valueSerde().serializer().serialize(topic.name(), request);
-        ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(topic.name(), key, value);
-        record.headers().add(REPLAY_HEADER, replayId.getBytes(StandardCharsets.UTF_8));
-        return record;
     }
 
     /** Each partition's progress: the stored one, else the window's offsets on it (nothing sent yet). */
@@ -268,8 +191,8 @@ public final class ArchiveReplay {
         Map<TopicPartition, Long> atFrom = new HashMap<>();
         Map<TopicPartition, Long> atTo = new HashMap<>();
         partitions.forEach(tp -> {
-            atFrom.put(tp, from.toEpochMilli());
-            atTo.put(tp, to.toEpochMilli());
+            atFrom.put(tp, from.minus(DISORDER).toEpochMilli());
+            atTo.put(tp, to.plus(DISORDER).toEpochMilli());
         });
         Map<TopicPartition, OffsetAndTimestamp> starts = consumer.offsetsForTimes(atFrom, Duration.ofSeconds(30));
         Map<TopicPartition, OffsetAndTimestamp> stops = consumer.offsetsForTimes(atTo, Duration.ofSeconds(30));

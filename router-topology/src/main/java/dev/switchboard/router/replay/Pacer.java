@@ -16,10 +16,16 @@ final class Pacer {
         this.intervalNanos = perSecond <= 0 ? 0 : Math.round(1e9 / perSecond);
     }
 
-    /** Waits for the next slot; throws {@link IllegalStateException} when the thread is interrupted. */
-    void await() {
+    /**
+     * Waits for the next slot; returns false, without taking it, when the thread is interrupted (the
+     * thread's interrupt flag stays set).
+     */
+    boolean await() {
+        if (Thread.currentThread().isInterrupted()) {
+            return false;
+        }
         if (intervalNanos == 0) {
-            return;
+            return true;
         }
         long now = System.nanoTime();
         // No credit for idle time beyond one slot: a pause (e.g. a slow poll) is no licence to burst.
@@ -27,10 +33,11 @@ final class Pacer {
         while (now < nextNanos) {
             LockSupport.parkNanos(nextNanos - now);
             if (Thread.currentThread().isInterrupted()) {
-                throw new IllegalStateException("interrupted");
+                return false;
             }
             now = System.nanoTime();
         }
         nextNanos += intervalNanos;
+        return true;
     }
 }

@@ -16,7 +16,8 @@ import java.util.Map;
  * @param resumed whether an earlier run of this replay id had made progress
  * @param sent per destination, per event name (a track's name, else the call type), the events this
  *     run sent (would send); an event counts once per destination however many requests it made
- * @param rejected per destination, the events its mapper refused (not sent, not written)
+ * @param rejected per destination, the events its mapper refused (not sent; on {@code sb.rejected} unless a dry run)
+ * @param firstRejection per destination with rejections, the first: {@code "<messageId>: <code>: <reason>"}
  * @param sentBefore events earlier runs of this replay id sent, over every destination
  * @param unreadable archive records that could not be decoded, skipped
  * @param done offsets of the window this run went through
@@ -30,6 +31,7 @@ public record ReplayResult(
         boolean resumed,
         Map<String, Map<String, Long>> sent,
         Map<String, Long> rejected,
+        Map<String, String> firstRejection,
         long sentBefore,
         long unreadable,
         long done,

@@ -16,6 +16,7 @@ import dev.switchboard.router.internal.Routed;
 import dev.switchboard.router.map.MapStage;
 import dev.switchboard.schemas.avro.DestinationRequest;
 import dev.switchboard.schemas.avro.Event;
+import dev.switchboard.schemas.avro.Rejected;
 import dev.switchboard.workspace.CompiledWorkspace;
 import dev.switchboard.workspace.Route;
 import java.util.ArrayList;
@@ -34,9 +35,10 @@ public final class ReplayRouting {
      * What one event became.
      *
      * @param requests the requests to write, each with the replay id set, in fan-out order
-     * @param rejections one {@code "<destinationId>: <code>: <reason>"} per destination whose mapper refused it
+     * @param rejections one {@link Rejected} (stage {@code map}, as the router's map stage writes it to
+     *     {@code sb.rejected}) per destination whose mapper refused the event
      */
-    public record Routing(List<DestinationRequest> requests, List<String> rejections) {}
+    public record Routing(List<DestinationRequest> requests, List<Rejected> rejections) {}
 
     private ReplayRouting() {}
 
@@ -55,7 +57,7 @@ public final class ReplayRouting {
         json.set("integrations", integrations);
         Enriched enriched = new Enriched(event, json, Json.bytes(json));
         List<DestinationRequest> requests = new ArrayList<>();
-        List<String> rejections = new ArrayList<>();
+        List<Rejected> rejections = new ArrayList<>();
         for (Routed routed : FanOutStage.routes(new Configured(enriched, workspace))) {
             String id = routed.route().destination().id();
             if (!destinationIds.contains(id)) {
@@ -63,8 +65,7 @@ public final class ReplayRouting {
             }
             for (Outcome<DestinationRequest> o : MapStage.map(routed)) {
                 if (o.isRejected()) {
-                    rejections.add(id + ": " + o.rejected().getCode() + ": "
-                            + o.rejected().getReason());
+                    rejections.add(o.rejected());
                 } else {
                     DestinationRequest request = o.value();
                     request.setReplayId(replayId);

@@ -8,6 +8,7 @@
  * dedupe. In: an archive window (offsets for times) of one source. Out: {@code DestinationRequest}s
  * on {@code sb.dest.<destinationId>}, as the router writes them, tagged with the replay id (field and
  * {@code sb-replay-id} header), and the replay's progress on the compacted {@code sb.replays}, in the
- * same Kafka transaction. Rejections by a mapper are counted, not written.
+ * same Kafka transaction, with a {@code Rejected} record on {@code sb.rejected} for each event a
+ * destination's mapper refuses (as the router's map stage writes it).
  */
 package dev.switchboard.router.replay;

@@ -89,7 +89,12 @@ class ReplayRoutingTest {
                 .extracting(DestinationRequest::getDestinationId)
                 .containsExactly("audit");
         assertThat(invalid.requests()).isEmpty();
-        assertThat(invalid.rejections()).singleElement().asString().startsWith("hooks: payload_invalid: ");
+        assertThat(invalid.rejections()).singleElement().satisfies(r -> {
+            assertThat(r.getStage()).isEqualTo("map");
+            assertThat(r.getCode()).isEqualTo("payload_invalid");
+            assertThat(r.getDestinationId()).isEqualTo("hooks");
+            assertThat(r.getMessageId()).isEqualTo("m4");
+        });
     }
 
     @Test
