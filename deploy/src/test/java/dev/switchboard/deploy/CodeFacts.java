@@ -10,6 +10,7 @@ import dev.switchboard.launcher.Switchboard;
 import dev.switchboard.router.RouterConfig;
 import dev.switchboard.router.replay.ArchiveReplay;
 import dev.switchboard.schemas.Topics;
+import dev.switchboard.warehouse.load.WarehouseLoader;
 import java.util.Map;
 
 /** What the code names and chooses, read from the code itself: the manifests must agree with it. */
@@ -30,6 +31,11 @@ final class CodeFacts {
     /** {@code sb-delivery-}: every destination worker's consumer group starts with it. */
     static String deliveryGroupPrefix() {
         return groupOf("x").replaceAll("x$", "");
+    }
+
+    /** {@code sb-warehouse-}: every warehouse loader's consumer group starts with it. */
+    static String warehouseGroupPrefix() {
+        return WarehouseLoader.GROUP_PREFIX;
     }
 
     /** {@code sb-redrive-}: the transactional id of {@code dlq redrive} for each destination. */

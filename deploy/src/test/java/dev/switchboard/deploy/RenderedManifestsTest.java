@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.switchboard.delivery.DeliveryConfig;
 import dev.switchboard.router.RouterConfig;
 import dev.switchboard.tracking.config.TrackingApiConfig;
+import dev.switchboard.warehouse.LoaderConfig;
 import java.io.IOException;
 import java.io.StringReader;
 import java.time.Duration;
@@ -81,7 +82,21 @@ class RenderedManifestsTest {
                 .as("delivery: shutdown.timeout + producer close")
                 .isGreaterThan(deliveryConfig.shutdownTimeout().plus(PRODUCER_CLOSE));
 
-        for (String name : List.of("switchboard-tracking-api", "switchboard-router", "switchboard-delivery")) {
+        JsonNode warehouse = pod(r.get("Deployment", "switchboard-warehouse"));
+        LoaderConfig loaderConfig = LoaderConfig.from(map(config.get("warehouse.properties")));
+        role(warehouse, "warehouse", "--ops-port=", 9093, "warehouse.properties");
+        assertThat(grace(warehouse))
+                .as("warehouse: shutdown-timeout (the held batch) + consumers' close")
+                .isGreaterThan(loaderConfig.get(LoaderConfig.SHUTDOWN_TIMEOUT).plus(PRODUCER_CLOSE));
+        assertThat(container(warehouse).path("env").toString())
+                .as("the warehouse URL only from a Secret")
+                .contains("SWITCHBOARD_WAREHOUSE_URL", "secretKeyRef", "switchboard-warehouse");
+        assertThat(container(warehouse).path("args").toString()).doesNotContain("postgres");
+        assertThat(config.get("warehouse.properties").stringPropertyNames())
+                .noneMatch(k -> k.contains("password") || k.contains("url"));
+
+        for (String name : List.of(
+                "switchboard-tracking-api", "switchboard-router", "switchboard-delivery", "switchboard-warehouse")) {
             assertThat(r.find("PodDisruptionBudget", name)).as("PDB " + name).isPresent();
         }
         JsonNode jobs = pod(r.get("Job", "switchboard-config-apply"));

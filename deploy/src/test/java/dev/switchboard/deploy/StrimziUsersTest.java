@@ -57,6 +57,11 @@ class StrimziUsersTest {
                         topic(outcomes, "Describe", "Write"),
                         topic(rejected, "Describe", "Write"),
                         prefix("group", groups, "Describe", "Read")),
+                "sb-warehouse",
+                acls(
+                        topic(events, "Describe", "Read"),
+                        topic(config, "Describe", "Read"),
+                        prefix("group", CodeFacts.warehouseGroupPrefix(), "Describe", "Read")),
                 "sb-jobs",
                 acls(
                         topic(raw, "Create", "Describe"),

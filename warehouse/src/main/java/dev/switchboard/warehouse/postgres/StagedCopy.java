@@ -8,12 +8,15 @@ import dev.switchboard.warehouse.schema.Columns;
 import dev.switchboard.warehouse.schema.RowEncoder;
 import dev.switchboard.warehouse.schema.RowEncoder.EncodedRow;
 import dev.switchboard.warehouse.schema.TableKind;
+import dev.switchboard.warehouse.schema.TableName;
 import dev.switchboard.warehouse.schema.TableSchema;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -22,7 +25,8 @@ import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 
 /**
- * Writes one table's rows inside the load transaction: COPY into a temporary staging table, then
+ * Writes one table's rows inside the load transaction: COPY straight into an event table while its
+ * batches meet no id it holds (the common case), else COPY into a temporary staging table, then
  * one statement into the table that adds only the ids it does not have ({@code ON CONFLICT (id) DO
  * NOTHING}), or for {@code users} merges each user's row into the existing one: a newer row's
  * non-null traits win, an older row (a replay) only fills what is still null.
@@ -30,14 +34,46 @@ import org.postgresql.copy.CopyIn;
 final class StagedCopy {
 
     private static final int CHUNK = 1 << 20;
+    private static final String UNIQUE_VIOLATION = "23505";
+
+    /** Tables whose last batch met an id they held: written the staged way until a batch does not. */
+    private final Set<TableName> staging = new HashSet<>();
 
     private int staged;
 
-    /** Stages and inserts {@code rows} (all encoded against {@code schema}); does not commit. */
+    /**
+     * Writes {@code rows} (all encoded against {@code schema}) into their table; does not commit.
+     * An event table whose last batch had no id the table already held is written by one COPY
+     * straight into it, under a savepoint: a unique violation (a replay, a redelivery) rolls back
+     * to the savepoint and the rows go the staged way, which adds only the new ids.
+     */
     void write(Connection c, TableSchema schema, TableKind kind, List<EncodedRow> rows) throws SQLException {
         List<String> columns = columnsUsed(schema, rows);
-        String stage = Sql.quote("sb_stage_" + (++staged));
         String list = String.join(", ", columns.stream().map(Sql::quote).toList());
+        if (kind != TableKind.USERS && !staging.contains(schema.name())) {
+            Savepoint before = c.setSavepoint();
+            try {
+                copy(c, "COPY " + Sql.table(schema.name()) + " (" + list + ") FROM STDIN", columns, rows);
+                c.releaseSavepoint(before);
+                return;
+            } catch (SQLException e) {
+                if (!UNIQUE_VIOLATION.equals(e.getSQLState())) {
+                    throw e;
+                }
+                c.rollback(before);
+                staging.add(schema.name());
+            }
+        }
+        if (staged(c, schema, kind, columns, list, rows) == rows.size()) {
+            staging.remove(schema.name()); // no id was there: the next batch tries the direct COPY
+        }
+    }
+
+    /** COPY into a temporary table, then one statement into the table; the rows it inserted. */
+    private int staged(
+            Connection c, TableSchema schema, TableKind kind, List<String> columns, String list, List<EncodedRow> rows)
+            throws SQLException {
+        String stage = Sql.quote("sb_stage_" + (++staged));
         try (Statement s = c.createStatement()) {
             s.execute("CREATE TEMPORARY TABLE " + stage + " (LIKE " + Sql.table(schema.name())
                     + " INCLUDING DEFAULTS) ON COMMIT DROP");
@@ -46,7 +82,7 @@ final class StagedCopy {
         try (Statement s = c.createStatement()) {
             String insert = "INSERT INTO " + Sql.table(schema.name()) + " AS t (" + list + ") SELECT " + list + " FROM "
                     + stage;
-            s.executeUpdate(
+            return s.executeUpdate(
                     kind == TableKind.USERS ? insert + merge(columns) : insert + " ON CONFLICT (id) DO NOTHING");
         }
     }

@@ -7,6 +7,7 @@ package dev.switchboard.warehouse.schema;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -28,13 +29,18 @@ public enum ColumnType {
 
     /** The parsed time when {@code text} is an ISO-8601 timestamp with a zone, else null. */
     public static OffsetDateTime parseTimestamp(String text) {
-        if (text.length() > 40 || !ISO_TIMESTAMP.matcher(text).matches()) {
+        if (text.length() > 40) {
+            return null;
+        }
+        Matcher m = ISO_TIMESTAMP.matcher(text);
+        if (!m.matches()) {
             return null;
         }
         String t = text.replace(' ', 'T').replace('t', 'T').replace('z', 'Z');
-        if (t.matches(".*[+-]\\d{2}$")) {
+        int zone = m.group(3).length(); // Z, +HH, +HHMM or +HH:MM
+        if (zone == 3) {
             t = t + ":00";
-        } else if (t.matches(".*[+-]\\d{4}$")) {
+        } else if (zone == 5) {
             t = t.substring(0, t.length() - 2) + ":" + t.substring(t.length() - 2);
         }
         try {

@@ -29,6 +29,7 @@ import java.util.regex.Pattern;
 public final class RowEncoder {
 
     private static final ObjectMapper JSON = JsonNumbers.mapper();
+    private static final Pattern LETTER_BUT_E = Pattern.compile("[A-Za-z&&[^eE]]");
     private static final Pattern INTEGER = Pattern.compile("[+-]?\\d{1,19}");
     private static final DateTimeFormatter TIMESTAMP_OUT = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSSX");
 
@@ -115,7 +116,9 @@ public final class RowEncoder {
     private static String parseDouble(String s) {
         try {
             double d = Double.parseDouble(s.trim());
-            return Double.isFinite(d) && !s.isBlank() && !s.matches(".*[A-Za-z&&[^eE]].*")
+            return Double.isFinite(d)
+                            && !s.isBlank()
+                            && !LETTER_BUT_E.matcher(s).find()
                     ? JsonNumbers.format(d)
                     : null;
         } catch (NumberFormatException e) {
