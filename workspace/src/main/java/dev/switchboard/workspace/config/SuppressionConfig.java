@@ -20,6 +20,7 @@ public record SuppressionConfig(
         anonymousIds = anonymousIds == null ? List.of() : List.copyOf(anonymousIds);
     }
 
+    @com.fasterxml.jackson.annotation.JsonIgnore
     public boolean isEmpty() {
         return userIds.isEmpty() && anonymousIds.isEmpty();
     }
