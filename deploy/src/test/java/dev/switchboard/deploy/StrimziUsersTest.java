@@ -31,6 +31,7 @@ class StrimziUsersTest {
         String control = Topics.CONTROL.name();
         String redrives = Topics.REDRIVES.name();
         String replays = Topics.REPLAYS.name();
+        String violations = Topics.VIOLATIONS.name();
         String dest = CodeFacts.destinationTopicPrefix();
         String app = CodeFacts.routerApplicationId();
         String groups = CodeFacts.deliveryGroupPrefix();
@@ -43,6 +44,7 @@ class StrimziUsersTest {
                         topic(config, "Describe", "Read"),
                         topic(events, "Describe", "Write"),
                         topic(rejected, "Describe", "Write"),
+                        topic(violations, "Describe", "Write"),
                         prefix("topic", dest, "Describe", "Write"),
                         // Kafka Streams' internal topics: the dedupe store's changelog (and repartitions)
                         prefix("topic", app + "-", "Create", "Delete", "Describe", "DescribeConfigs", "Read", "Write"),
@@ -67,6 +69,7 @@ class StrimziUsersTest {
                         topic(raw, "Create", "Describe"),
                         topic(events, "Create", "Describe"),
                         topic(rejected, "Create", "Describe"),
+                        topic(violations, "Create", "Describe"),
                         topic(outcomes, "Create", "Describe"),
                         topic(config, "Create", "Describe", "DescribeConfigs", "Read", "Write"),
                         topic(control, "Create", "Describe", "DescribeConfigs"),

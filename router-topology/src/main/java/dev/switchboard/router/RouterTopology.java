@@ -8,8 +8,10 @@ import dev.switchboard.mappers.api.MapperRegistry;
 import dev.switchboard.router.dedupe.DedupeStage;
 import dev.switchboard.router.enrich.EnrichStage;
 import dev.switchboard.router.fanout.FanOutStage;
+import dev.switchboard.router.internal.Planned;
 import dev.switchboard.router.map.MapStage;
 import dev.switchboard.router.parse.ParseStage;
+import dev.switchboard.router.plan.PlanStage;
 import dev.switchboard.router.validate.ValidateStage;
 import dev.switchboard.router.workspace.WorkspaceStage;
 import dev.switchboard.schemas.Stage;
@@ -45,14 +47,14 @@ public final class RouterTopology {
                 enriched,
                 config.get(RouterConfig.DEDUPE_WINDOW),
                 config.get(RouterConfig.DEDUPE_STORE) == RouterConfig.StoreType.ROCKSDB);
-        unique.mapValues(e -> e.event(), Named.as(Stage.ARCHIVE.processorName()))
-                .to(
-                        Topics.EVENTS.name(),
-                        Topics.EVENTS
-                                .produced()
-                                .withName(Stage.ARCHIVE.processorName() + "-sink")); // archive of record
         var configured = WorkspaceStage.apply(unique, configTable, new WorkspaceCompiler(mappers));
-        MapStage.apply(FanOutStage.apply(configured));
+        var planned = PlanStage.apply(configured);
+        planned.mapValues(
+                        Planned::archived,
+                        Named.as(Stage.ARCHIVE.processorName())) // archive of record: blocked events too
+                .to(Topics.EVENTS.name(), Topics.EVENTS.produced().withName(Stage.ARCHIVE.processorName() + "-sink"));
+        PlanStage.violations(planned);
+        MapStage.apply(FanOutStage.apply(PlanStage.delivered(planned)));
         return builder.build();
     }
 }

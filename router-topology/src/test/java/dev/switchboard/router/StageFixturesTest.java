@@ -11,15 +11,19 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.switchboard.router.plan.PlanStage;
 import dev.switchboard.router.testing.RouterDriver;
 import dev.switchboard.schemas.avro.DestinationRequest;
 import dev.switchboard.schemas.avro.RawCall;
+import dev.switchboard.schemas.avro.Violation;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import java.util.stream.Stream;
+import org.apache.kafka.common.header.Header;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
@@ -60,7 +64,28 @@ class StageFixturesTest {
                 router.send(call.path("key").asText("user-1"), raw);
             }
             ArrayNode events = actual.putArray("events");
-            router.events().forEach(e -> events.add(readTree(e.getJson())));
+            ArrayNode blocked = JSON.createArrayNode();
+            for (var record : router.archive()) {
+                events.add(readTree(record.value().getJson()));
+                Header why = record.headers().lastHeader(PlanStage.BLOCKED_HEADER);
+                if (why != null) {
+                    Header found = record.headers().lastHeader(PlanStage.VIOLATIONS_HEADER);
+                    ObjectNode b = blocked.addObject()
+                            .put("messageId", record.value().getMessageId())
+                            .put("why", new String(why.value(), StandardCharsets.UTF_8));
+                    if (found != null) {
+                        b.set("violations", readTree(new String(found.value(), StandardCharsets.UTF_8)));
+                    }
+                }
+            }
+            if (!blocked.isEmpty()) {
+                actual.set("blocked", blocked); // only plan cases have these, so other stages' files stay as they were
+            }
+            List<Violation> found = router.violations();
+            if (!found.isEmpty()) {
+                ArrayNode violations = actual.putArray("violations");
+                found.forEach(v -> violations.add(violation(v)));
+            }
             ArrayNode rejected = actual.putArray("rejected");
             router.rejected().forEach(r -> rejected.addObject()
                     .put("stage", r.getStage())
@@ -96,6 +121,20 @@ class StageFixturesTest {
                 .setUserAgent(null)
                 .setPath("/v1/batch")
                 .build();
+    }
+
+    private static ObjectNode violation(Violation v) {
+        return JSON.createObjectNode()
+                .put("messageId", v.getMessageId())
+                .put("type", v.getType())
+                .put("event", v.getEvent())
+                .put("pointer", v.getPointer())
+                .put("kind", v.getKind().name())
+                .put("expected", v.getExpected())
+                .put("actual", v.getActual())
+                .put("planVersion", v.getPlanVersion())
+                .put("enforcement", v.getEnforcement())
+                .put("blocked", v.getBlocked());
     }
 
     private static ObjectNode request(DestinationRequest r) {

@@ -21,8 +21,10 @@ public enum Stage {
     VALIDATE,
     ENRICH,
     DEDUPE,
-    ARCHIVE,
     WORKSPACE,
+    /** Tracking plans and suppression. */
+    PLAN,
+    ARCHIVE,
     FANOUT,
     MAP,
     /** Delivery to the destination. */

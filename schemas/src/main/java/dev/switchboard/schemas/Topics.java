@@ -15,6 +15,7 @@ import dev.switchboard.schemas.avro.Redrive;
 import dev.switchboard.schemas.avro.Rejected;
 import dev.switchboard.schemas.avro.ReplayProgress;
 import dev.switchboard.schemas.avro.RetryEnvelope;
+import dev.switchboard.schemas.avro.Violation;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -65,6 +66,13 @@ public final class Topics {
      */
     public static final Topic<String, ReplayProgress> REPLAYS =
             new Topic<>("sb.replays", KEY, RecordSerdes.forClass(ReplayProgress.class));
+
+    /**
+     * Every way an event differs from its source's tracking plan, whatever the enforcement, keyed like
+     * {@link #EVENTS} (by user): one record per violation.
+     */
+    public static final Topic<String, Violation> VIOLATIONS =
+            new Topic<>("sb.violations", KEY, RecordSerdes.forClass(Violation.class));
 
     /**
      * The delays of the retry tiers, shortest first. A retry waits in the tier of the largest delay
@@ -147,6 +155,6 @@ public final class Topics {
 
     /** The topics every deployment has, whatever its workspaces. */
     public static List<Topic<?, ?>> core() {
-        return List.of(INGEST_RAW, EVENTS, REJECTED, CONFIG, DELIVERY_OUTCOMES, CONTROL, REDRIVES, REPLAYS);
+        return List.of(INGEST_RAW, EVENTS, REJECTED, CONFIG, DELIVERY_OUTCOMES, CONTROL, REDRIVES, REPLAYS, VIOLATIONS);
     }
 }

@@ -20,6 +20,8 @@ import dev.switchboard.schemas.avro.Redrive;
 import dev.switchboard.schemas.avro.Rejected;
 import dev.switchboard.schemas.avro.ReplayProgress;
 import dev.switchboard.schemas.avro.RetryEnvelope;
+import dev.switchboard.schemas.avro.Violation;
+import dev.switchboard.schemas.avro.ViolationKind;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -121,6 +123,20 @@ class BackwardCompatibilityTest {
                     90L,
                     42L,
                     7L,
+                    T),
+            new Violation(
+                    "acme",
+                    "web",
+                    "m1",
+                    "track",
+                    "Order Completed",
+                    "/properties/price",
+                    ViolationKind.TYPE_MISMATCH,
+                    "type: number",
+                    "string",
+                    2,
+                    "block-invalid",
+                    true,
                     T));
 
     @TestFactory

@@ -10,8 +10,12 @@ import dev.switchboard.mappers.api.MapperContext;
 import dev.switchboard.mappers.api.MapperRegistry;
 import dev.switchboard.workspace.config.ConnectionConfig;
 import dev.switchboard.workspace.config.DestinationConfig;
+import dev.switchboard.workspace.config.PlanSchemas;
 import dev.switchboard.workspace.config.SourceConfig;
+import dev.switchboard.workspace.config.TrackingPlanConfig;
 import dev.switchboard.workspace.config.WorkspaceConfig;
+import dev.switchboard.workspace.plan.CompiledPlan;
+import dev.switchboard.workspace.plan.Suppression;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -36,11 +40,19 @@ public final class CompiledWorkspace {
     private final WorkspaceConfig config;
     private final Instant appliedAt;
     private final Map<String, List<Route>> routesBySource;
+    private final Map<String, CompiledPlan> plansBySource;
+    private final Suppression suppression;
 
-    private CompiledWorkspace(WorkspaceConfig config, Instant appliedAt, Map<String, List<Route>> routesBySource) {
+    private CompiledWorkspace(
+            WorkspaceConfig config,
+            Instant appliedAt,
+            Map<String, List<Route>> routesBySource,
+            Map<String, CompiledPlan> plansBySource) {
         this.config = config;
         this.appliedAt = appliedAt;
         this.routesBySource = routesBySource;
+        this.plansBySource = plansBySource;
+        this.suppression = new Suppression(config.suppressionList());
     }
 
     /**
@@ -67,7 +79,24 @@ public final class CompiledWorkspace {
                             filters(config.workspace(), c)));
         }
         bySource.replaceAll((source, routes) -> List.copyOf(routes));
-        return new CompiledWorkspace(config, appliedAt, Map.copyOf(bySource));
+        return new CompiledWorkspace(config, appliedAt, Map.copyOf(bySource), plans(config));
+    }
+
+    /** Each source's plan compiled once; one that does not compile (checked at apply) is left out and logged. */
+    private static Map<String, CompiledPlan> plans(WorkspaceConfig config) {
+        Map<String, CompiledPlan> plans = new HashMap<>();
+        for (TrackingPlanConfig plan : config.trackingPlans()) {
+            try {
+                plans.putIfAbsent(plan.source(), CompiledPlan.compile(plan));
+            } catch (PlanSchemas.InvalidSchemaException | RuntimeException e) {
+                LOG.error(
+                        "workspace {}: the tracking plan of source {} does not compile ({}); its events are not judged",
+                        config.workspace(),
+                        plan.source(),
+                        e.getMessage());
+            }
+        }
+        return Map.copyOf(plans);
     }
 
     /**
@@ -122,6 +151,24 @@ public final class CompiledWorkspace {
 
     public Optional<DestinationConfig> destination(String id) {
         return config.destination(id);
+    }
+
+    /** The source's tracking plan, or null when it has none. */
+    public CompiledPlan plan(String sourceId) {
+        return plansBySource.get(sourceId);
+    }
+
+    /** The workspace's suppressed users ({@link Suppression#NONE} when there are none). */
+    public Suppression suppression() {
+        return suppression;
+    }
+
+    /**
+     * Whether the plan step has anything to do for this source: a plan or a suppression list. When
+     * not, the router passes its events on untouched.
+     */
+    public boolean governs(String sourceId) {
+        return !plansBySource.isEmpty() && plansBySource.containsKey(sourceId) || !suppression.isEmpty();
     }
 
     /** The enabled routes of a source, in the order the file lists its connections; empty when it has none. */

@@ -14,6 +14,7 @@ import dev.switchboard.router.internal.Json;
 import dev.switchboard.router.internal.Outcome;
 import dev.switchboard.router.internal.Routed;
 import dev.switchboard.router.map.MapStage;
+import dev.switchboard.router.plan.PlanStage;
 import dev.switchboard.schemas.avro.DestinationRequest;
 import dev.switchboard.schemas.avro.Event;
 import dev.switchboard.schemas.avro.Rejected;
@@ -27,7 +28,7 @@ import java.util.Set;
  * One archived event through the router's fan-out and map, restricted to chosen destinations. As at
  * Segment, the replayed event's {@code integrations} become {@code {"All": false, "<D>": true}} for
  * each chosen destination D (by its display name, which is what fan-out reads), so fan-out keeps
- * only them, and their current filters and mapping apply. Pure: no I/O.
+ * only them, and their current plan, suppression list, filters and mapping apply. Pure: no I/O.
  */
 public final class ReplayRouting {
 
@@ -58,7 +59,12 @@ public final class ReplayRouting {
         Enriched enriched = new Enriched(event, json, Json.bytes(json));
         List<DestinationRequest> requests = new ArrayList<>();
         List<Rejected> rejections = new ArrayList<>();
-        for (Routed routed : FanOutStage.routes(new Configured(enriched, workspace))) {
+        // The plan and suppression as the router applies them: a blocked or suppressed event is not replayed.
+        Configured planned = PlanStage.plan(new Configured(enriched, workspace)).delivered();
+        if (planned == null) {
+            return new Routing(List.of(), List.of());
+        }
+        for (Routed routed : FanOutStage.routes(planned)) {
             String id = routed.route().destination().id();
             if (!destinationIds.contains(id)) {
                 continue; // another destination with the same display name: not chosen

@@ -98,6 +98,21 @@ class ReplayRoutingTest {
     }
 
     @Test
+    void shouldHoldBackWhatTheRouterHoldsBackWhenTheUserIsSuppressed() {
+        // Given a workspace that now suppresses u1, the user of the archived event
+        CompiledWorkspace suppressing = workspace(RouterDriver.WORKSPACE_YAML + "suppression:\n  userIds: [u1]\n");
+
+        // When the event is replayed, it reaches no destination, as the router's plan stage would decide
+        ReplayRouting.Routing r =
+                ReplayRouting.route(event("m6", "Bought", "{}"), suppressing, Set.of("hooks", "audit"), "rp-5");
+        assertThat(r.requests()).isEmpty();
+        assertThat(r.rejections()).isEmpty();
+        assertThat(ReplayRouting.route(event("m6", "Bought", "{}"), workspace(), Set.of("hooks"), "rp-5")
+                        .requests())
+                .hasSize(1);
+    }
+
+    @Test
     void shouldRefuseAnArchivedEventThatIsNotAJsonObject() {
         Event broken = event("m5", "Bought", "{}");
         broken.setJson("[1,2]");

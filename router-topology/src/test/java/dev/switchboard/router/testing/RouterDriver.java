@@ -13,6 +13,7 @@ import dev.switchboard.schemas.avro.DestinationRequest;
 import dev.switchboard.schemas.avro.Event;
 import dev.switchboard.schemas.avro.RawCall;
 import dev.switchboard.schemas.avro.Rejected;
+import dev.switchboard.schemas.avro.Violation;
 import dev.switchboard.workspace.config.WorkspaceConfigParser;
 import java.time.Instant;
 import java.util.List;
@@ -21,6 +22,7 @@ import java.util.Properties;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.test.TestRecord;
 
 /** The router topology in a TopologyTestDriver, with a test workspace and the echo destination type. */
 public final class RouterDriver implements AutoCloseable {
@@ -52,6 +54,7 @@ public final class RouterDriver implements AutoCloseable {
     private final TestInputTopic<String, ConfigRecord> config;
     private final TestOutputTopic<String, Event> events;
     private final TestOutputTopic<String, Rejected> rejected;
+    private final TestOutputTopic<String, Violation> violations;
 
     public RouterDriver() {
         // In-memory dedupe store: TopologyTestDriver is slow with persistent stores; the logic is the same.
@@ -76,6 +79,10 @@ public final class RouterDriver implements AutoCloseable {
                 Topics.REJECTED.name(),
                 Topics.REJECTED.keySerde().deserializer(),
                 Topics.REJECTED.valueSerde().deserializer());
+        violations = driver.createOutputTopic(
+                Topics.VIOLATIONS.name(),
+                Topics.VIOLATIONS.keySerde().deserializer(),
+                Topics.VIOLATIONS.valueSerde().deserializer());
     }
 
     /** Publishes the test workspace (or another YAML) to the config topic. */
@@ -95,6 +102,15 @@ public final class RouterDriver implements AutoCloseable {
 
     public List<Event> events() {
         return events.readValuesToList();
+    }
+
+    /** The archive's records, with their headers (a blocked event carries {@code sb-blocked}). */
+    public List<TestRecord<String, Event>> archive() {
+        return events.readRecordsToList();
+    }
+
+    public List<Violation> violations() {
+        return violations.readValuesToList();
     }
 
     public List<Rejected> rejected() {

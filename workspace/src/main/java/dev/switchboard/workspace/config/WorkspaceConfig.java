@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * One workspace: its sources, destinations and the connections between them, and the warehouses
- * its events are loaded into.
+ * One workspace: its sources, destinations and the connections between them, the warehouses its
+ * events are loaded into, its sources' tracking plans and its suppressed users.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record WorkspaceConfig(
@@ -19,13 +19,32 @@ public record WorkspaceConfig(
         @JsonProperty("sources") List<SourceConfig> sources,
         @JsonProperty("destinations") List<DestinationConfig> destinations,
         @JsonProperty("connections") List<ConnectionConfig> connections,
-        @JsonProperty("warehouses") @JsonInclude(JsonInclude.Include.NON_EMPTY) List<WarehouseConfig> warehouses) {
+        @JsonProperty("warehouses") @JsonInclude(JsonInclude.Include.NON_EMPTY) List<WarehouseConfig> warehouses,
+        @JsonProperty("trackingPlans") @JsonInclude(JsonInclude.Include.NON_EMPTY)
+                List<TrackingPlanConfig> trackingPlans,
+        @JsonProperty("suppression") @JsonInclude(JsonInclude.Include.NON_NULL) SuppressionConfig suppression) {
 
     public WorkspaceConfig {
         sources = sources == null ? List.of() : List.copyOf(sources);
         destinations = destinations == null ? List.of() : List.copyOf(destinations);
         connections = connections == null ? List.of() : List.copyOf(connections);
         warehouses = warehouses == null ? List.of() : List.copyOf(warehouses);
+        trackingPlans = trackingPlans == null ? List.of() : List.copyOf(trackingPlans);
+    }
+
+    /** A workspace without tracking plans or suppression. */
+    public WorkspaceConfig(
+            String workspace,
+            List<SourceConfig> sources,
+            List<DestinationConfig> destinations,
+            List<ConnectionConfig> connections,
+            List<WarehouseConfig> warehouses) {
+        this(workspace, sources, destinations, connections, warehouses, List.of(), null);
+    }
+
+    /** The users whose events reach no destination; empty when the file has none. */
+    public SuppressionConfig suppressionList() {
+        return suppression == null ? SuppressionConfig.NONE : suppression;
     }
 
     /** A workspace without warehouses. */

@@ -298,6 +298,7 @@ public final class WorkspaceConfigParser {
             }
         }
         checkWarehouses(parsed, sourceIds, problems);
+        PlanChecks.check(parsed, sourceIds.keySet(), problems);
         return problems;
     }
 

@@ -1,0 +1,53 @@
+/*
+ * Copyright The Switchboard Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package dev.switchboard.router.plan;
+
+import dev.switchboard.router.internal.Configured;
+import dev.switchboard.router.internal.Planned;
+import dev.switchboard.schemas.Stage;
+import dev.switchboard.schemas.Topics;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Named;
+
+/**
+ * Judges each event by its source's tracking plan and drops suppressed users' events from fan-out.
+ * Nothing is lost: blocked and suppressed events are still archived, marked by a header.
+ */
+public final class PlanStage {
+
+    static final String NAME = Stage.PLAN.processorName();
+
+    /** Header of an archived event kept from fan-out: {@code plan} or {@code suppressed}. */
+    public static final String BLOCKED_HEADER = "sb-blocked";
+
+    /** Header of an event blocked by its plan: its violations as a JSON array. */
+    public static final String VIOLATIONS_HEADER = "sb-violations";
+
+    private PlanStage() {}
+
+    public static KStream<String, Planned> apply(KStream<String, Configured> events) {
+        return events.processValues(PlanProcessor::new, Named.as(NAME));
+    }
+
+    /**
+     * What the plan makes of one event, as the stage decides it (suppression, then the source's plan): the replay
+     * asks it so that it holds back what the router holds back. Pure: no metrics, no I/O.
+     */
+    public static Planned plan(Configured event) {
+        return PlanProcessor.decide(event).planned();
+    }
+
+    /** Writes every violation to {@code sb.violations}. */
+    public static void violations(KStream<String, Planned> planned) {
+        planned.flatMapValues(Planned::violations, Named.as(NAME + "-violations"))
+                .to(Topics.VIOLATIONS.name(), Topics.VIOLATIONS.produced().withName(NAME + "-violations-sink"));
+    }
+
+    /** What fan-out gets: the events neither blocked nor suppressed, as their plan delivers them. */
+    public static KStream<String, Configured> delivered(KStream<String, Planned> planned) {
+        return planned.filter((k, p) -> p.delivered() != null, Named.as(NAME + "-passed"))
+                .mapValues(Planned::delivered, Named.as(NAME + "-value"));
+    }
+}
