@@ -153,6 +153,9 @@ class ReplayIT {
         apply("alpha-v2", FIXED_CONNECTION);
         String from = t1.toString();
         String to = t2.toString();
+        String[] replayFix = {
+            "replay", "--source", "web", "--from", from, "--to", to, "--destination", "alpha", "--replay-id", "rp-fix"
+        };
         Map<String, Long> before = ends();
         Run dry = run("replay", "--source", "web", "--from", from, "--to", to, "--destination", "alpha", "--dry-run");
 
@@ -165,18 +168,7 @@ class ReplayIT {
         assertThat(ends()).isEqualTo(before);
 
         // When it is replayed for real
-        Run replay = run(
-                "replay",
-                "--source",
-                "web",
-                "--from",
-                from,
-                "--to",
-                to,
-                "--destination",
-                "alpha",
-                "--replay-id",
-                "rp-fix");
+        Run replay = run(replayFix);
 
         // Then alpha gets exactly the window's events with the new mapping, beta nothing more
         assertThat(replay.exit()).as(replay.err()).isZero();
@@ -215,18 +207,7 @@ class ReplayIT {
 
         // When the same replay id runs again
         Map<String, Long> afterFirst = ends();
-        Run again = run(
-                "replay",
-                "--source",
-                "web",
-                "--from",
-                from,
-                "--to",
-                to,
-                "--destination",
-                "alpha",
-                "--replay-id",
-                "rp-fix");
+        Run again = run(replayFix);
 
         // Then it sends nothing twice
         assertThat(again.exit()).isZero();
