@@ -37,6 +37,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -123,9 +124,13 @@ class EntrypointIT {
 
         // Then each passes its readiness probe
         Map<String, Integer> ports = Map.of("tracking-api", apiPort, "router", routerPort, "delivery", deliveryPort);
-        await().atMost(Duration.ofSeconds(120))
-                .pollInterval(Duration.ofMillis(250))
-                .until(() -> ports.values().stream().allMatch(p -> status(p, "/readyz") == 200));
+        try {
+            await().atMost(Duration.ofSeconds(120))
+                    .pollInterval(Duration.ofMillis(250))
+                    .until(() -> ports.values().stream().allMatch(p -> status(p, "/readyz") == 200));
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError("a role never became ready; their logs:\n" + roleLogs(), e);
+        }
 
         // And an event goes through the three processes to the destination
         HttpResponse<String> sent = http.send(
@@ -173,8 +178,12 @@ class EntrypointIT {
         assertThat(entrypoint)
                 .as("image.entrypoint from launcher/pom.xml (run by failsafe)")
                 .isNotBlank();
+        // Written once: rewriting it while an earlier role's JVM reads it gives that JVM an empty
+        // classpath, and then the role name is taken for the main class.
         Path classpathFile = dir.resolve("jib-classpath-file");
-        Files.writeString(classpathFile, System.getProperty("java.class.path"));
+        if (Files.notExists(classpathFile)) {
+            Files.writeString(classpathFile, System.getProperty("java.class.path"));
+        }
         List<String> command = new ArrayList<>();
         for (String part : entrypoint.trim().split("\\s+")) {
             if (part.equals("java")) {
@@ -193,6 +202,22 @@ class EntrypointIT {
                 .redirectOutput(dir.resolve(role + ".log").toFile());
         pb.environment().putAll(env);
         roles.put(role, pb.start());
+    }
+
+    /** The last lines each role printed, for the failure message. */
+    private String roleLogs() throws IOException {
+        StringBuilder out = new StringBuilder();
+        for (String role : roles.keySet()) {
+            List<String> lines = Files.readAllLines(dir.resolve(role + ".log"));
+            out.append("--- ")
+                    .append(role)
+                    .append(", alive=")
+                    .append(roles.get(role).isAlive())
+                    .append('\n');
+            lines.subList(Math.max(0, lines.size() - 40), lines.size())
+                    .forEach(l -> out.append(l).append('\n'));
+        }
+        return out.toString();
     }
 
     /** terminationGracePeriodSeconds of the role's workload in deploy/base. */
