@@ -4,6 +4,8 @@
  */
 package dev.switchboard.launcher;
 
+import dev.switchboard.console.ConsoleApp;
+import dev.switchboard.console.ConsoleConfig;
 import dev.switchboard.delivery.DeliveryApp;
 import dev.switchboard.delivery.DeliveryConfig;
 import dev.switchboard.launcher.cli.KafkaOptions;
@@ -240,6 +242,61 @@ public final class RoleCommands {
                                     ? "the workspaces' warehouses"
                                     : PostgresUrl.parse(url, null, null).display()
                                             + " (every source) and the workspaces' warehouses");
+        }
+    }
+
+    /** {@code switchboard console}: the web console and its admin API. */
+    @Command(
+            name = "console",
+            mixinStandardHelpOptions = true,
+            description = {
+                "Run the web console and its admin API: source debugger, event delivery, dead letters, workspace and"
+                        + " event trace.",
+                "The token comes from $SWITCHBOARD_CONSOLE_TOKEN (or switchboard.console.token); open"
+                        + " http://HOST:PORT/login?token=TOKEN, or send Authorization: Bearer TOKEN to /api/*."
+            })
+    public static final class Console extends Role {
+        @Option(
+                names = "--host",
+                description = "Listen address; wins over switchboard.console.host (default: that key, else 0.0.0.0).")
+        String host;
+
+        @Option(
+                names = "--port",
+                description = "Listen port; wins over switchboard.console.port (default: that key, else 9094).")
+        Integer port;
+
+        @Override
+        void start(Lifecycle lifecycle) throws Exception {
+            Map<String, String> props = new HashMap<>(properties.read());
+            props.putIfAbsent(ConsoleConfig.HOST.key(), "0.0.0.0"); // a server role listens on every interface
+            String token = System.getenv("SWITCHBOARD_CONSOLE_TOKEN");
+            if (token != null && !token.isBlank()) {
+                props.putIfAbsent(ConsoleConfig.TOKEN.key(), token.trim());
+            }
+            if (host != null) {
+                props.put(ConsoleConfig.HOST.key(), host);
+            }
+            if (port != null) {
+                props.put(ConsoleConfig.PORT.key(), port.toString());
+            }
+            ConsoleConfig config = ConsoleConfig.from(props);
+            config.token(); // fails fast, naming the key, before anything connects
+            KafkaConfigView view = configView(lifecycle, "console");
+            ConsoleApp console = new ConsoleApp(
+                    config,
+                    kafka.access(properties),
+                    view,
+                    view::isLoaded,
+                    MapperRegistry.load(),
+                    new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
+            lifecycle.add(console);
+            int bound = console.start();
+            spec.commandLine()
+                    .getOut()
+                    .printf(
+                            "console listening on %s:%d (/login?token=..., /api/*, /healthz, /readyz, /metrics)%n",
+                            config.host(), bound);
         }
     }
 }

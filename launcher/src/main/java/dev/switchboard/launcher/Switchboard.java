@@ -26,6 +26,7 @@ import picocli.CommandLine.Command;
             RoleCommands.Router.class,
             RoleCommands.Delivery.class,
             RoleCommands.Warehouse.class,
+            RoleCommands.Console.class,
             ConfigCommand.class,
             TopicsCommand.class,
             DlqCommand.class,

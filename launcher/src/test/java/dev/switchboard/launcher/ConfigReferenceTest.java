@@ -6,6 +6,7 @@ package dev.switchboard.launcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.switchboard.console.ConsoleConfig;
 import dev.switchboard.delivery.DeliveryConfig;
 import dev.switchboard.options.Option;
 import dev.switchboard.router.RouterConfig;
@@ -53,6 +54,7 @@ class ConfigReferenceTest {
         roles.put("router", RouterConfig.options());
         roles.put("delivery", DeliveryConfig.options());
         roles.put("warehouse", LoaderConfig.options());
+        roles.put("console", ConsoleConfig.options());
         return roles;
     }
 

@@ -111,6 +111,7 @@ public final class OutcomeRecorder {
                 .setErrorClass(errorClass)
                 .setError(error)
                 .setResponseSample(sample)
+                .setResponseHeaders(Map.copyOf(result.headers()))
                 .setAttemptedAt(result.startedAt())
                 .setReplayId(replayId)
                 .build();

@@ -90,6 +90,20 @@ public final class DestinationControls implements AutoCloseable {
         } catch (ExecutionException | TimeoutException e) {
             throw new IllegalStateException("cannot write " + Topics.CONTROL.name() + ": " + e, e);
         }
+        awaitVisible(control);
+    }
+
+    /** Read your writes: {@link #state} answers with {@code control} once the view has read it back (at most 10 s). */
+    private void awaitVisible(DestinationControl control) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (view.clock(control.getDestinationId()).paused() != control.getPaused() && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 
     private void awaitLoaded() {

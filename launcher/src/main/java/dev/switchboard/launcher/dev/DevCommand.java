@@ -136,6 +136,7 @@ public final class DevCommand implements Callable<Integer> {
             out.printf("  Write key     %-14s %s%n", s.id() + ":", String.join(", ", s.writeKeys()));
         }
         out.printf("  Deliveries    %s/dev/inbox  (what the example webhook received)%n", url);
+        out.printf("  Console       %s  (debugger, delivery, dead letters, trace)%n", dev.consoleLoginUrl());
         if (dev.warehouseUrl() != null) {
             out.printf(
                     "  Warehouse     %s%s%n",

@@ -4,6 +4,9 @@
  */
 package dev.switchboard.launcher.dev;
 
+import dev.switchboard.console.ConsoleApp;
+import dev.switchboard.console.ConsoleConfig;
+import dev.switchboard.console.auth.ConsoleAuth;
 import dev.switchboard.delivery.DeliveryApp;
 import dev.switchboard.delivery.DeliveryConfig;
 import dev.switchboard.embedded.EmbeddedKafka;
@@ -11,6 +14,7 @@ import dev.switchboard.embedded.TopicAdmin;
 import dev.switchboard.launcher.cli.Lifecycle;
 import dev.switchboard.launcher.config.ConfigPublisher;
 import dev.switchboard.mappers.api.MapperRegistry;
+import dev.switchboard.options.KafkaAccess;
 import dev.switchboard.options.OptionSet;
 import dev.switchboard.router.RouterApp;
 import dev.switchboard.router.RouterConfig;
@@ -84,6 +88,9 @@ public final class DevMode implements AutoCloseable {
     private volatile boolean withWarehouse;
     private volatile String publishedDocument;
     private KafkaConfigView view;
+    private volatile ConsoleApp console;
+    private String consoleUrl;
+    private String consoleToken;
 
     private DevMode() {}
 
@@ -143,7 +150,8 @@ public final class DevMode implements AutoCloseable {
                 .withReadinessCheck("workspace", this::workspaceApplied)
                 .withReadinessCheck("router", () -> router != null && router.ready())
                 .withReadinessCheck("delivery", () -> delivery != null && delivery.ready())
-                .withReadinessCheck("warehouse", this::warehouseReady);
+                .withReadinessCheck("warehouse", this::warehouseReady)
+                .withReadinessCheck("console", () -> console != null && console.ready());
         port = api.start();
 
         Map<String, String> env = new HashMap<>(System.getenv());
@@ -181,6 +189,7 @@ public final class DevMode implements AutoCloseable {
                             metrics)
                     .start());
         }
+        startConsole(o, mappers, metrics);
         if (!view.awaitLoaded(Duration.ofSeconds(60))) {
             throw new IllegalStateException("the config topic could not be read within 60 s");
         }
@@ -194,6 +203,36 @@ public final class DevMode implements AutoCloseable {
         // Added last so that it closes first: no new events while the other roles drain.
         lifecycle.add(api);
         api = null;
+    }
+
+    /**
+     * The console on {@code switchboard.console.port} (default 9094; a free one when the tracking API picks a
+     * free one too), with {@code switchboard.console.token}, else $SWITCHBOARD_CONSOLE_TOKEN, else a token made
+     * up now: {@link #consoleLoginUrl()} logs a browser in.
+     */
+    private void startConsole(Options o, MapperRegistry mappers, PrometheusMeterRegistry metrics) throws Exception {
+        Map<String, String> props = new HashMap<>(o.properties());
+        String envToken = System.getenv("SWITCHBOARD_CONSOLE_TOKEN");
+        props.putIfAbsent(
+                ConsoleConfig.TOKEN.key(),
+                envToken == null || envToken.isBlank() ? ConsoleAuth.newToken() : envToken.trim());
+        props.putIfAbsent(ConsoleConfig.HOST.key(), host);
+        if (o.port() != null && o.port() == 0) {
+            props.putIfAbsent(ConsoleConfig.PORT.key(), "0");
+        }
+        ConsoleConfig config = ConsoleConfig.from(props);
+        consoleToken = config.token();
+        ConsoleApp app = new ConsoleApp(
+                config,
+                new KafkaAccess(bootstrapServers, OptionSet.kafkaCommon(o.properties())),
+                view,
+                view::isLoaded,
+                mappers,
+                metrics);
+        // closed before the broker, after the tracking API (added later, closed first)
+        lifecycle.add(app);
+        consoleUrl = "http://" + config.host() + ":" + app.start();
+        console = app;
     }
 
     /** The published workspace, as published, is in the config view: its write keys are accepted. */
@@ -228,6 +267,21 @@ public final class DevMode implements AutoCloseable {
 
     public int port() {
         return port;
+    }
+
+    /** The console's base URL. */
+    public String consoleUrl() {
+        return consoleUrl;
+    }
+
+    /** The URL that logs a browser into the console. */
+    public String consoleLoginUrl() {
+        return ConsoleApp.loginUrl(consoleUrl, consoleToken);
+    }
+
+    /** The console's bearer token. */
+    public String consoleToken() {
+        return consoleToken;
     }
 
     public WorkspaceConfig workspace() {

@@ -1,0 +1,77 @@
+/*
+ * Copyright The Switchboard Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package dev.switchboard.console.api;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.switchboard.console.live.Recorder;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * A source's calls as server-sent events. Updates are coalesced: every {@value #FRAME_MS} ms at most one
+ * {@code calls} event goes out with the newest {@value #PER_FRAME} calls that arrived since the last one and
+ * how many arrived in all; at 1,000 calls/s the browser gets four small frames a second, not a thousand
+ * messages, and shows "n more" for what it did not list. The search of the page applies ({@code q},
+ * {@code type}). A comment line every 15 s keeps proxies from closing an idle stream.
+ */
+final class LiveStream {
+
+    static final long FRAME_MS = 250;
+    static final int PER_FRAME = 50;
+    private static final long KEEPALIVE_MS = 15_000;
+
+    private LiveStream() {}
+
+    static void open(RoutingContext ctx, Vertx vertx, Recorder recorder, Views views) {
+        String source = ctx.pathParam("source");
+        var matches =
+                AdminApi.matcher(ctx.queryParams().get("q"), ctx.queryParams().get("type"));
+        HttpServerResponse response = ctx.response()
+                .setChunked(true)
+                .putHeader("Content-Type", "text/event-stream; charset=utf-8")
+                .putHeader("Cache-Control", "no-store")
+                .putHeader("X-Accel-Buffering", "no");
+        long[] last = {parse(ctx.queryParams().get("after"))};
+        if (last[0] <= 0) {
+            last[0] = recorder.calls(source, Long.MAX_VALUE, 0, t -> true).lastSeq();
+        }
+        response.write("retry: 2000\n\n");
+        long[] idle = {0};
+        long timer = vertx.setPeriodic(FRAME_MS, id -> {
+            if (response.closed() || response.ended()) {
+                vertx.cancelTimer(id);
+                return;
+            }
+            Recorder.Calls page = recorder.calls(source, last[0], PER_FRAME, matches);
+            if (page.arrived() == 0 || page.lastSeq() == last[0]) {
+                idle[0] += FRAME_MS;
+                if (idle[0] >= KEEPALIVE_MS) {
+                    idle[0] = 0;
+                    response.write(": keepalive\n\n");
+                }
+                return;
+            }
+            idle[0] = 0;
+            ObjectNode frame = Views.JSON.createObjectNode();
+            frame.put("lastSeq", page.lastSeq());
+            frame.put("arrived", page.arrived());
+            ArrayNode calls = frame.putArray("calls");
+            page.calls().forEach(c -> calls.add(views.call(c)));
+            last[0] = page.lastSeq();
+            response.write("event: calls\nid: " + page.lastSeq() + "\ndata: " + frame + "\n\n");
+        });
+        response.closeHandler(v -> vertx.cancelTimer(timer));
+    }
+
+    private static long parse(String s) {
+        try {
+            return s == null ? 0 : Long.parseLong(s.trim());
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+}
