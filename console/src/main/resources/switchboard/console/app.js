@@ -1,7 +1,7 @@
 // Switchboard console. Every piece of event content is set as text (textContent / text nodes), never as
 // HTML; the Content-Security-Policy allows no inline script besides. No build step: a plain ES module.
 
-const state = { csrf: null, workspace: null, live: null };
+const state = { csrf: null, workspace: null, live: null, next: null };
 
 /** An element; string and number children become text nodes, never markup. */
 function el(tag, props = {}, ...children) {
@@ -33,7 +33,11 @@ async function api(path, { method = 'GET', body } = {}) {
   }
   const res = await fetch('/api' + path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), credentials: 'same-origin' });
   const data = await res.json().catch(() => ({}));
-  if (res.status === 401) { location.hash = '#/login'; throw new Error(data.message || 'log in'); }
+  if (res.status === 401) {
+    // to the login view, keeping a failed login link's note, and back to the page wanted once logged in
+    if (!location.hash.startsWith('#/login')) { state.next = location.hash; location.hash = '#/login'; }
+    throw new Error(data.message || 'log in');
+  }
   if (!res.ok) throw new Error(data.message || ('HTTP ' + res.status));
   return data;
 }
@@ -103,7 +107,7 @@ async function loginView() {
   const form = el('form', { class: 'login', on: { submit: async (ev) => {
     ev.preventDefault();
     const res = await fetch('/api/login', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ token: input.value }) });
-    if (res.ok) { state.csrf = (await res.json()).csrf; await loadWorkspace(); location.hash = '#/workspace'; }
+    if (res.ok) { state.csrf = (await res.json()).csrf; await loadWorkspace(); location.hash = state.next || '#/workspace'; state.next = null; }
     else msg.textContent = 'That is not the console token.';
   } } }, el('h1', {}, 'Log in'), msg, input, el('button', { type: 'submit' }, 'Log in'));
   show(form);
@@ -170,6 +174,18 @@ async function debuggerView(sourceId) {
     body.prepend(...rows);
     while (body.querySelectorAll('tr.call').length > MAX_ROWS) body.lastElementChild.remove();
   };
+  // A call the router judged after it was shown comes again in a frame's updates: its row (and its open
+  // detail) is redrawn in place.
+  const update = (c) => {
+    const i = pending.findIndex((p) => p.messageId === c.messageId);
+    if (i >= 0) { pending[i] = c; return; }
+    const old = [...body.querySelectorAll('tr.call')].find((tr) => tr.dataset.messageId === c.messageId);
+    if (!old) return;
+    const fresh = row(c);
+    const open = old.nextElementSibling && old.nextElementSibling.classList.contains('detail');
+    old.replaceWith(fresh);
+    if (open) { fresh.nextElementSibling.remove(); expand(fresh, c.messageId); }
+  };
   const reload = async () => {
     const page = await api('/sources/' + encodeURIComponent(sourceId) + '/calls' + query() + '&limit=' + MAX_ROWS);
     lastSeq = page.lastSeq;
@@ -182,6 +198,7 @@ async function debuggerView(sourceId) {
       const f = JSON.parse(ev.data);
       lastSeq = f.lastSeq;
       pending = f.calls.concat(pending).slice(0, MAX_ROWS);
+      (f.updates || []).forEach(update);
       status.textContent = 'live' + (f.arrived > f.calls.length ? ' · ' + f.arrived + ' arrived, newest ' + f.calls.length + ' shown' : '');
       if (!frame) frame = requestAnimationFrame(flush);
     });

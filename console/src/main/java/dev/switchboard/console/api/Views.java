@@ -195,13 +195,16 @@ final class Views {
         return n;
     }
 
-    /** received, rejected, routed (at least one destination), skipped (none), or enriched. */
+    /** The status of a call the router has not judged yet. */
+    static final String RECEIVED = "received";
+
+    /** {@value #RECEIVED}, rejected, routed (to at least one destination) or not routed (to none). */
     static String status(Trace t) {
         if (!t.rejections().isEmpty() && t.event() == null) {
             return "rejected";
         }
         if (t.event() == null) {
-            return "received";
+            return RECEIVED;
         }
         return t.routing().stream().anyMatch(x -> x.outcome().equals("routed")) ? "routed" : "not routed";
     }
