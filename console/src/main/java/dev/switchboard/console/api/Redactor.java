@@ -9,6 +9,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.switchboard.mappers.api.MapperRegistry;
 import dev.switchboard.mappers.api.SettingSpec;
 import dev.switchboard.workspace.config.DestinationConfig;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -19,8 +21,9 @@ import java.util.Set;
 /**
  * Keeps a destination's secrets out of what the console answers: the settings its type declares
  * {@code secret} (or, for a type not installed, any setting whose name says key, token, secret or
- * password) are shown as {@value #MASK}, and their values are masked wherever they appear in a request's
- * URL, headers or body (a mapper may put an API key in the body). Credential headers are masked always.
+ * password) are shown as {@value #MASK}, and their values (as written and URL-encoded) are masked wherever
+ * they appear in a request's URL, headers or body (a mapper may put an API key in the body). Credential
+ * headers are masked always.
  */
 final class Redactor {
 
@@ -55,6 +58,10 @@ final class Redactor {
                         : s.getValue().toString();
                 if (v.length() >= 4) {
                     values.add(v);
+                    String inUrl = URLEncoder.encode(v, StandardCharsets.UTF_8); // as a query parameter
+                    if (!inUrl.equals(v)) {
+                        values.add(inUrl);
+                    }
                 }
             }
         }
