@@ -29,8 +29,8 @@ final class Redactor {
 
     static final String MASK = "••••••";
 
-    private static final Set<String> CREDENTIAL_HEADERS =
-            Set.of("authorization", "proxy-authorization", "x-api-key", "api-key", "x-auth-token", "cookie");
+    private static final Set<String> CREDENTIAL_HEADERS = Set.of(
+            "authorization", "proxy-authorization", "x-api-key", "api-key", "x-auth-token", "cookie", "set-cookie");
     private static final List<String> SECRET_WORDS = List.of("key", "token", "secret", "password", "credential");
 
     private final List<String> secrets;
