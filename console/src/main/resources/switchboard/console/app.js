@@ -156,7 +156,7 @@ async function debuggerView(sourceId) {
   const table = el('table', {}, el('thead', {}, el('tr', {}, ['Received', 'Type', 'Event', 'userId', 'anonymousId', 'messageId', 'Status'].map((h) => el('th', {}, h)))), body);
   show(el('h1', {}, 'Source debugger: ' + sourceId), el('div', { class: 'toolbar' }, search, type, liveButton, status), table);
 
-  let lastSeq = 0; let paused = false; let pending = []; let frame = 0;
+  let lastSeq = 0; let paused = false; let pending = []; let frame = 0; let unlisted = 0;
   const query = () => '?q=' + encodeURIComponent(search.value) + '&type=' + encodeURIComponent(type.value);
   const row = (c) => {
     const tr = el('tr', { class: 'call', dataset: { messageId: c.messageId } },
@@ -172,7 +172,12 @@ async function debuggerView(sourceId) {
     frame = 0;
     const rows = pending.splice(0).map(row);
     body.prepend(...rows);
-    while (body.querySelectorAll('tr.call').length > MAX_ROWS) body.lastElementChild.remove();
+    const listed = body.querySelectorAll('tr.call');
+    for (let i = listed.length - 1; i >= MAX_ROWS; i--) {
+      const detail = listed[i].nextElementSibling;
+      if (detail && detail.classList.contains('detail')) detail.remove();
+      listed[i].remove();
+    }
   };
   // A call the router judged after it was shown comes again in a frame's updates: its row (and its open
   // detail) is redrawn in place.
@@ -188,7 +193,7 @@ async function debuggerView(sourceId) {
   };
   const reload = async () => {
     const page = await api('/sources/' + encodeURIComponent(sourceId) + '/calls' + query() + '&limit=' + MAX_ROWS);
-    lastSeq = page.lastSeq;
+    lastSeq = page.lastSeq; unlisted = 0;
     body.replaceChildren(...page.calls.map(row));
   };
   const connect = () => {
@@ -199,7 +204,8 @@ async function debuggerView(sourceId) {
       lastSeq = f.lastSeq;
       pending = f.calls.concat(pending).slice(0, MAX_ROWS);
       (f.updates || []).forEach(update);
-      status.textContent = 'live' + (f.arrived > f.calls.length ? ' · ' + f.arrived + ' arrived, newest ' + f.calls.length + ' shown' : '');
+      unlisted += Math.max(0, f.arrived - f.calls.length);
+      status.textContent = 'live' + (unlisted ? ' · ' + unlisted + ' more arrived than listed (newest shown; search to find one)' : '');
       if (!frame) frame = requestAnimationFrame(flush);
     });
     state.live = es;
@@ -222,8 +228,10 @@ async function expand(tr, messageId) {
   const next = tr.nextElementSibling;
   if (next && next.classList.contains('detail')) { next.remove(); return; }
   const t = await api('/trace/' + encodeURIComponent(messageId));
-  const cell = el('td', { colspan: 7 }, traceParts(t));
-  tr.after(el('tr', { class: 'detail' }, cell));
+  // the row may have been redrawn by a live update while the trace was read: open the current one
+  const at = tr.isConnected ? tr : [...document.querySelectorAll('#calls tr.call')].find((r) => r.dataset.messageId === messageId);
+  if (!at || (at.nextElementSibling && at.nextElementSibling.classList.contains('detail'))) return;
+  at.after(el('tr', { class: 'detail' }, el('td', { colspan: 7 }, traceParts(t))));
 }
 
 function traceParts(t) {

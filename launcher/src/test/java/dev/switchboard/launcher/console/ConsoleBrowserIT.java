@@ -16,8 +16,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import org.awaitility.core.ConditionFactory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -36,8 +38,9 @@ import org.openqa.selenium.support.ui.Select;
  * The console in a real headless Chromium against the whole system in dev mode: log in with the link
  * {@code switchboard dev} prints, watch calls sent with Segment's Java library arrive live in the source
  * debugger, pause it, search it, read a rejection's reason, see a destination's 503 in event delivery,
- * redrive the dead letter from the page and follow the event's trace; hostile text stays text. Each
- * view's screenshot is saved in {@code target/screenshots/}.
+ * redrive the dead letter from the page and follow the event's trace; hostile text stays text; a burst of
+ * 1,000 calls a second keeps the list capped and current. Each view's screenshot is saved in
+ * {@code target/screenshots/}.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ConsoleBrowserIT {
@@ -229,6 +232,63 @@ class ConsoleBrowserIT {
         Chromium.screenshot(chrome, "trace");
     }
 
+    @Test
+    @Order(9)
+    void shouldKeepTheDebuggerCappedAndCurrentUnderAThousandCallsASecond() throws Exception {
+        open("#/sources/web");
+        eventually().untilAsserted(() -> assertThat(rowIds()).isNotEmpty());
+        // the browser's own account of main-thread work over 50 ms (the Long Tasks API)
+        chrome.executeScript("window.__long = []; new PerformanceObserver((l) => l.getEntries()"
+                + ".forEach((e) => window.__long.push(e.duration))).observe({ entryTypes: ['longtask'] });");
+        Thread.sleep(5_000); // the baseline: the same page, live, with nothing arriving
+        List<Double> idle = longTasks();
+        int batches = 50;
+        int perBatch = 100;
+        List<CompletableFuture<Integer>> sent = new ArrayList<>();
+        long start = System.nanoTime();
+        for (int b = 0; b < batches; b++) { // 5,000 calls at 1,000 a second
+            StringBuilder batch = new StringBuilder("{\"batch\":[");
+            for (int i = 0; i < perBatch; i++) {
+                batch.append(i == 0 ? "" : ",")
+                        .append("{\"type\":\"track\",\"event\":\"Burst\",\"userId\":\"u-")
+                        .append(i)
+                        .append("\",\"messageId\":\"burst-")
+                        .append(b * perBatch + i)
+                        .append("\"}");
+            }
+            sent.add(fx.sendRawAsync("/v1/batch", batch.append("]}").toString()));
+            long due = start + (b + 1) * 100_000_000L;
+            Thread.sleep(Math.max(0, (due - System.nanoTime()) / 1_000_000));
+        }
+        assertThat(sent).allSatisfy(f -> assertThat(f.join()).isEqualTo(200));
+        double sending = (System.nanoTime() - start) / 1e9;
+        String last = "burst-" + (batches * perBatch - 1);
+
+        // newest first in the order the console read them: the last batch on top (its users' partitions interleave)
+        eventually()
+                .untilAsserted(() ->
+                        assertThat(rowIds()).contains(last).first().asString().startsWith("burst-49"));
+        assertThat(rowIds()).hasSizeLessThanOrEqualTo(500);
+        assertThat(text("#live-status")).contains("more arrived than listed");
+        List<Double> burst = longTasks().subList(idle.size(), longTasks().size());
+        System.out.printf(
+                "console burst: %d calls acknowledged in %.1f s, all listed after %.1f s; page main-thread tasks"
+                        + " over 50 ms: %d, longest %.0f ms (idle 5 s before: %d, longest %.0f ms)%n",
+                batches * perBatch,
+                sending,
+                (System.nanoTime() - start) / 1e9,
+                burst.size(),
+                burst.stream().mapToDouble(d -> d).max().orElse(0),
+                idle.size(),
+                idle.stream().mapToDouble(d -> d).max().orElse(0));
+    }
+
+    /** Every main-thread task over 50 ms the page's observer saw, in order. */
+    private static List<Double> longTasks() {
+        List<?> all = (List<?>) chrome.executeScript("return window.__long;");
+        return all.stream().map(d -> ((Number) d).doubleValue()).toList();
+    }
+
     private static ConditionFactory eventually() {
         return await().atMost(Duration.ofSeconds(30))
                 .pollInterval(Duration.ofMillis(100))
@@ -249,10 +309,11 @@ class ConsoleBrowserIT {
         return chrome.findElement(By.cssSelector("#calls tr.call[data-message-id='" + messageId + "']"));
     }
 
+    /** The listed calls' messageIds, top to bottom, read in one script call (not one round trip per row). */
     private static List<String> rowIds() {
-        return chrome.findElements(By.cssSelector("#calls tr.call")).stream()
-                .map(r -> r.getAttribute("data-message-id"))
-                .toList();
+        List<?> ids = (List<?>) chrome.executeScript(
+                "return [...document.querySelectorAll('#calls tr.call')].map((r) => r.dataset.messageId);");
+        return ids.stream().map(String::valueOf).toList();
     }
 
     private static JsonNode api(String path) throws Exception {

@@ -26,6 +26,7 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -137,19 +138,25 @@ final class ConsoleFixture implements AutoCloseable {
     }
 
     /** POSTs a raw body to the tracking API with the write key; returns the status. */
-    int sendRaw(String path, String body) throws Exception {
-        HttpResponse<String> r = http.send(
-                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + dev.port() + path))
-                        .header(
-                                "Authorization",
-                                "Basic "
-                                        + Base64.getEncoder()
-                                                .encodeToString((WRITE_KEY + ":").getBytes(StandardCharsets.UTF_8)))
-                        .header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString(body))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
-        return r.statusCode();
+    int sendRaw(String path, String body) {
+        return sendRawAsync(path, body).join();
+    }
+
+    /** {@link #sendRaw} without waiting for the answer. */
+    CompletableFuture<Integer> sendRawAsync(String path, String body) {
+        return http.sendAsync(
+                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + dev.port() + path))
+                                .header(
+                                        "Authorization",
+                                        "Basic "
+                                                + Base64.getEncoder()
+                                                        .encodeToString(
+                                                                (WRITE_KEY + ":").getBytes(StandardCharsets.UTF_8)))
+                                .header("Content-Type", "application/json")
+                                .POST(HttpRequest.BodyPublishers.ofString(body))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString())
+                .thenApply(HttpResponse::statusCode);
     }
 
     @Override
