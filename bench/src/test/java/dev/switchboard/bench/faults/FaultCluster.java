@@ -11,6 +11,7 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +19,8 @@ import java.util.Map;
 /**
  * The system under test, one OS process per part: the broker ({@link BrokerProcess}) and the three
  * roles ({@link RoleProcess}: tracking-api, router, delivery), the router and delivery each under a
- * stable {@code --instance-id} (static membership, as a StatefulSet's pod name gives it), the router's
+ * stable {@code --instance-id} (static membership, as a StatefulSet's pod name gives it; see
+ * {@link #staticMembership()}), the router's
  * state in a directory that survives its restarts. Its workspace has three sources, each connected
  * to its own capture destinations, so a scenario's faults stay on its own destinations:
  * {@code wk_main} to {@code cap}; {@code wk_flaky} to {@code flaky}; {@code wk_pair} to {@code hang}
@@ -44,22 +46,28 @@ final class FaultCluster implements AutoCloseable {
         this.broker = BrokerProcess.in(dir, freePort());
         String kafka = broker.bootstrapServers();
         this.api = new RoleProcess("tracking-api", dir, kafka, freePort(), List.of());
-        this.router = new RoleProcess(
-                "router",
-                dir,
-                kafka,
-                freePort(),
-                List.of("--instance-id=router-0", "--set=switchboard.router.state-dir=" + dir.resolve("router-state")));
-        this.delivery = new RoleProcess(
-                "delivery",
-                dir,
-                kafka,
-                freePort(),
-                List.of("--instance-id=delivery-0", "--set=switchboard.delivery.backoff.max=" + BACKOFF_MAX));
+        boolean stable = staticMembership();
+        List<String> routerArgs =
+                new ArrayList<>(List.of("--set=switchboard.router.state-dir=" + dir.resolve("router-state")));
+        List<String> deliveryArgs = new ArrayList<>(List.of("--set=switchboard.delivery.backoff.max=" + BACKOFF_MAX));
+        if (stable) {
+            routerArgs.add("--instance-id=router-0");
+            deliveryArgs.add("--instance-id=delivery-0");
+        }
+        this.router = new RoleProcess("router", dir, kafka, freePort(), routerArgs);
+        this.delivery = new RoleProcess("delivery", dir, kafka, freePort(), deliveryArgs);
         all.put("broker", broker);
         all.put("tracking-api", api);
         all.put("router", router);
         all.put("delivery", delivery);
+    }
+
+    /**
+     * {@code -Dfaults.static-membership=false} starts the router and delivery without {@code --instance-id}
+     * (dynamic members), to measure a restart's recovery without static membership.
+     */
+    static boolean staticMembership() {
+        return !"false".equals(System.getProperty("faults.static-membership"));
     }
 
     /** Starts the broker, creates the topics, applies the workspace, then starts each role and waits until ready. */
