@@ -114,10 +114,13 @@ final class Scenario {
         }
         List<Result> results = Checker.check(cluster, name, name, sent, destinations, timing.get(), DRAIN);
         failures.addAll(verdict(cluster, results, startsBefore));
-        String note = timing.get().note();
+        Map<Integer, Long> answers = new java.util.TreeMap<>(sent.values().stream()
+                .collect(java.util.stream.Collectors.groupingBy(Sent::status, java.util.stream.Collectors.counting())));
+        String note = "events by answer (-1: none) " + answers
+                + (timing.get().note().isBlank() ? "" : "; " + timing.get().note());
         if (extra != null) {
             failures.addAll(extra.check(cluster));
-            note = extra.note();
+            note = note + "; " + extra.note();
         }
         return new Outcome(name, description, results, failures, note);
     }
