@@ -22,19 +22,19 @@ final class BrokerProcess extends ChildProcess {
 
     private final int port;
 
-    private BrokerProcess(Path dir, int port) throws IOException {
+    private BrokerProcess(Path dir, Path dataDir, int port) throws IOException {
         super(
                 "broker",
                 dir,
                 List.of("-Xms512m", "-Xmx512m", "-XX:+ExitOnOutOfMemoryError"),
                 BrokerProcess.class.getName(),
-                List.of(dir.resolve("kafka").toString(), Integer.toString(port)));
+                List.of(dataDir.toString(), Integer.toString(port)));
         this.port = port;
     }
 
-    /** A broker on {@code port} with its data in {@code dir/kafka}, not yet started. */
-    static BrokerProcess in(Path dir, int port) throws IOException {
-        return new BrokerProcess(dir, port);
+    /** A broker on {@code port} with its data in {@code dataDir}, its log in {@code dir}, not yet started. */
+    static BrokerProcess in(Path dir, Path dataDir, int port) throws IOException {
+        return new BrokerProcess(dir, dataDir, port);
     }
 
     String bootstrapServers() {

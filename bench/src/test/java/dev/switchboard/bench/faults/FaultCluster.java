@@ -33,6 +33,7 @@ final class FaultCluster implements AutoCloseable {
     static final String BACKOFF_MAX = "5s";
 
     final Path dir;
+    final SmallDisk disk;
     final CaptureServer capture;
     final BrokerProcess broker;
     final RoleProcess api;
@@ -40,10 +41,11 @@ final class FaultCluster implements AutoCloseable {
     final RoleProcess delivery;
     private final Map<String, ChildProcess> all = new LinkedHashMap<>();
 
-    FaultCluster(Path dir) throws IOException {
+    FaultCluster(Path dir) throws IOException, InterruptedException {
         this.dir = dir;
+        this.disk = SmallDisk.at(dir.resolve("disk"));
         this.capture = new CaptureServer();
-        this.broker = BrokerProcess.in(dir, freePort());
+        this.broker = BrokerProcess.in(dir, disk.path().resolve("kafka"), freePort());
         String kafka = broker.bootstrapServers();
         this.api = new RoleProcess("tracking-api", dir, kafka, freePort(), List.of());
         boolean stable = staticMembership();
@@ -154,7 +156,12 @@ final class FaultCluster implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
         }
-        broker.close();
         capture.close();
+        try {
+            broker.terminate(Duration.ofSeconds(30)); // SIGKILL after 30 s
+            disk.close();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

@@ -30,6 +30,7 @@ class FaultSuiteIT {
     void shouldLoseNothingAcknowledgedUnderEveryFault() throws Exception {
         Path report = Path.of(System.getProperty("faults.report", "target/faults/report.md"));
         Path dir = report.getParent().resolve("run");
+        SmallDisk.unmountLeftover(dir.resolve("disk"));
         EmbeddedKafka.deleteRecursively(dir);
         Files.createDirectories(dir);
         String only = System.getProperty("faults.scenarios", "all");

@@ -59,7 +59,8 @@ final class Faults {
                             return new Timing(
                                     at, System.currentTimeMillis(), "hang for " + Scenario.LOAD.toSeconds() + " s");
                         }),
-                HostileInput.scenario());
+                HostileInput.scenario(),
+                DiskFull.scenario());
     }
 
     /** SIGKILL of one role mid-load, restarted at once with the same arguments (and instance id). */
