@@ -45,6 +45,7 @@ final class Checker {
             int acked,
             int archived,
             int delivered,
+            int deliveredUnacked,
             int deadLettered,
             int rejected,
             int duplicated,
@@ -123,6 +124,9 @@ final class Checker {
                     acked.size(),
                     archived.size(),
                     first.size(),
+                    (int) first.keySet().stream()
+                            .filter(id -> !acked.contains(id))
+                            .count(),
                     dead.size(),
                     rejected.size(),
                     copies - first.size(),

@@ -28,13 +28,14 @@ final class Report {
                 .append(" s per scenario, fault after ")
                 .append(Scenario.FAULT_AFTER.toSeconds())
                 .append(" s; latency is ack to first delivery, in ms.\n\n");
-        out.append("| scenario | destination | sent | acked | archived | delivered | dead-lettered | rejected"
-                + " | duplicated | lost | recovery ms | max gap ms | p50 | p99 | max | verdict |\n");
         out.append(
-                "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |\n");
+                "| scenario | destination | sent | acked | archived | delivered | of them unacked | dead-lettered | rejected"
+                        + " | duplicated | lost | recovery ms | max gap ms | p50 | p99 | max | verdict |\n");
+        out.append(
+                "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |\n");
         for (Outcome o : outcomes) {
             for (Result r : o.results()) {
-                out.append("| %s | %s | %d | %d | %d | %d | %d | %d | %d | %d | %s | %d | %d | %d | %d | %s |\n"
+                out.append("| %s | %s | %d | %d | %d | %d | %d | %d | %d | %d | %d | %s | %d | %d | %d | %d | %s |\n"
                         .formatted(
                                 o.name(),
                                 r.destination(),
@@ -42,6 +43,7 @@ final class Report {
                                 r.acked(),
                                 r.archived(),
                                 r.delivered(),
+                                r.deliveredUnacked(),
                                 r.deadLettered(),
                                 r.rejected(),
                                 r.duplicated(),
