@@ -104,16 +104,6 @@ final class FaultCluster implements AutoCloseable {
         delivery.awaitReady(READY);
     }
 
-    /** A second router instance (not started): its own state directory, ops port and, if static, instance id. */
-    RoleProcess secondRouter() throws IOException {
-        List<String> args =
-                new ArrayList<>(List.of("--set=switchboard.router.state-dir=" + dir.resolve("router-1-state")));
-        if (staticMembership()) {
-            args.add("--instance-id=router-1");
-        }
-        return new RoleProcess("router-1", dir, broker.bootstrapServers(), freePort(), args);
-    }
-
     /** Every part by name: broker, tracking-api, router, delivery. */
     Map<String, ChildProcess> parts() {
         return all;

@@ -30,7 +30,6 @@ final class Faults {
         return List.of(
                 new Scenario("baseline", "no fault", "wk_main", List.of("cap"), Set.of(), 0, c -> Timing.NONE),
                 killed("router-kill", "router"),
-                scaled(),
                 killed("delivery-kill", "delivery"),
                 killed("api-kill", "tracking-api"),
                 broker("broker-term", false),
@@ -84,35 +83,6 @@ final class Faults {
                     target.awaitReady(FaultCluster.READY);
                     long ready = System.currentTimeMillis() - restart;
                     return new Timing(at, restart, "restart to /readyz 200: " + ready + " ms");
-                });
-    }
-
-    /** A second router instance joins under load (a rebalance), then leaves with SIGTERM (another). */
-    static Scenario scaled() {
-        return new Scenario(
-                "router-scale",
-                "a second router joins 10 s into the load, leaves with SIGTERM 10 s later",
-                "wk_main",
-                List.of("cap"),
-                Set.of(),
-                0,
-                c -> {
-                    Scenario.awaitFaultTime();
-                    long at = System.currentTimeMillis();
-                    try (RoleProcess second = c.secondRouter()) {
-                        second.start();
-                        second.awaitReady(FaultCluster.READY);
-                        long ready = System.currentTimeMillis() - at;
-                        Thread.sleep(Duration.ofSeconds(10).toMillis());
-                        long leave = System.currentTimeMillis();
-                        int exit = second.terminate(Duration.ofSeconds(60));
-                        long left = System.currentTimeMillis();
-                        return new Timing(
-                                at,
-                                left,
-                                "the second router was ready after %d ms; SIGTERM: exit %d after %d ms"
-                                        .formatted(ready, exit, left - leave));
-                    }
                 });
     }
 

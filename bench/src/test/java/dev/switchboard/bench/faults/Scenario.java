@@ -89,6 +89,7 @@ final class Scenario {
     /** Runs the load and the fault, then checks. */
     Outcome run(FaultCluster cluster) throws Exception {
         Map<String, Integer> startsBefore = starts(cluster);
+        String loadBefore = loadAverage();
         AtomicReference<Timing> timing = new AtomicReference<>(Timing.NONE);
         AtomicReference<Exception> faultError = new AtomicReference<>();
         Thread injector = new Thread(
@@ -116,7 +117,9 @@ final class Scenario {
         failures.addAll(verdict(cluster, results, startsBefore));
         Map<Integer, Long> answers = new java.util.TreeMap<>(sent.values().stream()
                 .collect(java.util.stream.Collectors.groupingBy(Sent::status, java.util.stream.Collectors.counting())));
-        String note = "events by answer (-1: none) " + answers
+        String note = "load average " + loadBefore + " -> " + loadAverage()
+                + " (2 cores shared); events by answer (-1: none) "
+                + answers
                 + (timing.get().note().isBlank() ? "" : "; " + timing.get().note());
         if (extra != null) {
             failures.addAll(extra.check(cluster));
@@ -159,6 +162,16 @@ final class Scenario {
         Map<String, Integer> out = new java.util.HashMap<>();
         cluster.parts().forEach((part, p) -> out.put(part, p.starts()));
         return out;
+    }
+
+    /** The machine's 1-minute load average (Linux), for the report: the box is shared. */
+    static String loadAverage() {
+        try {
+            return java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg"))
+                    .split(" ")[0];
+        } catch (java.io.IOException | RuntimeException e) {
+            return "?";
+        }
     }
 
     /** Waits until {@link #FAULT_AFTER} of the load has passed. */
