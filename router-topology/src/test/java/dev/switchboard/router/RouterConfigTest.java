@@ -35,6 +35,17 @@ class RouterConfigTest {
         Map<String, Object> consumer = streams.getMainConsumerConfigs("switchboard-router", "c", 1);
         assertThat(consumer).doesNotContainKey("group.instance.id");
         assertThat(consumer).containsEntry("internal.leave.group.on.close", "true");
+        // and a crashed dynamic member's tasks move after 10 s, not Kafka's 45 s
+        assertThat(consumer).containsEntry("session.timeout.ms", 10_000).containsEntry("heartbeat.interval.ms", 3_000);
+    }
+
+    @Test
+    void shouldLetTheOperatorChooseTheSessionTimeout() {
+        StreamsConfig streams =
+                new StreamsConfig(RouterConfig.from(Map.of("kafka.streams.main.consumer.session.timeout.ms", "30000"))
+                        .streamsProperties("127.0.0.1:9092"));
+        assertThat(streams.getMainConsumerConfigs("switchboard-router", "c", 1))
+                .containsEntry("session.timeout.ms", "30000");
     }
 
     @Test
