@@ -4,8 +4,8 @@
  */
 package dev.switchboard.delivery;
 
-import dev.switchboard.delivery.consume.DestinationSettings;
 import dev.switchboard.delivery.consume.DestinationWorker;
+import dev.switchboard.delivery.consume.WorkerTuning;
 import dev.switchboard.delivery.recovery.ControlView;
 import dev.switchboard.options.KafkaAccess;
 import dev.switchboard.workspace.CompiledWorkspace;
@@ -106,8 +106,7 @@ public final class DeliveryApp implements AutoCloseable {
                 if (!worker.healthy()) {
                     LOG.warn("delivery to {} had stopped; starting it again", worker.destinationId());
                     worker.close();
-                    workers.put(
-                            worker.destinationId(), worker(worker.settings()).start());
+                    workers.put(worker.destinationId(), worker(worker.tuning()).start());
                     restarts(worker.destinationId()).increment();
                 }
             }
@@ -155,17 +154,17 @@ public final class DeliveryApp implements AutoCloseable {
         if (closed) {
             return;
         }
-        Map<String, DestinationSettings> wanted = new HashMap<>();
+        Map<String, WorkerTuning> wanted = new HashMap<>();
         for (CompiledWorkspace w : snapshot.workspaces()) {
             for (DestinationConfig d : w.destinations()) {
                 if (d.enabled()) {
-                    wanted.put(d.id(), settings(config, d));
+                    wanted.put(d.id(), tuning(config, d));
                 }
             }
         }
         for (String id : new ArrayList<>(workers.keySet())) {
-            DestinationSettings s = wanted.get(id);
-            if (s == null || !s.equals(workers.get(id).settings())) {
+            WorkerTuning s = wanted.get(id);
+            if (s == null || !s.equals(workers.get(id).tuning())) {
                 LOG.info("stopping delivery to {}", id);
                 workers.remove(id).close();
             }
@@ -178,16 +177,16 @@ public final class DeliveryApp implements AutoCloseable {
     }
 
     /** A worker for {@code s} that follows the destination's pause on {@code sb.control}. */
-    private DestinationWorker worker(DestinationSettings s) {
+    private DestinationWorker worker(WorkerTuning s) {
         String id = s.destinationId();
         return new DestinationWorker(s, bootstrapServers, producer, registry, () -> controls.clock(id));
     }
 
-    /** The settings of one destination: the role's options overridden by its {@code delivery:} block. */
-    static DestinationSettings settings(DeliveryConfig c, DestinationConfig d) {
+    /** How one destination's worker is tuned: the role's options overridden by its {@code delivery:} block. */
+    static WorkerTuning tuning(DeliveryConfig c, DestinationConfig d) {
         DeliveryOptions o =
                 d.delivery() == null ? new DeliveryOptions(null, null, null, null, null, null) : d.delivery();
-        return new DestinationSettings(
+        return new WorkerTuning(
                 d.id(),
                 o.connectTimeoutDuration().orElse(c.connectTimeout()),
                 o.requestTimeoutDuration().orElse(c.requestTimeout()),

@@ -7,7 +7,7 @@ package dev.switchboard.delivery;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.switchboard.delivery.consume.DestinationSettings;
+import dev.switchboard.delivery.consume.WorkerTuning;
 import dev.switchboard.workspace.config.DestinationConfig;
 import dev.switchboard.workspace.config.WorkspaceConfig;
 import dev.switchboard.workspace.config.WorkspaceConfigParser;
@@ -98,10 +98,10 @@ class DeliveryConfigTest {
         DeliveryConfig role = DeliveryConfig.from(Map.of("switchboard.delivery.connect-timeout", "2s"));
 
         // When
-        DestinationSettings slow =
-                DeliveryApp.settings(role, roundTrip.destination("slow").orElseThrow());
-        DestinationSettings plain =
-                DeliveryApp.settings(role, roundTrip.destination("plain").orElseThrow());
+        WorkerTuning slow =
+                DeliveryApp.tuning(role, roundTrip.destination("slow").orElseThrow());
+        WorkerTuning plain =
+                DeliveryApp.tuning(role, roundTrip.destination("plain").orElseThrow());
 
         // Then
         assertThat(slow.requestTimeout()).isEqualTo(Duration.ofSeconds(30));

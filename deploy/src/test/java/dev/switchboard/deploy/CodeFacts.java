@@ -4,7 +4,7 @@
  */
 package dev.switchboard.deploy;
 
-import dev.switchboard.delivery.consume.DestinationSettings;
+import dev.switchboard.delivery.consume.WorkerTuning;
 import dev.switchboard.delivery.recovery.DeadLetterQueue;
 import dev.switchboard.launcher.Switchboard;
 import dev.switchboard.router.RouterConfig;
@@ -49,7 +49,7 @@ final class CodeFacts {
     }
 
     static String groupOf(String destinationId) {
-        return new DestinationSettings(
+        return new WorkerTuning(
                         destinationId, null, null, null, null, null, 1, 0, null, false, 1, 1, null, null, Map.of())
                 .groupId();
     }

@@ -14,7 +14,7 @@ import dev.switchboard.tracking.http.CallWriter;
 import dev.switchboard.tracking.http.Cors;
 import dev.switchboard.tracking.http.IngestHandler;
 import dev.switchboard.tracking.http.SettingsHandler;
-import dev.switchboard.tracking.limits.RateLimiter;
+import dev.switchboard.tracking.limits.SourceRateLimiter;
 import dev.switchboard.tracking.metrics.IngestMetrics;
 import dev.switchboard.tracking.produce.IngestProducer;
 import dev.switchboard.tracking.produce.KafkaHealth;
@@ -161,7 +161,8 @@ public final class TrackingApiApp implements AutoCloseable {
     private Router router() {
         ObjectMapper mapper = Json.mapper();
         IngestMetrics metrics = new IngestMetrics(registry);
-        RateLimiter limiter = new RateLimiter(config.rateLimitPerSecond(), config.rateLimitBurst(), System::nanoTime);
+        SourceRateLimiter limiter =
+                new SourceRateLimiter(config.rateLimitPerSecond(), config.rateLimitBurst(), System::nanoTime);
         CallWriter writer = new CallWriter(producer, health, metrics, mapper, config.ackTimeout(), config.retryAfter());
         ClientAddress proxies = new ClientAddress(config.trustedProxies());
         Router router = Router.router(vertx);

@@ -49,7 +49,7 @@ public final class DestinationWorker implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(DestinationWorker.class);
 
-    private final DestinationSettings settings;
+    private final WorkerTuning tuning;
     private final Topic<String, DestinationRequest> mainTopic;
     private final RetryTiers tiers;
     private final Supplier<PauseClock> pause;
@@ -71,36 +71,33 @@ public final class DestinationWorker implements AutoCloseable {
     private boolean paused;
 
     public DestinationWorker(
-            DestinationSettings settings,
-            String bootstrapServers,
-            Producer<byte[], byte[]> producer,
-            MeterRegistry registry) {
-        this(settings, bootstrapServers, producer, registry, () -> PauseClock.RUNNING);
+            WorkerTuning tuning, String bootstrapServers, Producer<byte[], byte[]> producer, MeterRegistry registry) {
+        this(tuning, bootstrapServers, producer, registry, () -> PauseClock.RUNNING);
     }
 
     /** A worker that holds delivery while {@code pause} says the destination is paused. */
     public DestinationWorker(
-            DestinationSettings settings,
+            WorkerTuning tuning,
             String bootstrapServers,
             Producer<byte[], byte[]> producer,
             MeterRegistry registry,
             Supplier<PauseClock> pause) {
-        this.settings = settings;
-        String id = settings.destinationId();
+        this.tuning = tuning;
+        String id = tuning.destinationId();
         this.mainTopic = Topics.destination(id);
         this.tiers = new RetryTiers(id);
         this.pause = pause;
         this.reader = new RecordReader(mainTopic, tiers.topics());
-        this.consumer = WorkerConsumers.create(settings, bootstrapServers);
-        this.sender = new HttpSender(id, settings.connectTimeout(), settings.requestTimeout(), settings.maxInFlight());
+        this.consumer = WorkerConsumers.create(tuning, bootstrapServers);
+        this.sender = new HttpSender(id, tuning.connectTimeout(), tuning.requestTimeout(), tuning.maxInFlight());
         this.metrics = new DeliveryMetrics(registry, id);
         RetryPolicy policy = new RetryPolicy(
-                new Backoff(settings.backoffBase(), settings.backoffMax(), () -> ThreadLocalRandom.current()
+                new Backoff(tuning.backoffBase(), tuning.backoffMax(), () -> ThreadLocalRandom.current()
                         .nextDouble()),
-                settings.retryWindow());
+                tuning.retryWindow());
         this.recorder = new OutcomeRecorder(producer, id, metrics);
         this.dispatcher =
-                new Dispatcher(settings, sender, recorder, policy, mailbox, this::finished, this::failed, pause);
+                new Dispatcher(tuning, sender, recorder, policy, mailbox, this::finished, this::failed, pause);
         metrics.gauges(dispatcher::outstanding, dispatcher::concurrencyLimit, () -> lag);
         metrics.pausedGauge(() -> paused ? 1 : 0);
         this.thread = new Thread(this::run, "sb-delivery-" + id);
@@ -112,11 +109,11 @@ public final class DestinationWorker implements AutoCloseable {
     }
 
     public String destinationId() {
-        return settings.destinationId();
+        return tuning.destinationId();
     }
 
-    public DestinationSettings settings() {
-        return settings;
+    public WorkerTuning tuning() {
+        return tuning;
     }
 
     /** Running, and no acknowledgement of an outcome has failed. */
@@ -153,7 +150,7 @@ public final class DestinationWorker implements AutoCloseable {
             }
             shutdown();
         } catch (RuntimeException e) {
-            LOG.error("delivery worker for {} stopped: {}", settings.destinationId(), e.toString(), e);
+            LOG.error("delivery worker for {} stopped: {}", tuning.destinationId(), e.toString(), e);
             failure = e;
             consumer.close(Duration.ofSeconds(5));
         } finally {
@@ -242,7 +239,7 @@ public final class DestinationWorker implements AutoCloseable {
             paused = clock.paused();
             LOG.info(
                     "delivery to {} {}{}",
-                    settings.destinationId(),
+                    tuning.destinationId(),
                     paused ? "paused" : "resumed",
                     clock.reason() == null ? "" : ": " + clock.reason());
         }
@@ -275,16 +272,14 @@ public final class DestinationWorker implements AutoCloseable {
 
     private void failed(Throwable e) {
         LOG.error(
-                "cannot record outcomes for {}; stopping without committing: {}",
-                settings.destinationId(),
-                e.toString());
+                "cannot record outcomes for {}; stopping without committing: {}", tuning.destinationId(), e.toString());
         failure = e;
         running = false;
     }
 
     private void maybeCommit() {
         long now = System.nanoTime();
-        if (now - lastCommitNanos < settings.commitInterval().toNanos()) {
+        if (now - lastCommitNanos < tuning.commitInterval().toNanos()) {
             return;
         }
         lastCommitNanos = now;
@@ -294,7 +289,7 @@ public final class DestinationWorker implements AutoCloseable {
                 if (e == null) {
                     offsets.committed(done);
                 } else {
-                    LOG.warn("commit failed for {}, will retry: {}", settings.destinationId(), e.toString());
+                    LOG.warn("commit failed for {}, will retry: {}", tuning.destinationId(), e.toString());
                 }
             });
         }
@@ -310,11 +305,11 @@ public final class DestinationWorker implements AutoCloseable {
 
     private void shutdown() {
         dispatcher.drop(offsets.partitions());
-        if (!dispatcher.awaitOutstanding(settings.shutdownTimeout())) {
+        if (!dispatcher.awaitOutstanding(tuning.shutdownTimeout())) {
             LOG.warn(
                     "{}: calls still in flight after {}; they will be re-sent",
-                    settings.destinationId(),
-                    settings.shutdownTimeout());
+                    tuning.destinationId(),
+                    tuning.shutdownTimeout());
             dispatcher.cancelInFlight();
         }
         if (failure == null) {
@@ -341,7 +336,7 @@ public final class DestinationWorker implements AutoCloseable {
     public void close() {
         running = false;
         try {
-            thread.join(settings.shutdownTimeout().plusSeconds(15).toMillis());
+            thread.join(tuning.shutdownTimeout().plusSeconds(15).toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -353,7 +348,7 @@ public final class DestinationWorker implements AutoCloseable {
         @Override
         public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
             dispatcher.drop(partitions);
-            dispatcher.awaitOutstanding(settings.shutdownTimeout());
+            dispatcher.awaitOutstanding(tuning.shutdownTimeout());
             if (failure == null) {
                 commitSync(partitions);
             }
@@ -362,7 +357,7 @@ public final class DestinationWorker implements AutoCloseable {
 
         @Override
         public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
-            LOG.info("{}: assigned {}", settings.destinationId(), partitions);
+            LOG.info("{}: assigned {}", tuning.destinationId(), partitions);
         }
 
         @Override

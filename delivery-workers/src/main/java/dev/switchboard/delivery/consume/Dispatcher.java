@@ -8,10 +8,10 @@ import dev.switchboard.delivery.batch.BatchAssembler;
 import dev.switchboard.delivery.batch.BatchSelector;
 import dev.switchboard.delivery.deadletter.DeadLetters;
 import dev.switchboard.delivery.http.AimdLimiter;
+import dev.switchboard.delivery.http.CallRateLimiter;
 import dev.switchboard.delivery.http.HttpCall;
 import dev.switchboard.delivery.http.HttpResult;
 import dev.switchboard.delivery.http.HttpSender;
-import dev.switchboard.delivery.http.RateLimiter;
 import dev.switchboard.delivery.http.StatusClass;
 import dev.switchboard.delivery.outcomes.OutcomeRecorder;
 import dev.switchboard.delivery.outcomes.Step;
@@ -54,7 +54,7 @@ final class Dispatcher {
     private final long lingerNanos;
     private final int maxPending;
     private final AimdLimiter limiter;
-    private final RateLimiter rate;
+    private final CallRateLimiter rate;
     private final UserOrdering ordering;
     private final Supplier<PauseClock> pause;
     private final Deque<WorkItem> pending = new ArrayDeque<>();
@@ -64,7 +64,7 @@ final class Dispatcher {
     private volatile int outstandingItems;
 
     Dispatcher(
-            DestinationSettings s,
+            WorkerTuning s,
             HttpSender sender,
             OutcomeRecorder recorder,
             RetryPolicy policy,
@@ -82,7 +82,7 @@ final class Dispatcher {
         this.lingerNanos = s.batchLinger().toNanos();
         this.maxPending = s.maxPending();
         this.limiter = new AimdLimiter(s.maxInFlight());
-        this.rate = new RateLimiter(s.ratePerSecond(), System.nanoTime());
+        this.rate = new CallRateLimiter(s.ratePerSecond(), System.nanoTime());
         this.ordering = s.perUserOrdering() ? new UserOrdering(s.perUserMaxHeld()) : null;
     }
 

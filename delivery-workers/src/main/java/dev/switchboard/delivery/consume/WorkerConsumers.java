@@ -28,12 +28,12 @@ final class WorkerConsumers {
 
     static final String HEARTBEAT_INTERVAL_MS = "3000";
 
-    static KafkaConsumer<String, byte[]> create(DestinationSettings s, String bootstrapServers) {
+    static KafkaConsumer<String, byte[]> create(WorkerTuning s, String bootstrapServers) {
         return new KafkaConsumer<>(
                 properties(s, bootstrapServers), new StringDeserializer(), new ByteArrayDeserializer());
     }
 
-    static Properties properties(DestinationSettings s, String bootstrapServers) {
+    static Properties properties(WorkerTuning s, String bootstrapServers) {
         Properties p = new Properties();
         p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         p.put(ConsumerConfig.GROUP_ID_CONFIG, s.groupId());

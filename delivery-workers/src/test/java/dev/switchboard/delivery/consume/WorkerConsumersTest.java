@@ -27,8 +27,8 @@ class WorkerConsumersTest {
                 .containsEntry("session.timeout.ms", "45000");
     }
 
-    private static DestinationSettings settings(Map<String, String> consumer) {
-        return new DestinationSettings(
+    private static WorkerTuning settings(Map<String, String> consumer) {
+        return new WorkerTuning(
                 "hooks",
                 Duration.ofSeconds(1),
                 Duration.ofSeconds(10),

@@ -21,7 +21,7 @@ import dev.switchboard.tracking.config.TrackingApiConfig;
 import dev.switchboard.tracking.config.TrackingApiConfig.UnknownWriteKey;
 import dev.switchboard.tracking.limits.BodyReader;
 import dev.switchboard.tracking.limits.ContentDecoder;
-import dev.switchboard.tracking.limits.RateLimiter;
+import dev.switchboard.tracking.limits.SourceRateLimiter;
 import dev.switchboard.tracking.metrics.IngestMetrics;
 import dev.switchboard.tracking.produce.RequestMeta;
 import dev.switchboard.workspace.ConfigSnapshot.SourceRef;
@@ -49,7 +49,7 @@ public final class IngestHandler implements Handler<RoutingContext> {
     private final CallSplitter splitter;
     private final BodyParser parser;
     private final ClientAddress clientAddress;
-    private final RateLimiter rateLimiter;
+    private final SourceRateLimiter rateLimiter;
     private final IngestMetrics metrics;
     private final CallWriter writer;
 
@@ -57,7 +57,7 @@ public final class IngestHandler implements Handler<RoutingContext> {
             TrackingApiConfig config,
             ConfigView configView,
             ObjectMapper mapper,
-            RateLimiter rateLimiter,
+            SourceRateLimiter rateLimiter,
             IngestMetrics metrics,
             CallWriter writer) {
         this.config = config;
@@ -184,7 +184,8 @@ public final class IngestHandler implements Handler<RoutingContext> {
     }
 
     private boolean allowed(RoutingContext ctx, SourceRef source) {
-        RateLimiter.Decision decision = rateLimiter.tryAcquire(source.source().id());
+        SourceRateLimiter.Decision decision =
+                rateLimiter.tryAcquire(source.source().id());
         if (decision.allowed()) {
             return true;
         }

@@ -9,13 +9,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
-class RateLimiterTest {
+class SourceRateLimiterTest {
 
     private final AtomicLong clock = new AtomicLong(1_000_000_000L);
 
     @Test
     void shouldAllowEverythingWhenTheRateIsZero() {
-        RateLimiter off = new RateLimiter(0, 0, clock::get);
+        SourceRateLimiter off = new SourceRateLimiter(0, 0, clock::get);
         for (int i = 0; i < 10_000; i++) {
             assertThat(off.tryAcquire("s").allowed()).isTrue();
         }
@@ -24,7 +24,7 @@ class RateLimiterTest {
     @Test
     void shouldAllowTheBurstThenRefuseWithTheWaitWhenTheBucketIsEmpty() {
         // Given
-        RateLimiter limiter = new RateLimiter(10, 3, clock::get);
+        SourceRateLimiter limiter = new SourceRateLimiter(10, 3, clock::get);
 
         // When
         boolean[] first = {
@@ -32,7 +32,7 @@ class RateLimiterTest {
             limiter.tryAcquire("s").allowed(),
             limiter.tryAcquire("s").allowed()
         };
-        RateLimiter.Decision fourth = limiter.tryAcquire("s");
+        SourceRateLimiter.Decision fourth = limiter.tryAcquire("s");
 
         // Then
         assertThat(first).containsOnly(true);
@@ -43,7 +43,7 @@ class RateLimiterTest {
     @Test
     void shouldRefillAtTheRateWhenTimePasses() {
         // Given
-        RateLimiter limiter = new RateLimiter(10, 1, clock::get);
+        SourceRateLimiter limiter = new SourceRateLimiter(10, 1, clock::get);
         assertThat(limiter.tryAcquire("s").allowed()).isTrue();
         assertThat(limiter.tryAcquire("s").allowed()).isFalse();
 
@@ -57,7 +57,7 @@ class RateLimiterTest {
 
     @Test
     void shouldKeepOneBucketPerSourceWhenSeveralSourcesCall() {
-        RateLimiter limiter = new RateLimiter(1, 1, clock::get);
+        SourceRateLimiter limiter = new SourceRateLimiter(1, 1, clock::get);
         assertThat(limiter.tryAcquire("a").allowed()).isTrue();
         assertThat(limiter.tryAcquire("a").allowed()).isFalse();
         assertThat(limiter.tryAcquire("b").allowed()).isTrue();

@@ -8,14 +8,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 
-class RateLimiterTest {
+class CallRateLimiterTest {
 
     private static final long SECOND = 1_000_000_000L;
 
     @Test
     void shouldAllowOneSecondsWorthThenRefuseWhenCallsBurst() {
         // Given
-        RateLimiter limiter = new RateLimiter(5, 0);
+        CallRateLimiter limiter = new CallRateLimiter(5, 0);
 
         // When five calls go at once
         for (int i = 0; i < 5; i++) {
@@ -30,7 +30,7 @@ class RateLimiterTest {
 
     @Test
     void shouldNeverRefuseWhenTheRateIsZero() {
-        RateLimiter limiter = new RateLimiter(0, 0);
+        CallRateLimiter limiter = new CallRateLimiter(0, 0);
         for (int i = 0; i < 1000; i++) {
             assertThat(limiter.tryAcquire(0)).isTrue();
         }
@@ -38,7 +38,7 @@ class RateLimiterTest {
 
     @Test
     void shouldNotSaveMoreThanOneSecondsWorthWhenIdle() {
-        RateLimiter limiter = new RateLimiter(2, 0);
+        CallRateLimiter limiter = new CallRateLimiter(2, 0);
         int allowed = 0;
         for (int i = 0; i < 10; i++) {
             if (limiter.tryAcquire(100 * SECOND)) {

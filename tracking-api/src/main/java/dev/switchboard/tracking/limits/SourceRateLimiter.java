@@ -11,7 +11,7 @@ import java.util.function.LongSupplier;
  * A token bucket per source: {@code ratePerSecond} tokens a second, at most {@code burst} saved.
  * One request takes one token (Segment's limit is per request). A rate of 0 turns it off.
  */
-public final class RateLimiter {
+public final class SourceRateLimiter {
 
     /** The answer for one request: allowed, or how long until a token is available. */
     public record Decision(boolean allowed, long retryAfterNanos) {}
@@ -24,7 +24,7 @@ public final class RateLimiter {
     private final LongSupplier clock;
     private final ConcurrentHashMap<String, Bucket> buckets = new ConcurrentHashMap<>();
 
-    public RateLimiter(int ratePerSecond, int burst, LongSupplier nanoClock) {
+    public SourceRateLimiter(int ratePerSecond, int burst, LongSupplier nanoClock) {
         this.ratePerSecond = ratePerSecond;
         this.burst = Math.max(1, burst);
         this.clock = nanoClock;

@@ -28,7 +28,7 @@ import java.util.Objects;
  * @param shutdownTimeout how long close waits for in-flight calls
  * @param consumerOverrides Kafka consumer settings
  */
-public record DestinationSettings(
+public record WorkerTuning(
         String destinationId,
         Duration connectTimeout,
         Duration requestTimeout,
@@ -45,7 +45,7 @@ public record DestinationSettings(
         Duration shutdownTimeout,
         Map<String, String> consumerOverrides) {
 
-    public DestinationSettings {
+    public WorkerTuning {
         Objects.requireNonNull(destinationId, "destinationId");
         consumerOverrides = Map.copyOf(consumerOverrides);
     }

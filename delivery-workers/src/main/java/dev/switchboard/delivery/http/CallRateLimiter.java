@@ -8,13 +8,13 @@ package dev.switchboard.delivery.http;
  * A token bucket: at most {@code perSecond} calls per second, bursts up to one second's worth.
  * A rate of 0 means unlimited. Used from one thread.
  */
-public final class RateLimiter {
+public final class CallRateLimiter {
 
     private final double perSecond;
     private double tokens;
     private long refilledAt;
 
-    public RateLimiter(double perSecond, long nowNanos) {
+    public CallRateLimiter(double perSecond, long nowNanos) {
         this.perSecond = perSecond;
         this.tokens = Math.max(1, perSecond);
         this.refilledAt = nowNanos;
