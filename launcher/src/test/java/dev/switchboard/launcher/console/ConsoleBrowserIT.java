@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import org.awaitility.core.ConditionFactory;
 import org.junit.jupiter.api.AfterAll;
@@ -97,7 +98,7 @@ class ConsoleBrowserIT {
 
         // the page is not reloaded: the calls come over the live stream, newest first
         eventually().untilAsserted(() -> assertThat(rowIds()).startsWith("b-2", "b-1"));
-        row("b-1").click();
+        click(() -> row("b-1"));
         eventually().untilAsserted(() -> assertThat(text("#calls tr.detail"))
                 .contains("Enriched by the router", "\"receivedAt\"", "hooks", "quiet")
                 .contains("routed"));
@@ -168,7 +169,7 @@ class ConsoleBrowserIT {
         eventually().untilAsserted(() -> assertThat(
                         row("b-xss").findElement(By.cssSelector(".event-name")).getText())
                 .isEqualTo(XSS_EVENT));
-        row("b-xss").click();
+        click(() -> row("b-xss"));
         eventually().untilAsserted(() -> assertThat(text("#calls tr.detail")).contains("window.__xss=3"));
         assertThat(chrome.executeScript("return window.__xss === undefined")).isEqualTo(true);
         assertThat(chrome.findElements(By.cssSelector("#main img, #main script, #calls svg")))
@@ -203,14 +204,10 @@ class ConsoleBrowserIT {
         fx.status.set(200);
         open("#/dead-letters/hooks");
         eventually().untilAsserted(() -> assertThat(text("#letters")).contains("d-1"));
-        WebElement letter = chrome.findElements(By.cssSelector("#letters tr.letter")).stream()
-                .filter(r -> r.getText().contains("d-1"))
-                .findFirst()
-                .orElseThrow();
-        letter.findElement(By.cssSelector(".inspect")).click();
+        click(() -> letter("d-1").findElement(By.cssSelector(".inspect")));
         eventually().untilAsserted(() -> assertThat(text("#letters tr.detail")).contains("Attempts", "503"));
         assertThat(text("#letters tr.detail")).doesNotContain(ConsoleFixture.SHARED_SECRET);
-        letter.findElement(By.cssSelector("input.pick")).click();
+        click(() -> letter("d-1").findElement(By.cssSelector("input.pick")));
         chrome.findElement(By.id("redrive")).click();
 
         eventually().untilAsserted(() -> assertThat(text("#redrive-result")).contains("1 put back for delivery"));
@@ -307,6 +304,24 @@ class ConsoleBrowserIT {
 
     private static WebElement row(String messageId) {
         return chrome.findElement(By.cssSelector("#calls tr.call[data-message-id='" + messageId + "']"));
+    }
+
+    private static WebElement letter(String messageId) {
+        return chrome.findElements(By.cssSelector("#letters tr.letter")).stream()
+                .filter(r -> r.getText().contains(messageId))
+                .findFirst()
+                .orElseThrow();
+    }
+
+    /**
+     * Clicks the element {@code find} returns, finding it again if a live redraw replaced it between the find
+     * and the click (Selenium's stale element): the page redraws its rows on every live frame.
+     */
+    private static void click(Callable<WebElement> find) {
+        eventually().until(() -> {
+            find.call().click();
+            return true;
+        });
     }
 
     /** The listed calls' messageIds, top to bottom, read in one script call (not one round trip per row). */
