@@ -6,6 +6,7 @@ package dev.switchboard.workspace;
 
 import dev.switchboard.mappers.api.DestinationMapper;
 import dev.switchboard.mappers.api.MapperRegistry;
+import dev.switchboard.mappers.api.SettingProblem;
 import dev.switchboard.schemas.Topics;
 import dev.switchboard.workspace.config.ConfigProblem;
 import dev.switchboard.workspace.config.ConnectionConfig;
@@ -15,7 +16,6 @@ import dev.switchboard.workspace.config.SourceConfig;
 import dev.switchboard.workspace.config.WorkspaceConfig;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Every check of a workspace beyond its structure (which the parser checks): destination types and
@@ -49,8 +49,8 @@ public final class WorkspaceChecks {
                         at + "/type", "unknown destination type '" + d.type() + "'; known types: " + registry.slugs()));
                 continue;
             }
-            for (Map.Entry<String, String> p : mapper.settingsSchema().validate(d.settings())) {
-                problems.add(parsed.problem(at + "/settings/" + p.getKey(), p.getValue()));
+            for (SettingProblem p : mapper.settingsSchema().validate(d.settings())) {
+                problems.add(parsed.problem(at + "/settings/" + p.path(), p.message()));
             }
         }
     }
@@ -66,8 +66,8 @@ public final class WorkspaceChecks {
             if (mapper == null) {
                 continue; // reported above, or by the parser
             }
-            for (Map.Entry<String, String> p : mapper.checkConnection(c.enabledActions(), c.mapping())) {
-                problems.add(parsed.problem("/connections/" + i + "/" + p.getKey(), p.getValue()));
+            for (SettingProblem p : mapper.checkConnection(c.enabledActions(), c.mapping())) {
+                problems.add(parsed.problem("/connections/" + i + "/" + p.path(), p.message()));
             }
         }
     }

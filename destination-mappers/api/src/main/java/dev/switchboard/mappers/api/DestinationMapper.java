@@ -7,7 +7,6 @@ package dev.switchboard.mappers.api;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * One destination type: its catalog identity, its settings schema, and the mapping from an event to
@@ -51,13 +50,15 @@ public interface DestinationMapper {
      * is published. Returns problems as (key under the connection, message); empty when valid. The
      * default refuses both: a type that supports them overrides this.
      */
-    default List<Map.Entry<String, String>> checkConnection(List<String> enabledActions, ObjectNode mapping) {
-        List<Map.Entry<String, String>> problems = new ArrayList<>();
+    default List<SettingProblem> checkConnection(List<String> enabledActions, ObjectNode mapping) {
+        List<SettingProblem> problems = new ArrayList<>();
         if (!enabledActions.isEmpty()) {
-            problems.add(Map.entry("enabledActions", "destination type '" + slug() + "' has no actions to choose"));
+            problems.add(
+                    new SettingProblem("enabledActions", "destination type '" + slug() + "' has no actions to choose"));
         }
         if (!mapping.isEmpty()) {
-            problems.add(Map.entry("mapping", "destination type '" + slug() + "' has no mappings to override"));
+            problems.add(
+                    new SettingProblem("mapping", "destination type '" + slug() + "' has no mappings to override"));
         }
         return problems;
     }

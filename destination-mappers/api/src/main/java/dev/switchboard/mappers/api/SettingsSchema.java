@@ -21,13 +21,13 @@ public record SettingsSchema(Map<String, SettingSpec> settings) {
     }
 
     /** Problems with {@code values}, each as (setting key, message); empty when valid. */
-    public List<Map.Entry<String, String>> validate(ObjectNode values) {
-        List<Map.Entry<String, String>> problems = new ArrayList<>();
+    public List<SettingProblem> validate(ObjectNode values) {
+        List<SettingProblem> problems = new ArrayList<>();
         for (Iterator<String> it = values.fieldNames(); it.hasNext(); ) {
             String key = it.next();
             if (!settings.containsKey(key)) {
                 String hint = Suggestions.closest(key, settings.keySet());
-                problems.add(Map.entry(
+                problems.add(new SettingProblem(
                         key,
                         "unknown setting '" + key + "'" + (hint == null ? "" : " (did you mean '" + hint + "'?)")
                                 + "; known settings: " + settings.keySet()));
@@ -39,10 +39,10 @@ public record SettingsSchema(Map<String, SettingSpec> settings) {
                     || value.isNull()
                     || (value.isTextual() && value.asText().isEmpty())) {
                 if (spec.required() && spec.defaultValue() == null) {
-                    problems.add(Map.entry(key, "setting '" + key + "' is required: " + spec.description()));
+                    problems.add(new SettingProblem(key, "setting '" + key + "' is required: " + spec.description()));
                 }
             } else if (!spec.type().accepts(value)) {
-                problems.add(Map.entry(
+                problems.add(new SettingProblem(
                         key, "setting '" + key + "' must be " + spec.type().describe()));
             }
         });

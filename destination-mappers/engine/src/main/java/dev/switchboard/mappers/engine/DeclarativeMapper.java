@@ -12,6 +12,7 @@ import dev.switchboard.mappers.api.DestinationMapper;
 import dev.switchboard.mappers.api.MappedRequest;
 import dev.switchboard.mappers.api.MapperContext;
 import dev.switchboard.mappers.api.PayloadInvalidException;
+import dev.switchboard.mappers.api.SettingProblem;
 import dev.switchboard.mappers.api.SettingsSchema;
 import dev.switchboard.mappers.engine.definition.DestinationDefinition;
 import dev.switchboard.mappers.engine.directives.MappingDefinitionException;
@@ -170,13 +171,13 @@ public final class DeclarativeMapper implements DestinationMapper {
      * declared fields, and must compile.
      */
     @Override
-    public List<Map.Entry<String, String>> checkConnection(List<String> enabledActions, ObjectNode mapping) {
+    public List<SettingProblem> checkConnection(List<String> enabledActions, ObjectNode mapping) {
         Map<String, ActionSpec> byName = new java.util.LinkedHashMap<>();
         actions.forEach(a -> byName.put(a.name(), a));
-        List<Map.Entry<String, String>> problems = new ArrayList<>();
+        List<SettingProblem> problems = new ArrayList<>();
         for (String name : enabledActions) {
             if (!byName.containsKey(name)) {
-                problems.add(Map.entry(
+                problems.add(new SettingProblem(
                         "enabledActions",
                         "'" + name + "' is not an action of " + slug() + "; actions: " + byName.keySet()));
             }
@@ -184,7 +185,7 @@ public final class DeclarativeMapper implements DestinationMapper {
         mapping.fields().forEachRemaining(a -> {
             ActionSpec action = byName.get(a.getKey());
             if (action == null) {
-                problems.add(Map.entry(
+                problems.add(new SettingProblem(
                         "mapping/" + a.getKey(),
                         "'" + a.getKey() + "' is not an action of " + slug() + "; actions: " + byName.keySet()));
                 return;
@@ -192,7 +193,7 @@ public final class DeclarativeMapper implements DestinationMapper {
             a.getValue().fields().forEachRemaining(f -> {
                 String at = "mapping/" + a.getKey() + "/" + f.getKey();
                 if (!action.fields().containsKey(f.getKey())) {
-                    problems.add(Map.entry(
+                    problems.add(new SettingProblem(
                             at,
                             "action '" + action.name() + "' has no field '" + f.getKey() + "' to override; fields: "
                                     + action.fields().keySet()));
@@ -201,7 +202,7 @@ public final class DeclarativeMapper implements DestinationMapper {
                 try {
                     Mappings.compile(f.getValue());
                 } catch (MappingDefinitionException e) {
-                    problems.add(Map.entry(at, "invalid mapping: " + e.getMessage()));
+                    problems.add(new SettingProblem(at, "invalid mapping: " + e.getMessage()));
                 }
             });
         });

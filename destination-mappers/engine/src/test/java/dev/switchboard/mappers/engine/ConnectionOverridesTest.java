@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.switchboard.mappers.api.MappedRequest;
 import dev.switchboard.mappers.api.MapperContext;
+import dev.switchboard.mappers.api.SettingProblem;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
@@ -82,7 +83,7 @@ class ConnectionOverridesTest {
                 """
                 {"track": {"data": {"@nope": 1}, "extra": {"@path": "$.x"}}, "page": {"a": 1}}""");
         assertThat(mapper.checkConnection(List.of("identify", "alias"), mapping))
-                .extracting(Map.Entry::getValue)
+                .extracting(SettingProblem::message)
                 .anySatisfy(m -> assertThat(m).contains("'alias' is not an action of two"))
                 .anySatisfy(m -> assertThat(m).contains("has no field 'extra'"))
                 .anySatisfy(m -> assertThat(m).contains("'page' is not an action"))

@@ -13,13 +13,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.switchboard.mappers.api.MappedRequest;
 import dev.switchboard.mappers.api.MapperContext;
 import dev.switchboard.mappers.api.PayloadInvalidException;
+import dev.switchboard.mappers.api.SettingProblem;
 import dev.switchboard.mappers.engine.DeclarativeMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 
 /**
  * One golden case: {@code <name>.input.json} = {@code {"settings": {...}, "event": <Segment call>}} and
@@ -61,7 +61,7 @@ public record Fixture(String slug, String name, Path input, Path expected) {
     public ObjectNode settings(DeclarativeMapper mapper) {
         JsonNode s = inputJson().get("settings");
         ObjectNode settings = s != null && s.isObject() ? (ObjectNode) s : JSON.createObjectNode();
-        List<Map.Entry<String, String>> problems = mapper.settingsSchema().validate(settings);
+        List<SettingProblem> problems = mapper.settingsSchema().validate(settings);
         if (!problems.isEmpty()) {
             throw new IllegalStateException(input + ": settings are invalid: " + problems);
         }
