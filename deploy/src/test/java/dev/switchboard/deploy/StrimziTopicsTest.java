@@ -7,7 +7,7 @@ package dev.switchboard.deploy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.switchboard.embedded.TopicAdmin;
+import dev.switchboard.schemas.admin.TopicAdmin;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;

@@ -4,6 +4,7 @@
  */
 package dev.switchboard.embedded;
 
+import dev.switchboard.schemas.admin.TopicAdmin;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;

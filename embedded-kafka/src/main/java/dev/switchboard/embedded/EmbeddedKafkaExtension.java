@@ -4,6 +4,7 @@
  */
 package dev.switchboard.embedded;
 
+import dev.switchboard.schemas.admin.TopicAdmin;
 import java.util.Collection;
 import java.util.List;
 import org.junit.jupiter.api.extension.AfterAllCallback;

@@ -4,7 +4,7 @@
  */
 /**
  * {@link dev.switchboard.embedded.EmbeddedKafka}: one combined broker and controller in this JVM,
- * formatted and started with Kafka's own classes, and {@link dev.switchboard.embedded.TopicAdmin},
- * which creates every topic Switchboard needs (shared by {@code switchboard topics create}).
+ * formatted and started with Kafka's own classes, for {@code switchboard dev} and the tests; its topics
+ * come from {@link dev.switchboard.schemas.admin.TopicAdmin}, as on a real cluster.
  */
 package dev.switchboard.embedded;

@@ -7,6 +7,7 @@ package dev.switchboard.embedded;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.switchboard.schemas.Topics;
+import dev.switchboard.schemas.admin.TopicAdmin;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -4,13 +4,13 @@
  */
 package dev.switchboard.launcher;
 
-import dev.switchboard.embedded.TopicAdmin;
 import dev.switchboard.launcher.cli.KafkaOptions;
 import dev.switchboard.launcher.cli.RoleProperties;
 import dev.switchboard.launcher.recovery.BadArgument;
 import dev.switchboard.options.Option.Builder;
 import dev.switchboard.options.OptionSet;
 import dev.switchboard.schemas.Topics;
+import dev.switchboard.schemas.admin.TopicAdmin;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.List;

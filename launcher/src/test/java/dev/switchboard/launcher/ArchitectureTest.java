@@ -107,6 +107,21 @@ class ArchitectureTest {
                 .check(classes);
     }
 
+    @Test
+    void shouldStartTheEmbeddedBrokerOnlyInDevModeWhenARoleRunsOnARealCluster() {
+        noClasses()
+                .that()
+                .resideOutsideOfPackages(
+                        "dev.switchboard.embedded..", "dev.switchboard.launcher.dev..", "dev.switchboard.bench..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("dev.switchboard.embedded..")
+                .because(
+                        "the embedded broker is for `switchboard dev` and the tests; every role and command on a"
+                                + " real cluster creates and describes topics with schemas' TopicAdmin, not the broker's module")
+                .check(classes);
+    }
+
     static Stream<String> modulesWithInternals() {
         return Stream.of("dev.switchboard.fql", "dev.switchboard.mappers.engine", "dev.switchboard.router");
     }

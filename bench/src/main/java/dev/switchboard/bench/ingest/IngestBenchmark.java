@@ -6,8 +6,8 @@ package dev.switchboard.bench.ingest;
 
 import ch.qos.logback.classic.Level;
 import dev.switchboard.bench.broker.BenchBroker;
-import dev.switchboard.embedded.TopicAdmin;
 import dev.switchboard.schemas.Topics;
+import dev.switchboard.schemas.admin.TopicAdmin;
 import dev.switchboard.schemas.avro.ConfigRecord;
 import dev.switchboard.tracking.TrackingApiApp;
 import dev.switchboard.tracking.config.TrackingApiConfig;

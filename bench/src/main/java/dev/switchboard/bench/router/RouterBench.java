@@ -8,11 +8,11 @@ import static java.util.Map.entry;
 
 import ch.qos.logback.classic.Level;
 import dev.switchboard.embedded.EmbeddedKafka;
-import dev.switchboard.embedded.TopicAdmin;
 import dev.switchboard.mappers.api.MapperRegistry;
 import dev.switchboard.router.RouterApp;
 import dev.switchboard.router.RouterConfig;
 import dev.switchboard.schemas.Topics;
+import dev.switchboard.schemas.admin.TopicAdmin;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -7,7 +7,7 @@ package dev.switchboard.bench.warehouse;
 import ch.qos.logback.classic.Level;
 import dev.switchboard.bench.broker.BenchBroker;
 import dev.switchboard.embedded.EmbeddedKafka;
-import dev.switchboard.embedded.TopicAdmin;
+import dev.switchboard.schemas.admin.TopicAdmin;
 import dev.switchboard.warehouse.LoaderConfig;
 import dev.switchboard.warehouse.app.WarehouseApp;
 import dev.switchboard.warehouse.postgres.EmbeddedPostgres;

@@ -4,8 +4,8 @@
  */
 package dev.switchboard.launcher.config;
 
-import dev.switchboard.embedded.TopicAdmin;
 import dev.switchboard.schemas.Topics;
+import dev.switchboard.schemas.admin.TopicAdmin;
 import dev.switchboard.schemas.avro.ConfigRecord;
 import dev.switchboard.workspace.ConfigSnapshot;
 import dev.switchboard.workspace.KafkaConfigView;

@@ -4,13 +4,13 @@
  */
 package dev.switchboard.launcher.recovery;
 
-import dev.switchboard.embedded.TopicAdmin;
 import dev.switchboard.launcher.cli.KafkaOptions;
 import dev.switchboard.launcher.cli.RoleProperties;
 import dev.switchboard.options.KafkaAccess;
 import dev.switchboard.router.replay.ArchiveReplay;
 import dev.switchboard.router.replay.ReplayResult;
 import dev.switchboard.router.replay.ReplaySpec;
+import dev.switchboard.schemas.admin.TopicAdmin;
 import dev.switchboard.workspace.CompiledWorkspace;
 import dev.switchboard.workspace.Route;
 import java.io.PrintWriter;

@@ -8,13 +8,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.switchboard.embedded.EmbeddedKafka;
-import dev.switchboard.embedded.TopicAdmin;
 import dev.switchboard.mappers.api.MapperRegistry;
 import dev.switchboard.router.RouterApp;
 import dev.switchboard.router.RouterConfig;
 import dev.switchboard.router.plan.PlanStage;
 import dev.switchboard.router.testing.EchoMapper;
 import dev.switchboard.schemas.Topics;
+import dev.switchboard.schemas.admin.TopicAdmin;
 import dev.switchboard.schemas.avro.ConfigRecord;
 import dev.switchboard.schemas.avro.DestinationRequest;
 import dev.switchboard.schemas.avro.Event;

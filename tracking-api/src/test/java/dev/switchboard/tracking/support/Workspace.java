@@ -5,8 +5,8 @@
 package dev.switchboard.tracking.support;
 
 import dev.switchboard.embedded.EmbeddedKafka;
-import dev.switchboard.embedded.TopicAdmin;
 import dev.switchboard.schemas.Topics;
+import dev.switchboard.schemas.admin.TopicAdmin;
 import dev.switchboard.schemas.avro.ConfigRecord;
 import dev.switchboard.workspace.config.SourceConfig;
 import dev.switchboard.workspace.config.WorkspaceConfig;

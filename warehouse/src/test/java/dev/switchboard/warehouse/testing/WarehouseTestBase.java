@@ -5,7 +5,7 @@
 package dev.switchboard.warehouse.testing;
 
 import dev.switchboard.embedded.EmbeddedKafka;
-import dev.switchboard.embedded.TopicAdmin;
+import dev.switchboard.schemas.admin.TopicAdmin;
 import dev.switchboard.warehouse.LoaderConfig;
 import dev.switchboard.warehouse.app.WarehouseApp;
 import dev.switchboard.warehouse.load.Target;

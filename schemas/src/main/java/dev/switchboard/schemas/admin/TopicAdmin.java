@@ -2,7 +2,7 @@
  * Copyright The Switchboard Authors
  * SPDX-License-Identifier: Apache-2.0
  */
-package dev.switchboard.embedded;
+package dev.switchboard.schemas.admin;
 
 import dev.switchboard.schemas.Topic;
 import dev.switchboard.schemas.Topics;
