@@ -17,8 +17,8 @@ import org.apache.kafka.common.serialization.Deserializer;
 
 /**
  * Reads a record of a destination's request or retry topic into a {@link WorkItem}. A record that
- * cannot be decoded is logged and skipped: it can never be delivered, and it must not stop the
- * partition.
+ * cannot be decoded comes back as {@link Read#unreadable} with why; the worker puts it on {@code sb.rejected}
+ * with its bytes and goes on: it can never be delivered, and it must not stop the partition.
  */
 final class RecordReader {
 

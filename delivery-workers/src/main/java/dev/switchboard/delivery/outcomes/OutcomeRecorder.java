@@ -31,11 +31,13 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.Serializer;
 
 /**
- * Writes what one call led to: a {@code DeliveryOutcome} per status (the requests of a batch may
- * split, and so may live and replayed requests: the outcome carries the replay id), a {@code RetryEnvelope} per retried request (in the retry tier its wait calls for) and a
- * {@code DeadLetter} per dead-lettered
- * one. The returned future completes when the broker has acknowledged every record (the producer
- * uses acks=all), which is when the worker may commit the requests' offsets.
+ * The delivery side's one producer of records: everything a call led to is written here, so that the
+ * worker commits an offset only when what it decided is on the broker. That is a {@code DeliveryOutcome}
+ * per status (the requests of a batch may split, and so may live and replayed requests: the outcome carries
+ * the replay id), a {@code RetryEnvelope} per retried request (in the retry tier its wait calls for), a
+ * {@code DeadLetter} per dead-lettered one, a retry moved between tiers, and an unreadable record on
+ * {@code sb.rejected}. Each returned future completes when the broker has acknowledged every record (the
+ * producer uses acks=all), which is when the worker may commit the offsets.
  */
 public final class OutcomeRecorder {
 
