@@ -153,10 +153,12 @@ async function debuggerView(sourceId) {
   const liveButton = el('button', { id: 'live-toggle', type: 'button' }, 'Pause');
   const status = el('span', { id: 'live-status', class: 'muted' }, 'live');
   const body = el('tbody', { id: 'calls' });
-  const table = el('table', {}, el('thead', {}, el('tr', {}, ['Received', 'Type', 'Event', 'userId', 'anonymousId', 'messageId', 'Status'].map((h) => el('th', {}, h)))), body);
+  const table = el('table', { class: 'live' }, el('thead', {}, el('tr', {}, ['Received', 'Type', 'Event', 'userId', 'anonymousId', 'messageId', 'Status'].map((h) => el('th', {}, h)))), body);
   show(el('h1', {}, 'Source debugger: ' + sourceId), el('div', { class: 'toolbar' }, search, type, liveButton, status), table);
 
   let lastSeq = 0; let paused = false; let pending = []; let frame = 0; let unlisted = 0;
+  // the listed rows by messageId, and the router's judgments waiting for the next frame, newest last
+  const listed = new Map(); let judged = new Map();
   const query = () => '?q=' + encodeURIComponent(search.value) + '&type=' + encodeURIComponent(type.value);
   const row = (c) => {
     const tr = el('tr', { class: 'call', dataset: { messageId: c.messageId } },
@@ -164,36 +166,39 @@ async function debuggerView(sourceId) {
       el('td', {}, c.userId || ''), el('td', {}, c.anonymousId || ''), el('td', { class: 'mono' }, c.messageId),
       el('td', {}, badge(c.status), c.reason ? el('div', { class: 'reason' }, c.reason) : null));
     tr.addEventListener('click', () => expand(tr, c.messageId));
+    listed.set(c.messageId, tr);
     return tr;
   };
-  // Frames are applied at most once per animation frame, newest on top, and the table is capped, so a
-  // thousand calls a second cost the page a few hundred rows' work a second at most.
-  const flush = () => {
-    frame = 0;
-    const rows = pending.splice(0).map(row);
-    body.prepend(...rows);
-    const listed = body.querySelectorAll('tr.call');
-    for (let i = listed.length - 1; i >= MAX_ROWS; i--) {
-      const detail = listed[i].nextElementSibling;
-      if (detail && detail.classList.contains('detail')) detail.remove();
-      listed[i].remove();
-    }
-  };
-  // A call the router judged after it was shown comes again in a frame's updates: its row (and its open
-  // detail) is redrawn in place.
-  const update = (c) => {
-    const i = pending.findIndex((p) => p.messageId === c.messageId);
-    if (i >= 0) { pending[i] = c; return; }
-    const old = [...body.querySelectorAll('tr.call')].find((tr) => tr.dataset.messageId === c.messageId);
-    if (!old) return;
-    const fresh = row(c);
+  // A call the router judged after it was shown comes again in a later frame's updates: its row (and its
+  // open detail) is redrawn in place; one not listed any more is let go.
+  const redraw = (c) => {
+    const old = listed.get(c.messageId);
+    if (!old || !old.isConnected) return;
     const open = old.nextElementSibling && old.nextElementSibling.classList.contains('detail');
+    const fresh = row(c);
     old.replaceWith(fresh);
     if (open) { fresh.nextElementSibling.remove(); expand(fresh, c.messageId); }
   };
+  // Frames are applied at most once per animation frame, newest on top, and the table is capped, so a
+  // thousand calls a second cost the page a few hundred rows' work a second at most; each judgment is one
+  // lookup by messageId, never a walk over the rows.
+  const flush = () => {
+    frame = 0;
+    const updates = judged; judged = new Map();
+    const rows = pending.splice(0).map((c) => { const u = updates.get(c.messageId); updates.delete(c.messageId); return row(u || c); });
+    updates.forEach(redraw);
+    body.prepend(...rows);
+    const shown = body.querySelectorAll('tr.call');
+    for (let i = shown.length - 1; i >= MAX_ROWS; i--) {
+      const detail = shown[i].nextElementSibling;
+      if (detail && detail.classList.contains('detail')) detail.remove();
+      listed.delete(shown[i].dataset.messageId);
+      shown[i].remove();
+    }
+  };
   const reload = async () => {
     const page = await api('/sources/' + encodeURIComponent(sourceId) + '/calls' + query() + '&limit=' + MAX_ROWS);
-    lastSeq = page.lastSeq; unlisted = 0;
+    lastSeq = page.lastSeq; unlisted = 0; pending = []; judged = new Map(); listed.clear();
     body.replaceChildren(...page.calls.map(row));
   };
   const connect = () => {
@@ -203,7 +208,7 @@ async function debuggerView(sourceId) {
       const f = JSON.parse(ev.data);
       lastSeq = f.lastSeq;
       pending = f.calls.concat(pending).slice(0, MAX_ROWS);
-      (f.updates || []).forEach(update);
+      (f.updates || []).forEach((c) => judged.set(c.messageId, c));
       unlisted += Math.max(0, f.arrived - f.calls.length);
       status.textContent = 'live' + (unlisted ? ' · ' + unlisted + ' more arrived than listed (newest shown; search to find one)' : '');
       if (!frame) frame = requestAnimationFrame(flush);
