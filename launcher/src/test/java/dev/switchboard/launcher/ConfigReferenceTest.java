@@ -6,15 +6,10 @@ package dev.switchboard.launcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.switchboard.console.ConsoleConfig;
-import dev.switchboard.delivery.DeliveryConfig;
+import dev.switchboard.launcher.cli.RoleOptions;
 import dev.switchboard.options.Option;
-import dev.switchboard.router.RouterConfig;
-import dev.switchboard.tracking.config.TrackingApiConfig;
-import dev.switchboard.warehouse.LoaderConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -49,13 +44,7 @@ class ConfigReferenceTest {
     }
 
     private static Map<String, List<Option<?>>> roles() {
-        Map<String, List<Option<?>>> roles = new LinkedHashMap<>();
-        roles.put("tracking-api", TrackingApiConfig.options());
-        roles.put("router", RouterConfig.options());
-        roles.put("delivery", DeliveryConfig.options());
-        roles.put("warehouse", LoaderConfig.options());
-        roles.put("console", ConsoleConfig.options());
-        return roles;
+        return RoleOptions.byRole();
     }
 
     @Test

@@ -29,7 +29,10 @@ public final class RoleProperties {
             description = "One role option, e.g. --set switchboard.router.threads=2.")
     Map<String, String> settings = new HashMap<>();
 
-    /** The file's properties overlaid with {@code --set}. */
+    /**
+     * The file's properties overlaid with {@code --set}; an unknown {@code switchboard.*} key fails here, with
+     * the closest valid key ({@link RoleOptions#check}).
+     */
     public Map<String, String> read() {
         Map<String, String> all = new HashMap<>();
         if (file != null) {
@@ -42,6 +45,7 @@ public final class RoleProperties {
             p.stringPropertyNames().forEach(k -> all.put(k, p.getProperty(k)));
         }
         all.putAll(settings);
+        RoleOptions.check(all);
         return all;
     }
 }
