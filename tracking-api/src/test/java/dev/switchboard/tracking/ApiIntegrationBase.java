@@ -4,7 +4,7 @@
  */
 package dev.switchboard.tracking;
 
-import dev.switchboard.embedded.EmbeddedKafka;
+import dev.switchboard.embedded.EmbeddedKafkaExtension;
 import dev.switchboard.schemas.Topics;
 import dev.switchboard.schemas.avro.RawCall;
 import dev.switchboard.schemas.avro.Rejected;
@@ -14,6 +14,7 @@ import dev.switchboard.tracking.support.Workspace;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * One embedded broker and one tracking API per test class, with readers of {@code sb.ingest.raw}
@@ -21,17 +22,19 @@ import org.junit.jupiter.api.BeforeEach;
  */
 abstract class ApiIntegrationBase {
 
-    static EmbeddedKafka kafka;
+    @RegisterExtension
+    static final EmbeddedKafkaExtension KAFKA = Workspace.broker();
+
     static ApiUnderTest api;
     static TopicReader<RawCall> raw;
     static TopicReader<Rejected> rejected;
 
     @BeforeAll
     static void startBrokerAndApi() {
-        kafka = Workspace.startBroker();
-        api = new ApiUnderTest(kafka.bootstrapServers());
-        raw = new TopicReader<>(kafka.bootstrapServers(), Topics.INGEST_RAW);
-        rejected = new TopicReader<>(kafka.bootstrapServers(), Topics.REJECTED);
+        Workspace.publish(KAFKA.bootstrapServers());
+        api = new ApiUnderTest(KAFKA.bootstrapServers());
+        raw = new TopicReader<>(KAFKA.bootstrapServers(), Topics.INGEST_RAW);
+        rejected = new TopicReader<>(KAFKA.bootstrapServers(), Topics.REJECTED);
     }
 
     @AfterAll
@@ -39,7 +42,6 @@ abstract class ApiIntegrationBase {
         rejected.close();
         raw.close();
         api.close();
-        kafka.close();
     }
 
     @BeforeEach

@@ -7,7 +7,7 @@ package dev.switchboard.tracking;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.switchboard.embedded.EmbeddedKafka;
+import dev.switchboard.embedded.EmbeddedKafkaExtension;
 import dev.switchboard.schemas.Topics;
 import dev.switchboard.schemas.avro.RawCall;
 import dev.switchboard.tracking.config.TrackingApiConfig;
@@ -26,25 +26,27 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Health, readiness, metrics, client address, Segment's silent mode, the rate limit and graceful shutdown. */
 class OperationsIT {
 
     private static final String TRACK = "{\"userId\":\"ops\",\"event\":\"Ops\"}";
 
-    private static EmbeddedKafka kafka;
+    @RegisterExtension
+    static final EmbeddedKafkaExtension KAFKA = Workspace.broker();
+
     private static TopicReader<RawCall> raw;
 
     @BeforeAll
     static void start() {
-        kafka = Workspace.startBroker();
-        raw = new TopicReader<>(kafka.bootstrapServers(), Topics.INGEST_RAW);
+        Workspace.publish(KAFKA.bootstrapServers());
+        raw = new TopicReader<>(KAFKA.bootstrapServers(), Topics.INGEST_RAW);
     }
 
     @AfterAll
     static void stop() {
         raw.close();
-        kafka.close();
     }
 
     @BeforeEach
@@ -54,7 +56,7 @@ class OperationsIT {
 
     @Test
     void shouldReportHealthReadinessAndMetricsWhenServing() {
-        try (ApiUnderTest api = new ApiUnderTest(kafka.bootstrapServers())) {
+        try (ApiUnderTest api = new ApiUnderTest(KAFKA.bootstrapServers())) {
             // Given
             assertThat(api.post("/v1/track", Workspace.WEB_KEY, TRACK).statusCode())
                     .isEqualTo(200);
@@ -89,7 +91,7 @@ class OperationsIT {
     void shouldTakeTheClientFromXForwardedForWhenThePeerIsATrustedProxy() {
         TrackingApiConfig config =
                 TrackingApiConfig.defaults().with(TrackingApiConfig.TRUSTED_PROXIES.key(), "127.0.0.1, 10.0.0.0/8");
-        try (ApiUnderTest api = new ApiUnderTest(kafka.bootstrapServers(), config)) {
+        try (ApiUnderTest api = new ApiUnderTest(KAFKA.bootstrapServers(), config)) {
             // When: the client's own header entry is believed only up to the first untrusted hop
             HttpResponse<String> response = api.send(api.request("/v1/track")
                     .header("Authorization", Http.basic(Workspace.WEB_KEY))
@@ -105,7 +107,7 @@ class OperationsIT {
 
     @Test
     void shouldIgnoreXForwardedForWhenNoProxyIsTrusted() {
-        try (ApiUnderTest api = new ApiUnderTest(kafka.bootstrapServers())) {
+        try (ApiUnderTest api = new ApiUnderTest(KAFKA.bootstrapServers())) {
             // When
             HttpResponse<String> response = api.send(api.request("/v1/track")
                     .header("Authorization", Http.basic(Workspace.WEB_KEY))
@@ -121,7 +123,7 @@ class OperationsIT {
 
     @Test
     void shouldAnswerExpect100ContinueSoTheClientSendsItsBody() {
-        try (ApiUnderTest api = new ApiUnderTest(kafka.bootstrapServers(), TrackingApiConfig.defaults())) {
+        try (ApiUnderTest api = new ApiUnderTest(KAFKA.bootstrapServers(), TrackingApiConfig.defaults())) {
             // Given: a client that waits for "100 Continue" before it sends the body (.NET, curl)
             java.net.http.HttpRequest request = api.request("/v1/track")
                     .expectContinue(true)
@@ -143,7 +145,7 @@ class OperationsIT {
     void shouldAllowOnlyConfiguredOriginsWhenCorsOriginsAreSet() {
         TrackingApiConfig config =
                 TrackingApiConfig.defaults().with(TrackingApiConfig.CORS_ORIGINS.key(), "https://shop.example");
-        try (ApiUnderTest api = new ApiUnderTest(kafka.bootstrapServers(), config)) {
+        try (ApiUnderTest api = new ApiUnderTest(KAFKA.bootstrapServers(), config)) {
             // When
             HttpResponse<String> allowed = api.send(api.request("/v1/track")
                     .header("Origin", "https://shop.example")
@@ -169,7 +171,7 @@ class OperationsIT {
     @Test
     void shouldAnswer200AndDropWhenTheKeyIsUnknownInSegmentMode() {
         TrackingApiConfig config = TrackingApiConfig.defaults().with(TrackingApiConfig.UNKNOWN_WRITE_KEY.key(), "drop");
-        try (ApiUnderTest api = new ApiUnderTest(kafka.bootstrapServers(), config)) {
+        try (ApiUnderTest api = new ApiUnderTest(KAFKA.bootstrapServers(), config)) {
             // When
             HttpResponse<String> unknown = api.post("/v1/track", "wk_unknown", TRACK);
             HttpResponse<String> disabled = api.post("/v1/track", Workspace.DISABLED_KEY, TRACK);
@@ -198,7 +200,7 @@ class OperationsIT {
         TrackingApiConfig config = TrackingApiConfig.defaults()
                 .with(TrackingApiConfig.RATE_LIMIT.key(), "1")
                 .with(TrackingApiConfig.RATE_BURST.key(), "1");
-        try (ApiUnderTest api = new ApiUnderTest(kafka.bootstrapServers(), config)) {
+        try (ApiUnderTest api = new ApiUnderTest(KAFKA.bootstrapServers(), config)) {
             // When: one token a second, far more requests than that
             HttpResponse<String> limited = null;
             for (int i = 0; i < 50 && limited == null; i++) {
@@ -225,7 +227,7 @@ class OperationsIT {
 
     @Test
     void shouldFinishInFlightRequestsAndRefuseNewOnesWhenClosing() throws Exception {
-        ApiUnderTest api = new ApiUnderTest(kafka.bootstrapServers());
+        ApiUnderTest api = new ApiUnderTest(KAFKA.bootstrapServers());
         String body = "{\"userId\":\"ops\",\"event\":\"In flight\",\"messageId\":\"in-flight-1\"}";
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         try (Socket socket = new Socket("127.0.0.1", api.port())) {

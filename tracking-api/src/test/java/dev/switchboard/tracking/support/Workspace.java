@@ -4,7 +4,7 @@
  */
 package dev.switchboard.tracking.support;
 
-import dev.switchboard.embedded.EmbeddedKafka;
+import dev.switchboard.embedded.EmbeddedKafkaExtension;
 import dev.switchboard.schemas.Topics;
 import dev.switchboard.schemas.admin.TopicAdmin;
 import dev.switchboard.schemas.avro.ConfigRecord;
@@ -42,18 +42,21 @@ public final class Workspace {
                 List.of());
     }
 
-    /** A fresh temporary broker with the core topics and the workspace published. */
-    public static EmbeddedKafka startBroker() {
-        EmbeddedKafka kafka = EmbeddedKafka.temporary().start();
-        prepare(kafka.bootstrapServers());
-        return kafka;
+    /** A temporary broker whose core topics have one partition, so tests can rely on order; publish the workspace on it. */
+    public static EmbeddedKafkaExtension broker() {
+        return EmbeddedKafkaExtension.withCoreTopics(1);
     }
 
-    /** Creates the core topics (one partition, so tests can rely on order) and publishes the workspace. */
+    /** Creates the core topics (one partition) and publishes the workspace: for a broker a test runs itself. */
     public static void prepare(String bootstrapServers) {
         try (TopicAdmin admin = new TopicAdmin(bootstrapServers, 1, (short) 1)) {
             admin.createCore();
         }
+        publish(bootstrapServers);
+    }
+
+    /** Publishes the workspace on {@code sb.config}. */
+    public static void publish(String bootstrapServers) {
         Properties p = new Properties();
         p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         try (var producer = new KafkaProducer<>(
