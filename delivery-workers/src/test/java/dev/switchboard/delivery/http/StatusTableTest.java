@@ -5,6 +5,7 @@
 package dev.switchboard.delivery.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.switchboard.schemas.avro.PartialFailureOthers;
 import dev.switchboard.schemas.avro.PartialFailureSpec;
@@ -90,7 +91,7 @@ class StatusTableTest {
         assertThat(c)
                 .containsExactly(
                         new Classification(StatusClass.DELIVERED, null),
-                        new Classification(StatusClass.FATAL, StatusTable.PARTIAL_FAILURE),
+                        new Classification(StatusClass.FATAL, StatusTable.PARTIAL_FAILURE, "{\"index\":1}"),
                         new Classification(StatusClass.DELIVERED, null));
     }
 
@@ -160,7 +161,10 @@ class StatusTableTest {
         List<Classification> c = StatusTable.classifyItems(answer(400, body.toString()), MIXPANEL, 600);
 
         // Then
-        assertThat(c.subList(0, 500)).containsOnly(new Classification(StatusClass.FATAL, StatusTable.PARTIAL_FAILURE));
+        assertThat(c.subList(0, 500))
+                .extracting(Classification::statusClass, Classification::errorClass)
+                .containsOnly(tuple(StatusClass.FATAL, StatusTable.PARTIAL_FAILURE));
+        assertThat(c.get(499).reason()).startsWith("{\"index\":499,");
         assertThat(c.subList(500, 600)).containsOnly(new Classification(StatusClass.DELIVERED, null));
     }
 
@@ -193,5 +197,86 @@ class StatusTableTest {
                 .isEqualTo(new Classification(StatusClass.RETRYABLE, "http_5xx"));
         assertThat(StatusTable.classify(answer(200, "{\"status\":0}"), null).statusClass())
                 .isEqualTo(StatusClass.DELIVERED);
+    }
+
+    private static final PartialFailureSpec PINTEREST = PartialFailureSpec.newBuilder()
+            .setStatuses(List.of(200))
+            .setFailedIndexes(List.of("$.events[?status=failed]"))
+            .setOthers(PartialFailureOthers.DELIVERED)
+            .build();
+
+    private static final PartialFailureSpec CUSTOMERIO = PartialFailureSpec.newBuilder()
+            .setStatuses(List.of(207))
+            .setFailedIndexes(List.of("$.errors[*].batch_index"))
+            .setOthers(PartialFailureOthers.DELIVERED)
+            .build();
+
+    @Test
+    void shouldFailTheNamedEventAndDeliverTheOthersWhenA200BodySaysOneFailed() {
+        // When Pinterest answers 200 about a 3-event batch whose second event failed
+        String body = "{\"num_events_received\":3,\"num_events_processed\":2,\"events\":[{\"status\":\"processed\"},"
+                + "{\"status\":\"failed\",\"error_message\":\"event_time too old\"},{\"status\":\"processed\"}]}";
+        List<Classification> c = StatusTable.classifyItems(answer(200, body), PINTEREST, 3);
+
+        // Then the named event is a partial failure with Pinterest's reason, and the others are delivered
+        assertThat(c)
+                .containsExactly(
+                        new Classification(StatusClass.DELIVERED, null),
+                        new Classification(
+                                StatusClass.FATAL,
+                                StatusTable.PARTIAL_FAILURE,
+                                "{\"status\":\"failed\",\"error_message\":\"event_time too old\"}"),
+                        new Classification(StatusClass.DELIVERED, null));
+    }
+
+    @Test
+    void shouldFailTheNamedItemsWhenA207NamesThemByBatchIndex() {
+        String body = "{\"errors\":[{\"batch_index\":0,\"reason\":\"invalid\",\"message\":\"identifiers required\"}]}";
+        List<Classification> c = StatusTable.classifyItems(answer(207, body), CUSTOMERIO, 2);
+        assertThat(c)
+                .extracting(Classification::statusClass, Classification::errorClass)
+                .containsExactly(
+                        tuple(StatusClass.FATAL, StatusTable.PARTIAL_FAILURE), tuple(StatusClass.DELIVERED, null));
+        assertThat(c.get(0).reason()).contains("identifiers required");
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "{\"num_events_received\":2,\"num_events_processed\":2,\"events\":[{\"status\":\"processed\"},{\"status\":\"processed\"}]}",
+                "{}",
+                "",
+                "not json",
+                "{\"events\":[{\"status\":\"failed\"},{\"status\":\"failed\"},{\"status\":\"failed\"}]}"
+            })
+    void shouldDeliverEveryItemWhenA2xxBodyNamesNoFailedItemOfThisBatch(String body) {
+        // A body that names none (or describes another batch: 3 events for 2) leaves the 200 a full success
+        assertThat(StatusTable.classifyItems(answer(200, body), PINTEREST, 2))
+                .containsExactly(
+                        new Classification(StatusClass.DELIVERED, null),
+                        new Classification(StatusClass.DELIVERED, null));
+    }
+
+    @Test
+    void shouldDeliverTheOthersEvenWhenTheSpecSaysRetryBecauseA2xxMeansTheVendorTookThem() {
+        // Given a hand-built spec the engine would refuse: retry the others of a 207
+        PartialFailureSpec retry = PartialFailureSpec.newBuilder(CUSTOMERIO)
+                .setOthers(PartialFailureOthers.RETRY)
+                .build();
+
+        // When / Then the item the 207 does not name is not sent again
+        assertThat(StatusTable.classifyItems(answer(207, "{\"errors\":[{\"batch_index\":1}]}"), retry, 2))
+                .extracting(Classification::statusClass)
+                .containsExactly(StatusClass.DELIVERED, StatusClass.FATAL);
+    }
+
+    @Test
+    void shouldKeepTheTableWhenA2xxIsNotTheListedOne() {
+        // Customer.io lists 207: a 200 is a full success whatever its body
+        assertThat(StatusTable.classifyItems(answer(200, "{\"errors\":[{\"batch_index\":1}]}"), CUSTOMERIO, 2))
+                .containsOnly(new Classification(StatusClass.DELIVERED, null));
+        // and a 400 keeps its row: the whole batch is dead-lettered
+        assertThat(StatusTable.classifyItems(answer(400, "{\"errors\":[{\"batch_index\":1}]}"), CUSTOMERIO, 2))
+                .containsOnly(new Classification(StatusClass.FATAL, "http_4xx"));
     }
 }

@@ -107,4 +107,51 @@ class CallDeciderTest {
         assertThat(v.classes().get(0).errorClass()).isEqualTo(StatusTable.REJECTED_IN_BODY);
         assertThat(v.decisions().get(0)).isInstanceOf(Decision.DeadLetter.class);
     }
+
+    @Test
+    void shouldDeadLetterTheNamedEventAndFinishTheOthersWhenA200SaysOneEventFailed() {
+        // Given Pinterest's rule: a 200 whose events[i].status is failed names item i
+        PartialFailureSpec pinterest = PartialFailureSpec.newBuilder()
+                .setStatuses(List.of(200))
+                .setFailedIndexes(List.of("$.events[?status=failed]"))
+                .setOthers(PartialFailureOthers.DELIVERED)
+                .build();
+        String body = "{\"events\":[{\"status\":\"processed\"},{\"status\":\"processed\"},"
+                + "{\"status\":\"failed\",\"error_message\":\"bad event_time\"}]}";
+
+        // When
+        Verdict v = decider.decide(answer(200, Map.of(), body), null, pinterest, firstAttempts(3), NOW, NEVER_PAUSED);
+
+        // Then the call counts as a success for the limiter, the third event alone is dead-lettered
+        assertThat(v.call().statusClass()).isEqualTo(StatusClass.DELIVERED);
+        assertThat(v.destinationWait()).isEmpty();
+        assertThat(v.decisions())
+                .containsExactly(
+                        new Decision.Done(), new Decision.Done(), new Decision.DeadLetter(RetryPolicy.PARTIAL_FAILURE));
+        assertThat(v.classes().get(2).reason()).contains("bad event_time");
+    }
+
+    @Test
+    void shouldDeadLetterTheNamedItemWhenA207NamesItAndFinishEveryItemWhenA207NamesNone() {
+        // Given Customer.io's rule: a 207 whose errors[].batch_index names items
+        PartialFailureSpec customerio = PartialFailureSpec.newBuilder()
+                .setStatuses(List.of(207))
+                .setFailedIndexes(List.of("$.errors[*].batch_index"))
+                .setOthers(PartialFailureOthers.DELIVERED)
+                .build();
+
+        // When / Then
+        Verdict named = decider.decide(
+                answer(207, Map.of(), "{\"errors\":[{\"batch_index\":0,\"reason\":\"invalid\"}]}"),
+                null,
+                customerio,
+                firstAttempts(2),
+                NOW,
+                NEVER_PAUSED);
+        assertThat(named.decisions())
+                .containsExactly(new Decision.DeadLetter(RetryPolicy.PARTIAL_FAILURE), new Decision.Done());
+        Verdict none = decider.decide(
+                answer(207, Map.of(), "{\"errors\":[]}"), null, customerio, firstAttempts(2), NOW, NEVER_PAUSED);
+        assertThat(none.decisions()).containsOnly(new Decision.Done());
+    }
 }
