@@ -272,7 +272,7 @@ class StatusTableTest {
 
     @Test
     void shouldKeepTheTableWhenA2xxIsNotTheListedOne() {
-        // Customer.io lists 207: a 200 is a full success whatever its body
+        // A rule that lists 207 only: a 200 is a full success whatever its body
         assertThat(StatusTable.classifyItems(answer(200, "{\"errors\":[{\"batch_index\":1}]}"), CUSTOMERIO, 2))
                 .containsOnly(new Classification(StatusClass.DELIVERED, null));
         // and a 400 keeps its row: the whole batch is dead-lettered
