@@ -130,11 +130,18 @@ class BatchingIT extends BrokerTestBase {
 
     /** Three batchable requests of one user whose destination reports failed items like Mixpanel. */
     private static List<DestinationRequest> partialBatch(String id, String url, PartialFailureOthers others) {
-        PartialFailureSpec rule = PartialFailureSpec.newBuilder()
-                .setStatuses(List.of(400))
-                .setFailedIndexes(List.of("$.failed_records[*].index"))
-                .setOthers(others)
-                .build();
+        return partialBatch(
+                id,
+                url,
+                PartialFailureSpec.newBuilder()
+                        .setStatuses(List.of(400))
+                        .setFailedIndexes(List.of("$.failed_records[*].index"))
+                        .setOthers(others)
+                        .build());
+    }
+
+    /** Three batchable requests of one user whose destination reports failed items by {@code rule}. */
+    private static List<DestinationRequest> partialBatch(String id, String url, PartialFailureSpec rule) {
         return IntStream.range(0, 3)
                 .mapToObj(i -> {
                     DestinationRequest r =
@@ -286,6 +293,135 @@ class BatchingIT extends BrokerTestBase {
             });
         });
         assertThat(idsWithStatus(outcomes(id), DeliveryStatus.DELIVERED)).isEmpty();
+        assertThat(topics.readAll(Topics.retry(id))).isEmpty();
+    }
+
+    /** Pinterest's rule: a 200 whose {@code events[i].status} is {@code failed} names item i. */
+    private static final PartialFailureSpec PINTEREST = PartialFailureSpec.newBuilder()
+            .setStatuses(List.of(200))
+            .setFailedIndexes(List.of("$.events[?status=failed]"))
+            .setOthers(PartialFailureOthers.DELIVERED)
+            .build();
+
+    /** Customer.io's rule: a 207 whose {@code errors[].batch_index} names items. */
+    private static final PartialFailureSpec CUSTOMERIO = PartialFailureSpec.newBuilder()
+            .setStatuses(List.of(200, 207))
+            .setFailedIndexes(List.of("$.errors[*].batch_index"))
+            .setOthers(PartialFailureOthers.DELIVERED)
+            .build();
+
+    /** Pinterest's 200: one element per event received, in order, {@code failed} for {@code rejected}. */
+    private static Reply pinterest(Received r, String rejected) {
+        List<String> ids = messageIds(parse(r.body()));
+        StringBuilder events = new StringBuilder();
+        for (String m : ids) {
+            events.append(events.isEmpty() ? "" : ",")
+                    .append(
+                            m.equals(rejected)
+                                    ? "{\"status\":\"failed\",\"error_message\":\"event_time is older than 7 days\"}"
+                                    : "{\"status\":\"processed\",\"error_message\":null}");
+        }
+        int processed = ids.contains(rejected) ? ids.size() - 1 : ids.size();
+        return Reply.of(
+                200,
+                Map.of("Content-Type", "application/json"),
+                "{\"num_events_received\":" + ids.size() + ",\"num_events_processed\":" + processed + ",\"events\":["
+                        + events + "]}");
+    }
+
+    @Test
+    void shouldDeadLetterOnlyTheFailedEventAndDeliverTheOthersOnceWhenA200BodySaysOneFailed() {
+        // Given a vendor that, like Pinterest, answers 200 and marks item m1 of the batch failed in its body
+        String id = newId("partial-200");
+        FakeDestination server = server(new FakeDestination(r -> pinterest(r, id + "-m1")));
+        admin.createDestinations(List.of(id));
+        view.put(Requests.workspace("ws-p200", Requests.destination(id, null)));
+        startApp(fastConfig(Map.of("switchboard.delivery.batch.linger", "1s")));
+
+        // When three requests that batch together arrive
+        send(id, partialBatch(id, server.url("/v5/ad_accounts/1/events"), PINTEREST), 1);
+
+        // Then m1 alone is dead-lettered with Pinterest's reason, and m0 and m2 are delivered by that one call
+        await().until(() -> topics.readAll(Topics.deadLetter(id)).size() == 1
+                && idsWithStatus(outcomes(id), DeliveryStatus.DELIVERED).size() == 2);
+        assertThat(server.received()).hasSize(1);
+        assertThat(messageIds(parse(server.received().get(0).body())))
+                .containsExactly(id + "-m0", id + "-m1", id + "-m2");
+        DeadLetter letter = topics.readAll(Topics.deadLetter(id)).get(0).value();
+        assertThat(letter.getRequest().getMessageIds()).containsExactly(id + "-m1");
+        assertThat(letter.getReason()).isEqualTo("partial_failure");
+        assertThat(letter.getAttempts()).singleElement().satisfies(a -> {
+            assertThat(a.getHttpStatus()).isEqualTo(200);
+            assertThat(a.getErrorClass()).isEqualTo("partial_failure");
+            assertThat(a.getError())
+                    .isEqualTo("{\"status\":\"failed\",\"error_message\":\"event_time is older than 7 days\"}");
+            assertThat(a.getResponseBody()).contains("\"num_events_processed\":2");
+        });
+        assertThat(idsWithStatus(outcomes(id), DeliveryStatus.DELIVERED))
+                .containsExactlyInAnyOrder(id + "-m0", id + "-m2");
+        assertThat(idsWithStatus(outcomes(id), DeliveryStatus.FAILED)).containsExactly(id + "-m1");
+        assertThat(idsWithStatus(outcomes(id), DeliveryStatus.RETRYING)).isEmpty();
+        assertThat(topics.readAll(Topics.retry(id))).isEmpty();
+    }
+
+    @Test
+    void shouldDeadLetterOnlyTheNamedItemAndDeliverTheOthersOnceWhenA207NamesItsBatchIndex() {
+        // Given a vendor that, like Customer.io's batch endpoint, answers 207 naming item m2 by batch_index
+        String id = newId("partial-207");
+        FakeDestination server = server(new FakeDestination(r -> {
+            int index = messageIds(parse(r.body())).indexOf(id + "-m2");
+            return index < 0
+                    ? Reply.of(200)
+                    : Reply.of(
+                            207,
+                            Map.of("Content-Type", "application/json"),
+                            "{\"errors\":[{\"batch_index\":" + index
+                                    + ",\"reason\":\"invalid\",\"field\":\"name\",\"message\":\"name is required\"}]}");
+        }));
+        admin.createDestinations(List.of(id));
+        view.put(Requests.workspace("ws-p207", Requests.destination(id, null)));
+        startApp(fastConfig(Map.of("switchboard.delivery.batch.linger", "1s")));
+
+        // When three requests that batch together arrive
+        send(id, partialBatch(id, server.url("/api/v2/batch"), CUSTOMERIO), 1);
+
+        // Then m2 alone is dead-lettered with Customer.io's error, m0 and m1 are delivered by that one call
+        await().until(() -> topics.readAll(Topics.deadLetter(id)).size() == 1
+                && idsWithStatus(outcomes(id), DeliveryStatus.DELIVERED).size() == 2);
+        assertThat(server.received()).hasSize(1);
+        assertThat(topics.readAll(Topics.deadLetter(id))).singleElement().satisfies(rec -> {
+            assertThat(rec.value().getRequest().getMessageIds()).containsExactly(id + "-m2");
+            assertThat(rec.value().getReason()).isEqualTo("partial_failure");
+            assertThat(rec.value().getAttempts()).singleElement().satisfies(a -> {
+                assertThat(a.getHttpStatus()).isEqualTo(207);
+                assertThat(a.getError()).contains("\"batch_index\":2").contains("name is required");
+            });
+        });
+        assertThat(idsWithStatus(outcomes(id), DeliveryStatus.DELIVERED))
+                .containsExactlyInAnyOrder(id + "-m0", id + "-m1");
+        assertThat(idsWithStatus(outcomes(id), DeliveryStatus.RETRYING)).isEmpty();
+        assertThat(topics.readAll(Topics.retry(id))).isEmpty();
+    }
+
+    @Test
+    void shouldDeliverTheWholeBatchOnceWhenA200BodyNamesNoFailedEvent() {
+        // Given a vendor that, like Pinterest, answers 200 with every event processed
+        String id = newId("partial-none");
+        FakeDestination server = server(new FakeDestination(r -> pinterest(r, "none")));
+        admin.createDestinations(List.of(id));
+        view.put(Requests.workspace("ws-pn", Requests.destination(id, null)));
+        startApp(fastConfig(Map.of("switchboard.delivery.batch.linger", "1s")));
+
+        // When
+        send(id, partialBatch(id, server.url("/v5/ad_accounts/1/events"), PINTEREST), 1);
+
+        // Then it is a full success: all three delivered by one call, nothing dead-lettered or retried
+        await().until(() ->
+                idsWithStatus(outcomes(id), DeliveryStatus.DELIVERED).size() == 3);
+        assertThat(server.received()).hasSize(1);
+        assertThat(idsWithStatus(outcomes(id), DeliveryStatus.DELIVERED))
+                .containsExactlyInAnyOrder(id + "-m0", id + "-m1", id + "-m2");
+        assertThat(topics.readAll(Topics.deadLetter(id))).isEmpty();
         assertThat(topics.readAll(Topics.retry(id))).isEmpty();
     }
 
