@@ -153,11 +153,17 @@ class FailedIndexesTest {
 
     @Test
     void shouldYieldNothingWhenTheFilteredArrayIsMissingOrNotAnArray() {
-        assertThat(FailedIndexes.extract("{\"num_events_received\":2}", PINTEREST, 2))
-                .isEmpty();
-        assertThat(FailedIndexes.extract("{\"events\":{\"status\":\"failed\"}}", PINTEREST, 2))
-                .isEmpty();
-        assertThat(FailedIndexes.extract("not json", PINTEREST, 2)).isEmpty();
+        assertNamesNoItem(
+                PINTEREST, 2, "{\"num_events_received\":2}", "{\"events\":{\"status\":\"failed\"}}", "not json");
+    }
+
+    /** Asserts that no body of {@code bodies} names an item of a batch of {@code items} by {@code paths}. */
+    private static void assertNamesNoItem(List<String> paths, int items, String... bodies) {
+        for (String body : bodies) {
+            assertThat(FailedIndexes.extract(body, paths, items))
+                    .as(paths + " in " + body)
+                    .isEmpty();
+        }
     }
 
     @Test
@@ -172,16 +178,14 @@ class FailedIndexesTest {
 
     @Test
     void shouldYieldNothingWhenTheFilterIsMalformedOrNotTheLastStep() {
-        String body = "{\"events\":[{\"status\":\"failed\"}]}";
-        assertThat(FailedIndexes.extract(body, List.of("$.events[?status]"), 1)).isEmpty();
-        assertThat(FailedIndexes.extract(body, List.of("$.events[?=failed]"), 1))
-                .isEmpty();
-        assertThat(FailedIndexes.extract(body, List.of("$.events[?status=]"), 1))
-                .isEmpty();
-        assertThat(FailedIndexes.extract(body, List.of("$.events[?status=failed"), 1))
-                .isEmpty();
-        assertThat(FailedIndexes.extract(body, List.of("$.events[?status=failed].x"), 1))
-                .isEmpty();
+        for (String path : List.of(
+                "$.events[?status]",
+                "$.events[?=failed]",
+                "$.events[?status=]",
+                "$.events[?status=failed",
+                "$.events[?status=failed].x")) {
+            assertNamesNoItem(List.of(path), 1, "{\"events\":[{\"status\":\"failed\"}]}");
+        }
     }
 
     @Test
@@ -208,15 +212,15 @@ class FailedIndexesTest {
     @Test
     void shouldTreatACustomerIoAnswerSafelyWhenItIsMalformed() {
         // No errors array, an empty one, a text index, a fractional one, one out of range: no item is named
-        assertThat(FailedIndexes.extract("{}", CUSTOMERIO, 3)).isEmpty();
-        assertThat(FailedIndexes.extract("{\"errors\":[]}", CUSTOMERIO, 3)).isEmpty();
-        assertThat(FailedIndexes.extract("{\"errors\":[{\"batch_index\":\"1\"}]}", CUSTOMERIO, 3))
-                .isEmpty();
-        assertThat(FailedIndexes.extract("{\"errors\":[{\"batch_index\":1.5}]}", CUSTOMERIO, 3))
-                .isEmpty();
-        assertThat(FailedIndexes.extract("{\"errors\":[{\"batch_index\":0},{\"batch_index\":3}]}", CUSTOMERIO, 3))
-                .isEmpty();
-        assertThat(FailedIndexes.extract("<html>502</html>", CUSTOMERIO, 3)).isEmpty();
+        assertNamesNoItem(
+                CUSTOMERIO,
+                3,
+                "{}",
+                "{\"errors\":[]}",
+                "{\"errors\":[{\"batch_index\":\"1\"}]}",
+                "{\"errors\":[{\"batch_index\":1.5}]}",
+                "{\"errors\":[{\"batch_index\":0},{\"batch_index\":3}]}",
+                "<html>502</html>");
     }
 
     @Test

@@ -7,6 +7,7 @@ package dev.switchboard.delivery.http;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import dev.switchboard.delivery.testing.PartialFailureRules;
 import dev.switchboard.schemas.avro.PartialFailureOthers;
 import dev.switchboard.schemas.avro.PartialFailureSpec;
 import dev.switchboard.schemas.avro.SuccessBodySpec;
@@ -199,17 +200,8 @@ class StatusTableTest {
                 .isEqualTo(StatusClass.DELIVERED);
     }
 
-    private static final PartialFailureSpec PINTEREST = PartialFailureSpec.newBuilder()
-            .setStatuses(List.of(200))
-            .setFailedIndexes(List.of("$.events[?status=failed]"))
-            .setOthers(PartialFailureOthers.DELIVERED)
-            .build();
-
-    private static final PartialFailureSpec CUSTOMERIO = PartialFailureSpec.newBuilder()
-            .setStatuses(List.of(207))
-            .setFailedIndexes(List.of("$.errors[*].batch_index"))
-            .setOthers(PartialFailureOthers.DELIVERED)
-            .build();
+    private static final PartialFailureSpec PINTEREST = PartialFailureRules.PINTEREST;
+    private static final PartialFailureSpec CUSTOMERIO = PartialFailureRules.CUSTOMERIO;
 
     @Test
     void shouldFailTheNamedEventAndDeliverTheOthersWhenA200BodySaysOneFailed() {
@@ -273,7 +265,8 @@ class StatusTableTest {
     @Test
     void shouldKeepTheTableWhenA2xxIsNotTheListedOne() {
         // A rule that lists 207 only: a 200 is a full success whatever its body
-        assertThat(StatusTable.classifyItems(answer(200, "{\"errors\":[{\"batch_index\":1}]}"), CUSTOMERIO, 2))
+        PartialFailureSpec only207 = PartialFailureRules.delivered(List.of(207), "$.errors[*].batch_index");
+        assertThat(StatusTable.classifyItems(answer(200, "{\"errors\":[{\"batch_index\":1}]}"), only207, 2))
                 .containsOnly(new Classification(StatusClass.DELIVERED, null));
         // and a 400 keeps its row: the whole batch is dead-lettered
         assertThat(StatusTable.classifyItems(answer(400, "{\"errors\":[{\"batch_index\":1}]}"), CUSTOMERIO, 2))

@@ -12,6 +12,7 @@ import dev.switchboard.delivery.http.StatusTable;
 import dev.switchboard.delivery.retry.CallDecider.Item;
 import dev.switchboard.delivery.retry.CallDecider.Verdict;
 import dev.switchboard.delivery.retry.RetryPolicy.Decision;
+import dev.switchboard.delivery.testing.PartialFailureRules;
 import dev.switchboard.schemas.avro.PartialFailureOthers;
 import dev.switchboard.schemas.avro.PartialFailureSpec;
 import dev.switchboard.schemas.avro.SuccessBodySpec;
@@ -111,16 +112,12 @@ class CallDeciderTest {
     @Test
     void shouldDeadLetterTheNamedEventAndFinishTheOthersWhenA200SaysOneEventFailed() {
         // Given Pinterest's rule: a 200 whose events[i].status is failed names item i
-        PartialFailureSpec pinterest = PartialFailureSpec.newBuilder()
-                .setStatuses(List.of(200))
-                .setFailedIndexes(List.of("$.events[?status=failed]"))
-                .setOthers(PartialFailureOthers.DELIVERED)
-                .build();
+        PartialFailureSpec pinterest = PartialFailureRules.PINTEREST;
         String body = "{\"events\":[{\"status\":\"processed\"},{\"status\":\"processed\"},"
                 + "{\"status\":\"failed\",\"error_message\":\"bad event_time\"}]}";
 
         // When
-        Verdict v = decider.decide(answer(200, Map.of(), body), null, pinterest, firstAttempts(3), NOW, NEVER_PAUSED);
+        Verdict v = decide(answer(200, Map.of(), body), pinterest, 3);
 
         // Then the call counts as a success for the limiter, the third event alone is dead-lettered
         assertThat(v.call().statusClass()).isEqualTo(StatusClass.DELIVERED);
@@ -134,24 +131,19 @@ class CallDeciderTest {
     @Test
     void shouldDeadLetterTheNamedItemWhenA207NamesItAndFinishEveryItemWhenA207NamesNone() {
         // Given Customer.io's rule: a 207 whose errors[].batch_index names items
-        PartialFailureSpec customerio = PartialFailureSpec.newBuilder()
-                .setStatuses(List.of(207))
-                .setFailedIndexes(List.of("$.errors[*].batch_index"))
-                .setOthers(PartialFailureOthers.DELIVERED)
-                .build();
+        PartialFailureSpec customerio = PartialFailureRules.CUSTOMERIO;
 
         // When / Then
-        Verdict named = decider.decide(
-                answer(207, Map.of(), "{\"errors\":[{\"batch_index\":0,\"reason\":\"invalid\"}]}"),
-                null,
-                customerio,
-                firstAttempts(2),
-                NOW,
-                NEVER_PAUSED);
+        String body = "{\"errors\":[{\"batch_index\":0,\"reason\":\"invalid\"}]}";
+        Verdict named = decide(answer(207, Map.of(), body), customerio, 2);
         assertThat(named.decisions())
                 .containsExactly(new Decision.DeadLetter(RetryPolicy.PARTIAL_FAILURE), new Decision.Done());
-        Verdict none = decider.decide(
-                answer(207, Map.of(), "{\"errors\":[]}"), null, customerio, firstAttempts(2), NOW, NEVER_PAUSED);
+        Verdict none = decide(answer(207, Map.of(), "{\"errors\":[]}"), customerio, 2);
         assertThat(none.decisions()).containsOnly(new Decision.Done());
+    }
+
+    /** The verdict on {@code result} for {@code items} first attempts of a batch reporting failures by {@code rule}. */
+    private Verdict decide(HttpResult result, PartialFailureSpec rule, int items) {
+        return decider.decide(result, null, rule, firstAttempts(items), NOW, NEVER_PAUSED);
     }
 }
