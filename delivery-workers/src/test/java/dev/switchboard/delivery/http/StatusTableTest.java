@@ -272,4 +272,24 @@ class StatusTableTest {
         assertThat(StatusTable.classifyItems(answer(400, "{\"errors\":[{\"batch_index\":1}]}"), CUSTOMERIO, 2))
                 .containsOnly(new Classification(StatusClass.FATAL, "http_4xx"));
     }
+
+    @Test
+    void shouldSplitTheBatchWhenA2xxTheBodyCheckRefusedNamesFailedItemsAndRejectItAllWhenItNamesNone() {
+        // Given a destination with both a body check and a listed 2xx
+        SuccessBodySpec allProcessed = SuccessBodySpec.newBuilder()
+                .setPath("$.num_events_processed")
+                .setValues(List.of("2"))
+                .build();
+        String oneFailed =
+                "{\"num_events_processed\":1,\"events\":[{\"status\":\"failed\"},{\"status\":\"processed\"}]}";
+        String noneNamed = "{\"num_events_processed\":0,\"events\":[]}";
+
+        // Then the items the body names are more precise than the check: only they fail
+        assertThat(StatusTable.classifyItems(answer(200, oneFailed), PINTEREST, allProcessed, 2))
+                .extracting(Classification::statusClass)
+                .containsExactly(StatusClass.FATAL, StatusClass.DELIVERED);
+        // and a body that names none leaves the check's verdict for the whole batch
+        assertThat(StatusTable.classifyItems(answer(200, noneNamed), PINTEREST, allProcessed, 2))
+                .containsOnly(new Classification(StatusClass.FATAL, StatusTable.REJECTED_IN_BODY));
+    }
 }
