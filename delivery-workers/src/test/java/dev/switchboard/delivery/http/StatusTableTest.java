@@ -276,10 +276,7 @@ class StatusTableTest {
     @Test
     void shouldSplitTheBatchWhenA2xxTheBodyCheckRefusedNamesFailedItemsAndRejectItAllWhenItNamesNone() {
         // Given a destination with both a body check and a listed 2xx
-        SuccessBodySpec allProcessed = SuccessBodySpec.newBuilder()
-                .setPath("$.num_events_processed")
-                .setValues(List.of("2"))
-                .build();
+        SuccessBodySpec allProcessed = new SuccessBodySpec("$.num_events_processed", List.of("2"));
         String oneFailed =
                 "{\"num_events_processed\":1,\"events\":[{\"status\":\"failed\"},{\"status\":\"processed\"}]}";
         String noneNamed = "{\"num_events_processed\":0,\"events\":[]}";
