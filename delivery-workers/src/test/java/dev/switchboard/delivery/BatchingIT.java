@@ -12,10 +12,12 @@ import dev.switchboard.delivery.testing.BrokerTestBase;
 import dev.switchboard.delivery.testing.FakeDestination;
 import dev.switchboard.delivery.testing.FakeDestination.Received;
 import dev.switchboard.delivery.testing.FakeDestination.Reply;
+import dev.switchboard.delivery.testing.PartialFailureRules;
 import dev.switchboard.delivery.testing.Requests;
 import dev.switchboard.schemas.Topics;
 import dev.switchboard.schemas.avro.BatchFormat;
 import dev.switchboard.schemas.avro.DeadLetter;
+import dev.switchboard.schemas.avro.DeliveryAttempt;
 import dev.switchboard.schemas.avro.DeliveryOutcome;
 import dev.switchboard.schemas.avro.DeliveryStatus;
 import dev.switchboard.schemas.avro.DestinationRequest;
@@ -128,13 +130,61 @@ class BatchingIT extends BrokerTestBase {
         assertThat(server.received()).hasSizeLessThan(20);
     }
 
+    /** Starts delivery for destination {@code id} of workspace {@code ws}; batches linger 1 s to fill. */
+    private void startLingering(String id, String ws) {
+        admin.createDestinations(List.of(id));
+        view.put(Requests.workspace(ws, Requests.destination(id, null)));
+        startApp(fastConfig(Map.of("switchboard.delivery.batch.linger", "1s")));
+    }
+
+    /** Waits until one request of the batch is dead-lettered and two are delivered, all by its one call. */
+    private void awaitOneDeadLetterAndTwoDeliveredByOneCall(String id, FakeDestination server) {
+        await().until(() -> topics.readAll(Topics.deadLetter(id)).size() == 1
+                && idsWithStatus(outcomes(id), DeliveryStatus.DELIVERED).size() == 2);
+        assertThat(server.received()).hasSize(1);
+        assertThat(messageIds(parse(server.received().get(0).body())))
+                .containsExactly(id + "-m0", id + "-m1", id + "-m2");
+    }
+
+    /**
+     * Asserts that {@code rejected} alone was dead-lettered as a partial failure of an answer with
+     * {@code status}, and that the batch's other requests were delivered once and not retried.
+     *
+     * @return the dead letter's one attempt, for the evidence it keeps
+     */
+    private DeliveryAttempt assertOnlyPartialFailure(String id, String rejected, int status) {
+        DeadLetter letter = topics.readAll(Topics.deadLetter(id)).get(0).value();
+        assertThat(letter.getRequest().getMessageIds()).containsExactly(rejected);
+        assertThat(letter.getReason()).isEqualTo("partial_failure");
+        assertThat(letter.getAttempts()).hasSize(1);
+        DeliveryAttempt attempt = letter.getAttempts().get(0);
+        assertThat(attempt.getHttpStatus()).isEqualTo(status);
+        assertThat(attempt.getErrorClass()).isEqualTo("partial_failure");
+        List<String> others = IntStream.range(0, 3)
+                .mapToObj(i -> id + "-m" + i)
+                .filter(m -> !m.equals(rejected))
+                .toList();
+        assertThat(idsWithStatus(outcomes(id), DeliveryStatus.DELIVERED)).containsExactlyInAnyOrderElementsOf(others);
+        assertThat(idsWithStatus(outcomes(id), DeliveryStatus.FAILED)).containsExactly(rejected);
+        assertThat(idsWithStatus(outcomes(id), DeliveryStatus.RETRYING)).isEmpty();
+        assertThat(topics.readAll(Topics.retry(id))).isEmpty();
+        return attempt;
+    }
+
     /** Three batchable requests of one user whose destination reports failed items like Mixpanel. */
     private static List<DestinationRequest> partialBatch(String id, String url, PartialFailureOthers others) {
-        PartialFailureSpec rule = PartialFailureSpec.newBuilder()
-                .setStatuses(List.of(400))
-                .setFailedIndexes(List.of("$.failed_records[*].index"))
-                .setOthers(others)
-                .build();
+        return partialBatch(
+                id,
+                url,
+                PartialFailureSpec.newBuilder()
+                        .setStatuses(List.of(400))
+                        .setFailedIndexes(List.of("$.failed_records[*].index"))
+                        .setOthers(others)
+                        .build());
+    }
+
+    /** Three batchable requests of one user whose destination reports failed items by {@code rule}. */
+    private static List<DestinationRequest> partialBatch(String id, String url, PartialFailureSpec rule) {
         return IntStream.range(0, 3)
                 .mapToObj(i -> {
                     DestinationRequest r =
@@ -171,32 +221,15 @@ class BatchingIT extends BrokerTestBase {
         // Given a vendor that answers 400 naming item m1 of a batch, and took the other items
         String id = newId("partial-delivered");
         FakeDestination server = server(new FakeDestination(r -> rejecting(r, id + "-m1", null)));
-        admin.createDestinations(List.of(id));
-        view.put(Requests.workspace("ws-pd", Requests.destination(id, null)));
-        startApp(fastConfig(Map.of("switchboard.delivery.batch.linger", "1s")));
+        startLingering(id, "ws-pd");
 
         // When three requests that batch together arrive
         send(id, partialBatch(id, server.url("/import"), PartialFailureOthers.DELIVERED), 1);
 
         // Then m1 alone is dead-lettered, with the vendor's answer as evidence, and m0 and m2 are delivered
-        await().until(() -> topics.readAll(Topics.deadLetter(id)).size() == 1
-                && idsWithStatus(outcomes(id), DeliveryStatus.DELIVERED).size() == 2);
-        assertThat(server.received()).hasSize(1);
-        assertThat(messageIds(parse(server.received().get(0).body())))
-                .containsExactly(id + "-m0", id + "-m1", id + "-m2");
-        DeadLetter letter = topics.readAll(Topics.deadLetter(id)).get(0).value();
-        assertThat(letter.getRequest().getMessageIds()).containsExactly(id + "-m1");
-        assertThat(letter.getReason()).isEqualTo("partial_failure");
-        assertThat(letter.getAttempts()).singleElement().satisfies(a -> {
-            assertThat(a.getHttpStatus()).isEqualTo(400);
-            assertThat(a.getErrorClass()).isEqualTo("partial_failure");
-            assertThat(a.getResponseBody()).contains("\"failed_records\":[{\"index\":1");
-        });
-        assertThat(idsWithStatus(outcomes(id), DeliveryStatus.DELIVERED))
-                .containsExactlyInAnyOrder(id + "-m0", id + "-m2");
-        assertThat(idsWithStatus(outcomes(id), DeliveryStatus.FAILED)).containsExactly(id + "-m1");
-        assertThat(idsWithStatus(outcomes(id), DeliveryStatus.RETRYING)).isEmpty();
-        assertThat(topics.readAll(Topics.retry(id))).isEmpty();
+        awaitOneDeadLetterAndTwoDeliveredByOneCall(id, server);
+        DeliveryAttempt attempt = assertOnlyPartialFailure(id, id + "-m1", 400);
+        assertThat(attempt.getResponseBody()).contains("\"failed_records\":[{\"index\":1");
     }
 
     @Test
@@ -205,9 +238,7 @@ class BatchingIT extends BrokerTestBase {
         String id = newId("partial-retry");
         AtomicBoolean rejectedOnce = new AtomicBoolean();
         FakeDestination server = server(new FakeDestination(r -> rejecting(r, id + "-m1", rejectedOnce)));
-        admin.createDestinations(List.of(id));
-        view.put(Requests.workspace("ws-pr", Requests.destination(id, null)));
-        startApp(fastConfig(Map.of("switchboard.delivery.batch.linger", "1s")));
+        startLingering(id, "ws-pr");
 
         // When three requests that batch together arrive
         send(id, partialBatch(id, server.url("/import"), PartialFailureOthers.RETRY), 1);
@@ -242,9 +273,7 @@ class BatchingIT extends BrokerTestBase {
         // Given a vendor whose 400 does not say which items failed
         String id = newId("partial-unknown");
         FakeDestination server = server(new FakeDestination(r -> Reply.of(400, Map.of(), "Bad Request")));
-        admin.createDestinations(List.of(id));
-        view.put(Requests.workspace("ws-pu", Requests.destination(id, null)));
-        startApp(fastConfig(Map.of("switchboard.delivery.batch.linger", "1s")));
+        startLingering(id, "ws-pu");
 
         // When
         send(id, partialBatch(id, server.url("/import"), PartialFailureOthers.DELIVERED), 1);
@@ -262,9 +291,7 @@ class BatchingIT extends BrokerTestBase {
         String id = newId("body-rejected");
         FakeDestination server = server(new FakeDestination(r -> Reply.of(
                 200, Map.of("Content-Type", "application/json"), "{\"error\":\"$token missing\",\"status\":0}")));
-        admin.createDestinations(List.of(id));
-        view.put(Requests.workspace("ws-br", Requests.destination(id, null)));
-        startApp(fastConfig(Map.of("switchboard.delivery.batch.linger", "1s")));
+        startLingering(id, "ws-br");
         SuccessBodySpec check = SuccessBodySpec.newBuilder()
                 .setPath("$.status")
                 .setValues(List.of("1"))
@@ -286,6 +313,88 @@ class BatchingIT extends BrokerTestBase {
             });
         });
         assertThat(idsWithStatus(outcomes(id), DeliveryStatus.DELIVERED)).isEmpty();
+        assertThat(topics.readAll(Topics.retry(id))).isEmpty();
+    }
+
+    /** Pinterest's 200: one element per event received, in order, {@code failed} for {@code rejected}. */
+    private static Reply pinterest(Received r, String rejected) {
+        List<String> ids = messageIds(parse(r.body()));
+        StringBuilder events = new StringBuilder();
+        for (String m : ids) {
+            events.append(events.isEmpty() ? "" : ",")
+                    .append(
+                            m.equals(rejected)
+                                    ? "{\"status\":\"failed\",\"error_message\":\"event_time is older than 7 days\"}"
+                                    : "{\"status\":\"processed\",\"error_message\":null}");
+        }
+        int processed = ids.contains(rejected) ? ids.size() - 1 : ids.size();
+        return Reply.of(
+                200,
+                Map.of("Content-Type", "application/json"),
+                "{\"num_events_received\":" + ids.size() + ",\"num_events_processed\":" + processed + ",\"events\":["
+                        + events + "]}");
+    }
+
+    @Test
+    void shouldDeadLetterOnlyTheFailedEventAndDeliverTheOthersOnceWhenA200BodySaysOneFailed() {
+        // Given a vendor that, like Pinterest, answers 200 and marks item m1 of the batch failed in its body
+        String id = newId("partial-200");
+        FakeDestination server = server(new FakeDestination(r -> pinterest(r, id + "-m1")));
+        startLingering(id, "ws-p200");
+
+        // When three requests that batch together arrive
+        send(id, partialBatch(id, server.url("/v5/ad_accounts/1/events"), PartialFailureRules.PINTEREST), 1);
+
+        // Then m1 alone is dead-lettered with Pinterest's reason, and m0 and m2 are delivered by that one call
+        awaitOneDeadLetterAndTwoDeliveredByOneCall(id, server);
+        DeliveryAttempt attempt = assertOnlyPartialFailure(id, id + "-m1", 200);
+        assertThat(attempt.getError())
+                .isEqualTo("{\"status\":\"failed\",\"error_message\":\"event_time is older than 7 days\"}");
+        assertThat(attempt.getResponseBody()).contains("\"num_events_processed\":2");
+    }
+
+    @Test
+    void shouldDeadLetterOnlyTheNamedItemAndDeliverTheOthersOnceWhenA207NamesItsBatchIndex() {
+        // Given a vendor that, like Customer.io's batch endpoint, answers 207 naming item m2 by batch_index
+        String id = newId("partial-207");
+        FakeDestination server = server(new FakeDestination(r -> {
+            int index = messageIds(parse(r.body())).indexOf(id + "-m2");
+            return index < 0
+                    ? Reply.of(200)
+                    : Reply.of(
+                            207,
+                            Map.of("Content-Type", "application/json"),
+                            "{\"errors\":[{\"batch_index\":" + index
+                                    + ",\"reason\":\"invalid\",\"field\":\"name\",\"message\":\"name is required\"}]}");
+        }));
+        startLingering(id, "ws-p207");
+
+        // When three requests that batch together arrive
+        send(id, partialBatch(id, server.url("/api/v2/batch"), PartialFailureRules.CUSTOMERIO), 1);
+
+        // Then m2 alone is dead-lettered with Customer.io's error, m0 and m1 are delivered by that one call
+        awaitOneDeadLetterAndTwoDeliveredByOneCall(id, server);
+        DeliveryAttempt attempt = assertOnlyPartialFailure(id, id + "-m2", 207);
+        assertThat(attempt.getError()).contains("\"batch_index\":2").contains("name is required");
+    }
+
+    @Test
+    void shouldDeliverTheWholeBatchOnceWhenA200BodyNamesNoFailedEvent() {
+        // Given a vendor that, like Pinterest, answers 200 with every event processed
+        String id = newId("partial-none");
+        FakeDestination server = server(new FakeDestination(r -> pinterest(r, "none")));
+        startLingering(id, "ws-pn");
+
+        // When
+        send(id, partialBatch(id, server.url("/v5/ad_accounts/1/events"), PartialFailureRules.PINTEREST), 1);
+
+        // Then it is a full success: all three delivered by one call, nothing dead-lettered or retried
+        await().until(() ->
+                idsWithStatus(outcomes(id), DeliveryStatus.DELIVERED).size() == 3);
+        assertThat(server.received()).hasSize(1);
+        assertThat(idsWithStatus(outcomes(id), DeliveryStatus.DELIVERED))
+                .containsExactlyInAnyOrder(id + "-m0", id + "-m1", id + "-m2");
+        assertThat(topics.readAll(Topics.deadLetter(id))).isEmpty();
         assertThat(topics.readAll(Topics.retry(id))).isEmpty();
     }
 

@@ -172,7 +172,7 @@ final class Dispatcher {
             WorkItem item = items.get(i);
             List<DeliveryAttempt> attempts = new ArrayList<>(item.attempts());
             attempts.add(DeadLetters.attempt(
-                    item.nextAttempt(), result, verdict.classes().get(i).errorClass()));
+                    item.nextAttempt(), result, verdict.classes().get(i)));
             Decision d = verdict.decisions().get(i);
             steps.add(new Step(
                     item.key(),

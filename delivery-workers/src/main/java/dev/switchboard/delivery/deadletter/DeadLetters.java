@@ -4,6 +4,7 @@
  */
 package dev.switchboard.delivery.deadletter;
 
+import dev.switchboard.delivery.http.Classification;
 import dev.switchboard.delivery.http.HttpResult;
 import dev.switchboard.schemas.avro.DeadLetter;
 import dev.switchboard.schemas.avro.DeliveryAttempt;
@@ -16,15 +17,18 @@ public final class DeadLetters {
 
     private DeadLetters() {}
 
-    /** The attempt numbered {@code attempt} that produced {@code result}. */
-    public static DeliveryAttempt attempt(int attempt, HttpResult result, String errorClass) {
+    /**
+     * The attempt numbered {@code attempt} that produced {@code result}, classified {@code c} for this
+     * request; its error is the answer's reason for this item of a batch when there is one, else the call's.
+     */
+    public static DeliveryAttempt attempt(int attempt, HttpResult result, Classification c) {
         return DeliveryAttempt.newBuilder()
                 .setAttempt(attempt)
                 .setAttemptedAt(result.startedAt())
                 .setLatencyMs(result.latencyMs())
                 .setHttpStatus(result.status())
-                .setErrorClass(errorClass)
-                .setError(result.error())
+                .setErrorClass(c.errorClass())
+                .setError(c.reason() != null ? c.reason() : result.error())
                 .setResponseHeaders(result.headers())
                 .setResponseBody(HttpResult.truncate(result.body()))
                 .build();

@@ -12,8 +12,9 @@ import java.util.Map;
  *
  * @param status HTTP status, null when no response arrived
  * @param headers response headers (first value of each, lower-case names)
- * @param body response body: a 2xx body truncated to {@link #MAX_BODY_CHARS}, any other to {@link
- *     #MAX_READ_CHARS} (enough to read which items of a batch failed); records keep {@link #MAX_BODY_CHARS}
+ * @param body response body, truncated to {@link #MAX_READ_CHARS} (enough to read which items of a batch
+ *     failed, from an error answer or from a 2xx such as Pinterest's 200 or Customer.io's 207); records keep
+ *     {@link #MAX_BODY_CHARS}
  * @param errorClass {@code timeout}, {@code connect_timeout}, {@code connect} or {@code io} when no response arrived
  * @param error the error message when no response arrived
  * @param startedAt when the call was sent
@@ -39,10 +40,8 @@ public record HttpResult(
     }
 
     public static HttpResult response(int status, Map<String, String> headers, String body, Instant at, long ms) {
-        // Only an error answer may name the failed items of a batch; a 2xx body is kept as evidence only.
-        int max = status >= 200 && status < 300 ? MAX_BODY_CHARS : MAX_READ_CHARS;
-        String kept = body == null || body.length() <= max ? body : body.substring(0, max);
-        return new HttpResult(status, headers, kept, null, null, at, ms);
+        // Any answer may name the failed items of a batch, a success too (batching.partialFailure.status).
+        return new HttpResult(status, headers, cut(body, MAX_READ_CHARS), null, null, at, ms);
     }
 
     public static HttpResult failure(String errorClass, String error, Instant at, long ms) {
@@ -51,6 +50,11 @@ public record HttpResult(
 
     /** {@code text} cut to {@link #MAX_BODY_CHARS}. */
     public static String truncate(String text) {
-        return text == null || text.length() <= MAX_BODY_CHARS ? text : text.substring(0, MAX_BODY_CHARS);
+        return cut(text, MAX_BODY_CHARS);
+    }
+
+    /** {@code text} cut to {@code max} characters; null stays null. */
+    public static String cut(String text, int max) {
+        return text == null || text.length() <= max ? text : text.substring(0, max);
     }
 }

@@ -11,7 +11,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
-import java.util.SortedSet;
+import java.util.SortedMap;
 
 /**
  * The one table from an attempt's result to what happens next (segment-spec §4.1, issue 7).
@@ -33,9 +33,13 @@ import java.util.SortedSet;
  *
  * <p>A batch whose destination reports failed items ({@code batching.partialFailure}) is classified per
  * item by {@link #classifyItems}: when the answer's status is listed there and its JSON body names failed
- * items, those items are FATAL ({@code partial_failure}) and the others DELIVERED ({@code others:
- * delivered}) or RETRYABLE ({@code partial_failure_other}, {@code others: retry}). Otherwise every item
- * takes the class of the row above.
+ * items, those items are FATAL ({@code partial_failure}, with the answer's reason for the item) and the
+ * others DELIVERED ({@code others: delivered}) or RETRYABLE ({@code partial_failure_other}, {@code others:
+ * retry}). A listed status may be a success (Pinterest's 200 with {@code events[].status}, Customer.io's
+ * 207 with {@code errors[].batch_index}): the answer is then a partial failure, and the items it does not
+ * name are always DELIVERED, since a 2xx says the vendor took them (the engine refuses {@code others:
+ * retry} with a 2xx status). Otherwise, a 2xx body that names no item included, every item takes the
+ * class of the row above.
  */
 public final class StatusTable {
 
@@ -68,7 +72,8 @@ public final class StatusTable {
     /**
      * The class of each of the {@code items} requests a call carried: the call's class (with the
      * {@code success} check, may be null) for all, unless {@code partialFailure} (the batch's, may be null)
-     * lists the answer's status and the body names the failed items.
+     * lists the answer's status and the body names the failed items. When the body names items, it is
+     * read even from an answer the {@code success} check refused: it says which items failed.
      */
     public static List<Classification> classifyItems(
             HttpResult result, PartialFailureSpec partialFailure, SuccessBodySpec success, int items) {
@@ -76,22 +81,27 @@ public final class StatusTable {
         List<Classification> same = Collections.nCopies(items, call);
         if (partialFailure == null
                 || result.status() == null
-                || call.statusClass() == StatusClass.DELIVERED
                 || !partialFailure.getStatuses().contains(result.status())) {
             return same;
         }
-        Optional<SortedSet<Integer>> failed =
-                FailedIndexes.extract(result.body(), partialFailure.getFailedIndexes(), items);
+        Optional<SortedMap<Integer, String>> failed =
+                FailedIndexes.failures(result.body(), partialFailure.getFailedIndexes(), items);
         if (failed.isEmpty()) {
             return same;
         }
-        Classification other = partialFailure.getOthers() == PartialFailureOthers.RETRY
+        boolean accepted = classify(result.status()).statusClass() == StatusClass.DELIVERED;
+        Classification other = partialFailure.getOthers() == PartialFailureOthers.RETRY && !accepted
                 ? new Classification(StatusClass.RETRYABLE, PARTIAL_FAILURE_OTHER)
                 : new Classification(StatusClass.DELIVERED, null);
-        Classification rejected = new Classification(StatusClass.FATAL, PARTIAL_FAILURE);
         List<Classification> out = new ArrayList<>(items);
         for (int i = 0; i < items; i++) {
-            out.add(failed.get().contains(i) ? rejected : other);
+            out.add(
+                    failed.get().containsKey(i)
+                            ? new Classification(
+                                    StatusClass.FATAL,
+                                    PARTIAL_FAILURE,
+                                    failed.get().get(i))
+                            : other);
         }
         return out;
     }

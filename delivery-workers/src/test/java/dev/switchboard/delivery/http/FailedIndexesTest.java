@@ -99,4 +99,141 @@ class FailedIndexesTest {
         assertThat(FailedIndexes.extract("[2,0]", List.of("$[*]"), 3))
                 .hasValueSatisfying(s -> assertThat(s).containsExactly(0, 2));
     }
+
+    private static final List<String> PINTEREST = List.of("$.events[?status=failed]");
+    private static final List<String> CUSTOMERIO = List.of("$.errors[*].batch_index");
+
+    @Test
+    void shouldYieldThePositionsOfTheFailedEventsWhenPinterestAnswers200() {
+        // Given Pinterest's answer: the i-th element of events is about the i-th event sent
+        String body =
+                """
+                {"num_events_received":3,"num_events_processed":1,
+                 "events":[{"status":"failed","error_message":"event_time is in the future"},
+                           {"status":"processed","error_message":null,"warning_message":"currency missing"},
+                           {"status":"failed","error_message":"user_data is empty"}]}
+                """;
+
+        // When
+        var failures = FailedIndexes.failures(body, PINTEREST, 3);
+
+        // Then items 0 and 2 failed, each with its own element of the answer as the reason
+        assertThat(failures).hasValueSatisfying(m -> {
+            assertThat(m).containsOnlyKeys(0, 2);
+            assertThat(m.get(0)).isEqualTo("{\"status\":\"failed\",\"error_message\":\"event_time is in the future\"}");
+            assertThat(m.get(2)).contains("user_data is empty");
+        });
+    }
+
+    @Test
+    void shouldYieldNothingWhenEveryPinterestEventWasProcessed() {
+        String body = "{\"num_events_received\":2,\"num_events_processed\":2,"
+                + "\"events\":[{\"status\":\"processed\"},{\"status\":\"processed\"}]}";
+        assertThat(FailedIndexes.extract(body, PINTEREST, 2)).isEmpty();
+    }
+
+    @Test
+    void shouldMatchTheFilterAsTextWhenTheMemberIsANumberOrABoolean() {
+        assertThat(FailedIndexes.extract("{\"r\":[{\"code\":200},{\"code\":400}]}", List.of("$.r[?code=400]"), 2))
+                .hasValueSatisfying(s -> assertThat(s).containsExactly(1));
+        assertThat(FailedIndexes.extract("[{\"ok\":true},{\"ok\":false}]", List.of("$[?ok=false]"), 2))
+                .hasValueSatisfying(s -> assertThat(s).containsExactly(1));
+    }
+
+    @Test
+    void shouldSkipElementsThatAreNotObjectsOrWhoseMemberIsNotAScalarWhenFiltering() {
+        // Given elements without status, with a null, an object or an array as status, and a bare string
+        String body = "{\"events\":[{},{\"status\":null},{\"status\":{\"v\":\"failed\"}},"
+                + "{\"status\":[\"failed\"]},\"failed\",{\"status\":\"failed\"}]}";
+
+        // Then only the element whose status is the text failed counts
+        assertThat(FailedIndexes.extract(body, PINTEREST, 6))
+                .hasValueSatisfying(s -> assertThat(s).containsExactly(5));
+    }
+
+    @Test
+    void shouldYieldNothingWhenTheFilteredArrayIsMissingOrNotAnArray() {
+        assertNamesNoItem(
+                PINTEREST, 2, "{\"num_events_received\":2}", "{\"events\":{\"status\":\"failed\"}}", "not json");
+    }
+
+    /** Asserts that no body of {@code bodies} names an item of a batch of {@code items} by {@code paths}. */
+    private static void assertNamesNoItem(List<String> paths, int items, String... bodies) {
+        for (String body : bodies) {
+            assertThat(FailedIndexes.extract(body, paths, items))
+                    .as(paths + " in " + body)
+                    .isEmpty();
+        }
+    }
+
+    @Test
+    void shouldTrustNoneOfTheAnswerWhenItListsMoreEventsThanTheBatchHeld() {
+        // Given an answer about 3 events for a batch of 2: it is not about this batch
+        String body =
+                "{\"events\":[{\"status\":\"processed\"},{\"status\":\"processed\"}," + "{\"status\":\"failed\"}]}";
+
+        // Then no item is named, so the status alone decides
+        assertThat(FailedIndexes.extract(body, PINTEREST, 2)).isEmpty();
+    }
+
+    @Test
+    void shouldYieldNothingWhenTheFilterIsMalformedOrNotTheLastStep() {
+        for (String path : List.of(
+                "$.events[?status]",
+                "$.events[?=failed]",
+                "$.events[?status=]",
+                "$.events[?status=failed",
+                "$.events[?status=failed].x")) {
+            assertNamesNoItem(List.of(path), 1, "{\"events\":[{\"status\":\"failed\"}]}");
+        }
+    }
+
+    @Test
+    void shouldYieldTheBatchIndexesWithTheirErrorsWhenCustomerIoAnswers207() {
+        // Given Customer.io's Track API v2 batch answer to a partly invalid batch
+        String body =
+                """
+                {"errors":[{"batch_index":1,"reason":"invalid","field":"identifiers","message":"identifiers required"},
+                           {"batch_index":3,"reason":"invalid","field":"name","message":"name required"},
+                           {"batch_index":1,"reason":"invalid","field":"timestamp","message":"timestamp in the future"}]}
+                """;
+
+        // When
+        var failures = FailedIndexes.failures(body, CUSTOMERIO, 4);
+
+        // Then the two named items failed; item 1 carries both of its errors
+        assertThat(failures).hasValueSatisfying(m -> {
+            assertThat(m).containsOnlyKeys(1, 3);
+            assertThat(m.get(1)).contains("identifiers required").contains("timestamp in the future");
+            assertThat(m.get(3)).contains("name required");
+        });
+    }
+
+    @Test
+    void shouldTreatACustomerIoAnswerSafelyWhenItIsMalformed() {
+        // No errors array, an empty one, a text index, a fractional one, one out of range: no item is named
+        assertNamesNoItem(
+                CUSTOMERIO,
+                3,
+                "{}",
+                "{\"errors\":[]}",
+                "{\"errors\":[{\"batch_index\":\"1\"}]}",
+                "{\"errors\":[{\"batch_index\":1.5}]}",
+                "{\"errors\":[{\"batch_index\":0},{\"batch_index\":3}]}",
+                "<html>502</html>");
+    }
+
+    @Test
+    void shouldGiveNoReasonWhenTheIndexesAreTheRootsOwnMembers() {
+        // Amplitude's maps of field to indexes hold no per-item object
+        assertThat(FailedIndexes.failures("{\"events_with_invalid_fields\":{\"time\":[1]}}", AMPLITUDE, 2))
+                .hasValueSatisfying(m -> assertThat(m).containsEntry(1, null));
+    }
+
+    @Test
+    void shouldCutALongReasonWhenTheAnswerSaysMuchAboutOneItem() {
+        String body = "{\"errors\":[{\"batch_index\":0,\"message\":\"" + "m".repeat(5000) + "\"}]}";
+        assertThat(FailedIndexes.failures(body, CUSTOMERIO, 1))
+                .hasValueSatisfying(m -> assertThat(m.get(0)).hasSize(FailedIndexes.MAX_REASON_CHARS));
+    }
 }

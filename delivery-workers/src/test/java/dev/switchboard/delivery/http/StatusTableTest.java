@@ -5,7 +5,9 @@
 package dev.switchboard.delivery.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
+import dev.switchboard.delivery.testing.PartialFailureRules;
 import dev.switchboard.schemas.avro.PartialFailureOthers;
 import dev.switchboard.schemas.avro.PartialFailureSpec;
 import dev.switchboard.schemas.avro.SuccessBodySpec;
@@ -90,7 +92,7 @@ class StatusTableTest {
         assertThat(c)
                 .containsExactly(
                         new Classification(StatusClass.DELIVERED, null),
-                        new Classification(StatusClass.FATAL, StatusTable.PARTIAL_FAILURE),
+                        new Classification(StatusClass.FATAL, StatusTable.PARTIAL_FAILURE, "{\"index\":1}"),
                         new Classification(StatusClass.DELIVERED, null));
     }
 
@@ -160,7 +162,10 @@ class StatusTableTest {
         List<Classification> c = StatusTable.classifyItems(answer(400, body.toString()), MIXPANEL, 600);
 
         // Then
-        assertThat(c.subList(0, 500)).containsOnly(new Classification(StatusClass.FATAL, StatusTable.PARTIAL_FAILURE));
+        assertThat(c.subList(0, 500))
+                .extracting(Classification::statusClass, Classification::errorClass)
+                .containsOnly(tuple(StatusClass.FATAL, StatusTable.PARTIAL_FAILURE));
+        assertThat(c.get(499).reason()).startsWith("{\"index\":499,");
         assertThat(c.subList(500, 600)).containsOnly(new Classification(StatusClass.DELIVERED, null));
     }
 
@@ -193,5 +198,95 @@ class StatusTableTest {
                 .isEqualTo(new Classification(StatusClass.RETRYABLE, "http_5xx"));
         assertThat(StatusTable.classify(answer(200, "{\"status\":0}"), null).statusClass())
                 .isEqualTo(StatusClass.DELIVERED);
+    }
+
+    private static final PartialFailureSpec PINTEREST = PartialFailureRules.PINTEREST;
+    private static final PartialFailureSpec CUSTOMERIO = PartialFailureRules.CUSTOMERIO;
+
+    @Test
+    void shouldFailTheNamedEventAndDeliverTheOthersWhenA200BodySaysOneFailed() {
+        // When Pinterest answers 200 about a 3-event batch whose second event failed
+        String body = "{\"num_events_received\":3,\"num_events_processed\":2,\"events\":[{\"status\":\"processed\"},"
+                + "{\"status\":\"failed\",\"error_message\":\"event_time too old\"},{\"status\":\"processed\"}]}";
+        List<Classification> c = StatusTable.classifyItems(answer(200, body), PINTEREST, 3);
+
+        // Then the named event is a partial failure with Pinterest's reason, and the others are delivered
+        assertThat(c)
+                .containsExactly(
+                        new Classification(StatusClass.DELIVERED, null),
+                        new Classification(
+                                StatusClass.FATAL,
+                                StatusTable.PARTIAL_FAILURE,
+                                "{\"status\":\"failed\",\"error_message\":\"event_time too old\"}"),
+                        new Classification(StatusClass.DELIVERED, null));
+    }
+
+    @Test
+    void shouldFailTheNamedItemsWhenA207NamesThemByBatchIndex() {
+        String body = "{\"errors\":[{\"batch_index\":0,\"reason\":\"invalid\",\"message\":\"identifiers required\"}]}";
+        List<Classification> c = StatusTable.classifyItems(answer(207, body), CUSTOMERIO, 2);
+        assertThat(c)
+                .extracting(Classification::statusClass, Classification::errorClass)
+                .containsExactly(
+                        tuple(StatusClass.FATAL, StatusTable.PARTIAL_FAILURE), tuple(StatusClass.DELIVERED, null));
+        assertThat(c.get(0).reason()).contains("identifiers required");
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "{\"num_events_received\":2,\"num_events_processed\":2,\"events\":[{\"status\":\"processed\"},{\"status\":\"processed\"}]}",
+                "{}",
+                "",
+                "not json",
+                "{\"events\":[{\"status\":\"failed\"},{\"status\":\"failed\"},{\"status\":\"failed\"}]}"
+            })
+    void shouldDeliverEveryItemWhenA2xxBodyNamesNoFailedItemOfThisBatch(String body) {
+        // A body that names none (or describes another batch: 3 events for 2) leaves the 200 a full success
+        assertThat(StatusTable.classifyItems(answer(200, body), PINTEREST, 2))
+                .containsExactly(
+                        new Classification(StatusClass.DELIVERED, null),
+                        new Classification(StatusClass.DELIVERED, null));
+    }
+
+    @Test
+    void shouldDeliverTheOthersEvenWhenTheSpecSaysRetryBecauseA2xxMeansTheVendorTookThem() {
+        // Given a hand-built spec the engine would refuse: retry the others of a 207
+        PartialFailureSpec retry = PartialFailureSpec.newBuilder(CUSTOMERIO)
+                .setOthers(PartialFailureOthers.RETRY)
+                .build();
+
+        // When / Then the item the 207 does not name is not sent again
+        assertThat(StatusTable.classifyItems(answer(207, "{\"errors\":[{\"batch_index\":1}]}"), retry, 2))
+                .extracting(Classification::statusClass)
+                .containsExactly(StatusClass.DELIVERED, StatusClass.FATAL);
+    }
+
+    @Test
+    void shouldKeepTheTableWhenA2xxIsNotTheListedOne() {
+        // A rule that lists 207 only: a 200 is a full success whatever its body
+        PartialFailureSpec only207 = PartialFailureRules.delivered(List.of(207), "$.errors[*].batch_index");
+        assertThat(StatusTable.classifyItems(answer(200, "{\"errors\":[{\"batch_index\":1}]}"), only207, 2))
+                .containsOnly(new Classification(StatusClass.DELIVERED, null));
+        // and a 400 keeps its row: the whole batch is dead-lettered
+        assertThat(StatusTable.classifyItems(answer(400, "{\"errors\":[{\"batch_index\":1}]}"), CUSTOMERIO, 2))
+                .containsOnly(new Classification(StatusClass.FATAL, "http_4xx"));
+    }
+
+    @Test
+    void shouldSplitTheBatchWhenA2xxTheBodyCheckRefusedNamesFailedItemsAndRejectItAllWhenItNamesNone() {
+        // Given a destination with both a body check and a listed 2xx
+        SuccessBodySpec allProcessed = new SuccessBodySpec("$.num_events_processed", List.of("2"));
+        String oneFailed =
+                "{\"num_events_processed\":1,\"events\":[{\"status\":\"failed\"},{\"status\":\"processed\"}]}";
+        String noneNamed = "{\"num_events_processed\":0,\"events\":[]}";
+
+        // Then the items the body names are more precise than the check: only they fail
+        assertThat(StatusTable.classifyItems(answer(200, oneFailed), PINTEREST, allProcessed, 2))
+                .extracting(Classification::statusClass)
+                .containsExactly(StatusClass.FATAL, StatusClass.DELIVERED);
+        // and a body that names none leaves the check's verdict for the whole batch
+        assertThat(StatusTable.classifyItems(answer(200, noneNamed), PINTEREST, allProcessed, 2))
+                .containsOnly(new Classification(StatusClass.FATAL, StatusTable.REJECTED_IN_BODY));
     }
 }

@@ -12,6 +12,7 @@ import dev.switchboard.delivery.http.StatusTable;
 import dev.switchboard.delivery.retry.CallDecider.Item;
 import dev.switchboard.delivery.retry.CallDecider.Verdict;
 import dev.switchboard.delivery.retry.RetryPolicy.Decision;
+import dev.switchboard.delivery.testing.PartialFailureRules;
 import dev.switchboard.schemas.avro.PartialFailureOthers;
 import dev.switchboard.schemas.avro.PartialFailureSpec;
 import dev.switchboard.schemas.avro.SuccessBodySpec;
@@ -106,5 +107,43 @@ class CallDeciderTest {
                 NEVER_PAUSED);
         assertThat(v.classes().get(0).errorClass()).isEqualTo(StatusTable.REJECTED_IN_BODY);
         assertThat(v.decisions().get(0)).isInstanceOf(Decision.DeadLetter.class);
+    }
+
+    @Test
+    void shouldDeadLetterTheNamedEventAndFinishTheOthersWhenA200SaysOneEventFailed() {
+        // Given Pinterest's rule: a 200 whose events[i].status is failed names item i
+        PartialFailureSpec pinterest = PartialFailureRules.PINTEREST;
+        String body = "{\"events\":[{\"status\":\"processed\"},{\"status\":\"processed\"},"
+                + "{\"status\":\"failed\",\"error_message\":\"bad event_time\"}]}";
+
+        // When
+        Verdict v = decide(answer(200, Map.of(), body), pinterest, 3);
+
+        // Then the call counts as a success for the limiter, the third event alone is dead-lettered
+        assertThat(v.call().statusClass()).isEqualTo(StatusClass.DELIVERED);
+        assertThat(v.destinationWait()).isEmpty();
+        assertThat(v.decisions())
+                .containsExactly(
+                        new Decision.Done(), new Decision.Done(), new Decision.DeadLetter(RetryPolicy.PARTIAL_FAILURE));
+        assertThat(v.classes().get(2).reason()).contains("bad event_time");
+    }
+
+    @Test
+    void shouldDeadLetterTheNamedItemWhenA207NamesItAndFinishEveryItemWhenA207NamesNone() {
+        // Given Customer.io's rule: a 207 whose errors[].batch_index names items
+        PartialFailureSpec customerio = PartialFailureRules.CUSTOMERIO;
+
+        // When / Then
+        String body = "{\"errors\":[{\"batch_index\":0,\"reason\":\"invalid\"}]}";
+        Verdict named = decide(answer(207, Map.of(), body), customerio, 2);
+        assertThat(named.decisions())
+                .containsExactly(new Decision.DeadLetter(RetryPolicy.PARTIAL_FAILURE), new Decision.Done());
+        Verdict none = decide(answer(207, Map.of(), "{\"errors\":[]}"), customerio, 2);
+        assertThat(none.decisions()).containsOnly(new Decision.Done());
+    }
+
+    /** The verdict on {@code result} for {@code items} first attempts of a batch reporting failures by {@code rule}. */
+    private Verdict decide(HttpResult result, PartialFailureSpec rule, int items) {
+        return decider.decide(result, null, rule, firstAttempts(items), NOW, NEVER_PAUSED);
     }
 }

@@ -49,9 +49,11 @@ public record BatchSpec(
      * and its JSON body yields indexes at {@code failedIndexes}, those items are dead-lettered and the
      * others become what {@code others} says.
      *
-     * @param statuses HTTP statuses whose answer may name failed items
-     * @param failedIndexes paths into the response JSON ({@code $}, {@code .key}, {@code .*}, {@code [*]})
-     *     giving 0-based item indexes
+     * @param statuses HTTP statuses whose answer may name failed items: errors, or a 2xx for a vendor that
+     *     answers a partial failure with a success (the items not named are then delivered)
+     * @param failedIndexes paths into the response JSON ({@code $}, {@code .key}, {@code .*}, {@code [*]},
+     *     and a last {@code [?key=value]} for the positions of the elements whose key is value) giving 0-based
+     *     item indexes
      * @param others what the items not named became
      */
     public record PartialFailure(List<Integer> statuses, List<String> failedIndexes, Others others) {

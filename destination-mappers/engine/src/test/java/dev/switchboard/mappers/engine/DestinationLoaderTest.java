@@ -5,9 +5,16 @@
 package dev.switchboard.mappers.engine;
 
 import static dev.switchboard.mappers.engine.DeclarativeMapperTest.files;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.switchboard.mappers.api.BatchSpec;
+import dev.switchboard.mappers.api.MappedRequest;
+import dev.switchboard.mappers.api.MapperContext;
 import dev.switchboard.mappers.engine.definition.DestinationDefinitionException;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class DestinationLoaderTest {
@@ -87,11 +94,65 @@ class DestinationLoaderTest {
     }
 
     @Test
-    void shouldRefusePartialFailureWhenStatusIsNotAnError() {
+    void shouldRefusePartialFailureWhenStatusIsNeitherASuccessNorAnError() {
+        for (String status : new String[] {"302", "100", "600", "'207'"}) {
+            String destination = "slug: a\nname: A\nbatching:\n  format: json-array\n  partialFailure:\n"
+                    + "    status: [" + status + "]\n    failedIndexes: ['$.failed[*].index']\n    others: delivered\n";
+            assertThatThrownBy(() -> DestinationLoader.load("a", files(destination, "t.yaml", ACTION)))
+                    .as(status)
+                    .hasMessageContaining("batching.partialFailure.status must list HTTP statuses from 200 to 299");
+        }
+    }
+
+    @Test
+    void shouldRefusePartialFailureWhenItWouldRetryTheItemsA2xxDoesNotName() {
+        // A 2xx says the vendor took the items it does not name: retrying them would deliver them twice
         String destination = "slug: a\nname: A\nbatching:\n  format: json-array\n  partialFailure:\n"
-                + "    status: [200]\n    failedIndexes: ['$.failed[*].index']\n    others: retry\n";
+                + "    status: [400, 207]\n    failedIndexes: ['$.errors[*].batch_index']\n    others: retry\n";
         assertThatThrownBy(() -> DestinationLoader.load("a", files(destination, "t.yaml", ACTION)))
-                .hasMessageContaining("batching.partialFailure.status");
+                .isInstanceOf(DestinationDefinitionException.class)
+                .hasMessageContaining("a/destination.yaml")
+                .hasMessageContaining("batching.partialFailure: others: retry cannot go with status 207")
+                .hasMessageContaining("use others: delivered");
+    }
+
+    @Test
+    void shouldAcceptPartialFailureWhenA2xxNamesFailedItemsByFilterOrIndex() throws Exception {
+        String pinterest = "slug: a\nname: A\nbatching:\n  format: json-array\n  partialFailure:\n"
+                + "    status: [200]\n    failedIndexes: ['$.events[?status=failed]']\n    others: delivered\n";
+        String customerio = "slug: a\nname: A\nbatching:\n  format: json-array\n  partialFailure:\n"
+                + "    status: 207\n    failedIndexes: '$.errors[*].batch_index'\n    others: delivered\n";
+        assertThat(partialFailure(pinterest))
+                .isEqualTo(new BatchSpec.PartialFailure(
+                        List.of(200), List.of("$.events[?status=failed]"), BatchSpec.Others.DELIVERED));
+        assertThat(partialFailure(customerio))
+                .isEqualTo(new BatchSpec.PartialFailure(
+                        List.of(207), List.of("$.errors[*].batch_index"), BatchSpec.Others.DELIVERED));
+    }
+
+    /** The partial-failure rule a track event's request carries under {@code destination}. */
+    private static BatchSpec.PartialFailure partialFailure(String destination) throws Exception {
+        String action =
+                "trigger: all\nrequest: { url: 'https://v.example/i', body: { id: { '@path': $.messageId } } }\n";
+        DeclarativeMapper mapper = DestinationLoader.load("a", files(destination, "t.yaml", action));
+        ObjectNode event = (ObjectNode) new ObjectMapper().readTree("{\"messageId\":\"m1\"}");
+        MappedRequest r = mapper.map(event, new MapperContext("d", new ObjectMapper().createObjectNode()))
+                .get(0);
+        return r.batch().partialFailure();
+    }
+
+    @Test
+    void shouldRefusePartialFailureWhenAFilterIsMalformedOrNotTheLastStep() {
+        for (String path : new String[] {
+            "$.events[?status=failed].index", "$.events[?status]", "$.events[?=failed]", "$[?a=b][?c=d]", "$"
+        }) {
+            String destination = "slug: a\nname: A\nbatching:\n  format: json-array\n  partialFailure:\n"
+                    + "    status: [200]\n    failedIndexes: ['" + path + "']\n    others: delivered\n";
+            assertThatThrownBy(() -> DestinationLoader.load("a", files(destination, "t.yaml", ACTION)))
+                    .as(path)
+                    .hasMessageContaining("batching.partialFailure.failedIndexes")
+                    .hasMessageContaining("optionally a last [?key=value]");
+        }
     }
 
     @Test

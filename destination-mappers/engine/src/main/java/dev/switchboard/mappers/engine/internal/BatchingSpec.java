@@ -21,9 +21,13 @@ import java.util.regex.Pattern;
  * {@code wrapperPath} (where the items go, e.g. {@code events}). {@code enabled} (a boolean mapping, default
  * true) and {@code maxEvents} may read settings, so that one destination instance batches and another
  * does not. {@code partialFailure} (optional) says how the destination reports the failed items of a
- * batch: {@code status} (the answers that may be partial), {@code failedIndexes} (paths into the response
- * JSON giving 0-based item indexes: {@code $}, then {@code .key}, {@code .*} over an object's values and
- * {@code [*]} over an array's elements) and {@code others} ({@code delivered} or {@code retry}).
+ * batch: {@code status} (the answers that may be partial: 400-599, or a 2xx when the vendor answers a
+ * partial failure with a success, as Pinterest's 200 and Customer.io's 207), {@code failedIndexes} (paths
+ * into the response JSON giving 0-based item indexes: {@code $}, then {@code .key}, {@code .*} over an
+ * object's values and {@code [*]} over an array's elements, and optionally a last {@code [?key=value]}: the
+ * positions of the array's elements whose {@code key} is {@code value}) and {@code others} ({@code
+ * delivered} or {@code retry}; {@code retry} is refused with a 2xx status, since a 2xx says the vendor took
+ * the items it does not name and sending them again would duplicate them).
  *
  * @param format how items combine
  * @param maxEvents most items per call
@@ -46,6 +50,13 @@ public record BatchingSpec(
 
     /** {@code $} followed by {@code .key}, {@code .*} and {@code [*]} steps. */
     static final Pattern INDEX_PATH = Pattern.compile("\\$(\\.([A-Za-z0-9_$@-]+|\\*)|\\[\\*])+");
+
+    /**
+     * {@link #INDEX_PATH}, or {@code $} and such steps followed by one {@code [?key=value]} (a key as in
+     * {@code .key}, a value without {@code ]}): the positions of an array's elements whose member is value.
+     */
+    static final Pattern FAILED_INDEX_PATH =
+            Pattern.compile("\\$(\\.([A-Za-z0-9_$@-]+|\\*)|\\[\\*])*(\\[\\?[A-Za-z0-9_$@-]+=[^\\]]+])?");
 
     /** Parses the block; null or {@code false} means no batching. */
     public static BatchingSpec parse(String file, JsonNode node) throws DestinationDefinitionException {
@@ -122,19 +133,22 @@ public record BatchingSpec(
         Yaml.onlyKeys(file, where, node, "status", "failedIndexes", "others");
         List<Integer> statuses = new ArrayList<>();
         for (JsonNode s : list(file, where + ".status", node.get("status"))) {
-            if (!s.isIntegralNumber() || s.asInt() < 400 || s.asInt() > 599) {
+            if (!s.isIntegralNumber() || !(success(s.asInt()) || (s.asInt() >= 400 && s.asInt() <= 599))) {
                 throw new DestinationDefinitionException(
-                        file, where + ".status must list HTTP statuses from 400 to 599, not " + s);
+                        file, where + ".status must list HTTP statuses from 200 to 299 or from 400 to 599, not " + s);
             }
             statuses.add(s.asInt());
         }
         List<String> paths = new ArrayList<>();
         for (JsonNode p : list(file, where + ".failedIndexes", node.get("failedIndexes"))) {
-            if (!p.isTextual() || !INDEX_PATH.matcher(p.asText()).matches()) {
+            if (!p.isTextual()
+                    || p.asText().equals("$")
+                    || !FAILED_INDEX_PATH.matcher(p.asText()).matches()) {
                 throw new DestinationDefinitionException(
                         file,
                         where + ".failedIndexes: " + p + " is not a path like $.failed_records[*].index"
-                                + " ($, then .key, .* or [*] steps)");
+                                + " or $.events[?status=failed] ($, then .key, .* or [*] steps, and"
+                                + " optionally a last [?key=value])");
             }
             paths.add(p.asText());
         }
@@ -145,7 +159,22 @@ public record BatchingSpec(
                     default ->
                         throw new DestinationDefinitionException(file, where + ".others must be delivered or retry");
                 };
+        if (others == BatchSpec.Others.RETRY) {
+            for (int status : statuses) {
+                if (success(status)) {
+                    throw new DestinationDefinitionException(
+                            file,
+                            where + ": others: retry cannot go with status " + status
+                                    + ": a 2xx says the vendor took the items it does not name, and sending them"
+                                    + " again would deliver them twice (use others: delivered)");
+                }
+            }
+        }
         return new BatchSpec.PartialFailure(statuses, paths, others);
+    }
+
+    private static boolean success(int status) {
+        return status >= 200 && status <= 299;
     }
 
     private static List<JsonNode> list(String file, String where, JsonNode node) throws DestinationDefinitionException {
