@@ -5,6 +5,7 @@
 package dev.switchboard.router.privacy;
 
 import dev.switchboard.router.internal.Routed;
+import dev.switchboard.router.internal.StageSensors;
 import org.apache.kafka.common.metrics.Sensor;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
@@ -22,14 +23,7 @@ final class PrivacyProcessor implements FixedKeyProcessor<String, Routed, Routed
     @Override
     public void init(FixedKeyProcessorContext<String, Routed> context) {
         this.context = context;
-        this.changed = context.metrics()
-                .addRateTotalSensor(
-                        "sb-router",
-                        PrivacyStage.NAME,
-                        "changed",
-                        Sensor.RecordingLevel.INFO,
-                        "task-id",
-                        context.taskId().toString());
+        this.changed = StageSensors.sensor(context, PrivacyStage.NAME, "changed");
     }
 
     @Override
