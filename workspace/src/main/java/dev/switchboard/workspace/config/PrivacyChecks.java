@@ -4,8 +4,6 @@
  */
 package dev.switchboard.workspace.config;
 
-import dev.switchboard.workspace.privacy.PiiCatalog;
-import dev.switchboard.workspace.privacy.PiiKind;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -24,8 +22,7 @@ final class PrivacyChecks {
     static void check(
             ParsedWorkspace parsed, Set<String> sourceIds, Set<String> destinationIds, List<ConfigProblem> problems) {
         PrivacyConfig privacy = parsed.config().privacyRules();
-        Set<String> names = new HashSet<>();
-        PiiCatalog.BUILT_IN.stream().map(PiiKind::name).forEach(names::add);
+        Set<String> names = new HashSet<>(PrivacyRuleConfig.BUILT_IN_KINDS);
         for (int i = 0; i < privacy.matchers().size(); i++) {
             matcher(parsed, "/privacy/matchers/" + i, privacy.matchers().get(i), names, problems);
         }

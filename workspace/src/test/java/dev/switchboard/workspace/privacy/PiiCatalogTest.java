@@ -7,7 +7,9 @@ package dev.switchboard.workspace.privacy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.switchboard.workspace.config.PiiMatcherConfig;
+import dev.switchboard.workspace.config.PrivacyRuleConfig;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -89,6 +91,11 @@ class PiiCatalogTest {
         PiiKind found = CATALOG.ofValue(value);
 
         assertThat(found == null ? null : found.name()).isEqualTo(kind);
+    }
+
+    @Test
+    void shouldNameBuiltInKindsAsTheChecksKnowThem() {
+        assertThat(PiiCatalog.BUILT_IN).extracting(PiiKind::name).isEqualTo(PrivacyRuleConfig.BUILT_IN_KINDS);
     }
 
     @ParameterizedTest(name = "{0} -> {1}")
