@@ -16,6 +16,9 @@ final class Emails {
     private Emails() {}
 
     static boolean matches(String text) {
+        if (text.indexOf('@') <= 0) {
+            return false; // most texts: no regular expression run
+        }
         String t = text.trim();
         int at = t.indexOf('@');
         return at > 0 && at <= 64 && t.length() <= 254 && ADDRESS.matcher(t).matches();

@@ -15,7 +15,14 @@ final class Ibans {
     private Ibans() {}
 
     static boolean matches(String text) {
-        String t = text.trim().replace(" ", "").toUpperCase(Locale.ROOT);
+        if (text.length() < 15 || text.length() > 50) {
+            return false;
+        }
+        String t = text.trim();
+        if (t.isEmpty() || !Character.isLetter(t.charAt(0))) {
+            return false;
+        }
+        t = t.replace(" ", "").toUpperCase(Locale.ROOT);
         if (t.length() < 15 || t.length() > 34) {
             return false;
         }

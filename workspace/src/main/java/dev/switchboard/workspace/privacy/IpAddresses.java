@@ -15,10 +15,19 @@ final class IpAddresses {
 
     static boolean matches(String text) {
         String t = text.trim();
+        if (t.length() < 2 || t.length() > 60 || Character.digit(t.charAt(0), 16) < 0 && t.charAt(0) != ':') {
+            return false;
+        }
         return t.indexOf(':') >= 0 ? ipv6(t) : ipv4(t);
     }
 
     static boolean ipv4(String t) {
+        for (int i = 0; i < t.length(); i++) {
+            char c = t.charAt(i);
+            if ((c < '0' || c > '9') && c != '.') {
+                return false; // before any split: most texts end here
+            }
+        }
         String[] parts = t.split("\\.", -1);
         if (parts.length != 4) {
             return false;

@@ -15,6 +15,9 @@ final class PaymentCards {
 
     static boolean matches(String text) {
         String t = text.trim();
+        if (t.length() < 13 || t.length() > 23 || t.charAt(0) < '0' || t.charAt(0) > '9') {
+            return false;
+        }
         if (t.indexOf(' ') >= 0 && t.indexOf('-') >= 0) {
             return false;
         }

@@ -169,6 +169,9 @@ public final class PiiCatalog {
 
     /** A key as the catalog compares it: lower case, without {@code _}, {@code -}, spaces and dots. */
     public static String normalizeKey(String key) {
+        if (plain(key)) {
+            return key; // most keys: nothing to drop or lower, no copy
+        }
         StringBuilder out = new StringBuilder(key.length());
         for (int i = 0; i < key.length(); i++) {
             char c = key.charAt(i);
@@ -177,6 +180,16 @@ public final class PiiCatalog {
             }
         }
         return out.toString();
+    }
+
+    private static boolean plain(String key) {
+        for (int i = 0; i < key.length(); i++) {
+            char c = key.charAt(i);
+            if ((c < 'a' || c > 'z') && (c < '0' || c > '9')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static PiiKind kind(

@@ -124,6 +124,7 @@ public final class RoutePrivacy {
     /**
      * {@code node} as the destination gets it: itself when unchanged, a new node, or null when blocked.
      *
+     * @param path the node's dot path, or null when no rule names a field (not built then)
      * @param keyKind the kind the node's own key names, or null
      * @param inherited the kind of its closest classified parent, or null
      * @param forced the action of a field rule on a parent, or null
@@ -180,7 +181,8 @@ public final class RoutePrivacy {
             Map.Entry<String, JsonNode> field = it.next();
             JsonNode child = field.getValue();
             PiiKind keyKind = detects ? catalog.ofKey(field.getKey()) : null;
-            JsonNode rewritten = rewrite(child, path + "." + field.getKey(), keyKind, inherited, forced);
+            String childPath = byField.isEmpty() ? null : path + "." + field.getKey();
+            JsonNode rewritten = rewrite(child, childPath, keyKind, inherited, forced);
             if (rewritten != child && out == null) {
                 out = JsonNodeFactory.instance.objectNode();
                 Iterator<Map.Entry<String, JsonNode>> before = node.fields();
