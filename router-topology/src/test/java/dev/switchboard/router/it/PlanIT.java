@@ -8,12 +8,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.switchboard.embedded.EmbeddedKafka;
-import dev.switchboard.embedded.TopicAdmin;
-import dev.switchboard.mappers.api.MapperRegistry;
 import dev.switchboard.router.RouterApp;
-import dev.switchboard.router.RouterConfig;
 import dev.switchboard.router.plan.PlanStage;
-import dev.switchboard.router.testing.EchoMapper;
 import dev.switchboard.schemas.Topics;
 import dev.switchboard.schemas.avro.Event;
 import dev.switchboard.schemas.avro.Violation;
@@ -22,9 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.streams.KafkaStreams;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -59,21 +53,9 @@ class PlanIT {
     void shouldBlockOmitSuppressAndFollowPlanChangesWhenRouting() throws Exception {
         try (EmbeddedKafka kafka = EmbeddedKafka.temporary().start();
                 CommittedTopics broker = new CommittedTopics(kafka.bootstrapServers())) {
-            try (TopicAdmin topics = new TopicAdmin(kafka.bootstrapServers(), 2, (short) 1)) {
-                topics.createCore();
-                topics.createDestinations(List.of("hooks"));
-            }
+            RouterInputs.createTopics(kafka, List.of("hooks"));
             RouterInputs.publish(kafka, WORKSPACE.formatted("Other Event: {type: object}"), n -> null);
-            RouterApp router = new RouterApp(
-                    RouterConfig.from(Map.of(
-                            RouterConfig.APPLICATION_ID.key(), "sb-plan-it",
-                            RouterConfig.STATE_DIR.key(), stateDir.toString(),
-                            RouterConfig.DEDUPE_STORE.key(), "in_memory")),
-                    kafka.bootstrapServers(),
-                    MapperRegistry.of(List.of(new EchoMapper())));
-            try (router) {
-                router.start();
-                await().atMost(Duration.ofSeconds(60)).until(() -> router.state() == KafkaStreams.State.RUNNING);
+            try (RouterApp router = RouterInputs.startRouter(kafka, "sb-plan-it", stateDir)) {
 
                 // Given the plan of version 1: when an unplanned event, an invalid property and a suppressed user come
                 RouterInputs.send(

@@ -10,11 +10,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.switchboard.embedded.EmbeddedKafka;
-import dev.switchboard.embedded.TopicAdmin;
-import dev.switchboard.mappers.api.MapperRegistry;
 import dev.switchboard.router.RouterApp;
-import dev.switchboard.router.RouterConfig;
-import dev.switchboard.router.testing.EchoMapper;
 import dev.switchboard.schemas.Topics;
 import dev.switchboard.schemas.avro.Event;
 import java.nio.file.Path;
@@ -22,7 +18,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.streams.KafkaStreams;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -60,21 +55,9 @@ class PrivacyIT {
     void shouldHashForOneDestinationAndBlockRedForAnotherWhenRulesSaySo() throws Exception {
         try (EmbeddedKafka kafka = EmbeddedKafka.temporary().start();
                 CommittedTopics broker = new CommittedTopics(kafka.bootstrapServers())) {
-            try (TopicAdmin topics = new TopicAdmin(kafka.bootstrapServers(), 2, (short) 1)) {
-                topics.createCore();
-                topics.createDestinations(List.of("hooks", "ads"));
-            }
+            RouterInputs.createTopics(kafka, List.of("hooks", "ads"));
             RouterInputs.publish(kafka, WORKSPACE, Map.of("PII_SALT", "it-salt")::get);
-            RouterApp router = new RouterApp(
-                    RouterConfig.from(Map.of(
-                            RouterConfig.APPLICATION_ID.key(), "sb-privacy-it",
-                            RouterConfig.STATE_DIR.key(), stateDir.toString(),
-                            RouterConfig.DEDUPE_STORE.key(), "in_memory")),
-                    kafka.bootstrapServers(),
-                    MapperRegistry.of(List.of(new EchoMapper())));
-            try (router) {
-                router.start();
-                await().atMost(Duration.ofSeconds(60)).until(() -> router.state() == KafkaStreams.State.RUNNING);
+            try (RouterApp router = RouterInputs.startRouter(kafka, "sb-privacy-it", stateDir)) {
 
                 // When an identify with an email and a password comes
                 RouterInputs.send(

@@ -4,23 +4,64 @@
  */
 package dev.switchboard.router.it;
 
+import static org.awaitility.Awaitility.await;
+
 import dev.switchboard.embedded.EmbeddedKafka;
+import dev.switchboard.embedded.TopicAdmin;
+import dev.switchboard.mappers.api.MapperRegistry;
+import dev.switchboard.router.RouterApp;
+import dev.switchboard.router.RouterConfig;
+import dev.switchboard.router.testing.EchoMapper;
 import dev.switchboard.schemas.Topics;
 import dev.switchboard.schemas.avro.ConfigRecord;
 import dev.switchboard.schemas.avro.DestinationRequest;
 import dev.switchboard.schemas.avro.RawCall;
 import dev.switchboard.workspace.config.WorkspaceConfigParser;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.streams.KafkaStreams;
 
 /** What the ITs write to a running router (a workspace on {@code sb.config}, calls on {@code sb.ingest.raw}) and read back. */
 final class RouterInputs {
 
     private RouterInputs() {}
+
+    /** Creates the core topics and those of {@code destinations} (2 partitions, 1 replica). */
+    static void createTopics(EmbeddedKafka kafka, List<String> destinations) throws Exception {
+        try (TopicAdmin topics = new TopicAdmin(kafka.bootstrapServers(), 2, (short) 1)) {
+            topics.createCore();
+            topics.createDestinations(destinations);
+        }
+    }
+
+    /** A started router with the echo mapper and an in-memory dedupe store, once it is RUNNING. */
+    static RouterApp startRouter(EmbeddedKafka kafka, String applicationId, Path stateDir) {
+        RouterApp router = new RouterApp(
+                RouterConfig.from(Map.of(
+                        RouterConfig.APPLICATION_ID.key(),
+                        applicationId,
+                        RouterConfig.STATE_DIR.key(),
+                        stateDir.toString(),
+                        RouterConfig.DEDUPE_STORE.key(),
+                        "in_memory")),
+                kafka.bootstrapServers(),
+                MapperRegistry.of(List.of(new EchoMapper())));
+        try {
+            router.start();
+            await().atMost(Duration.ofSeconds(60)).until(() -> router.state() == KafkaStreams.State.RUNNING);
+            return router;
+        } catch (RuntimeException | Error e) {
+            router.close();
+            throw e;
+        }
+    }
 
     /** Publishes the workspace {@code yaml} (its {@code ${VAR}}s from {@code env}) as workspace {@code acme}. */
     static void publish(EmbeddedKafka kafka, String yaml, UnaryOperator<String> env) throws Exception {
