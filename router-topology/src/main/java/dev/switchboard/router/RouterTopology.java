@@ -12,6 +12,7 @@ import dev.switchboard.router.internal.Planned;
 import dev.switchboard.router.map.MapStage;
 import dev.switchboard.router.parse.ParseStage;
 import dev.switchboard.router.plan.PlanStage;
+import dev.switchboard.router.privacy.PrivacyStage;
 import dev.switchboard.router.validate.ValidateStage;
 import dev.switchboard.router.workspace.WorkspaceStage;
 import dev.switchboard.schemas.Stage;
@@ -54,7 +55,7 @@ public final class RouterTopology {
                         Named.as(Stage.ARCHIVE.processorName())) // archive of record: blocked events too
                 .to(Topics.EVENTS.name(), Topics.EVENTS.produced().withName(Stage.ARCHIVE.processorName() + "-sink"));
         PlanStage.violations(planned);
-        MapStage.apply(FanOutStage.apply(PlanStage.delivered(planned)));
+        MapStage.apply(PrivacyStage.apply(FanOutStage.apply(PlanStage.delivered(planned))));
         return builder.build();
     }
 }

@@ -26,6 +26,8 @@ public enum Stage {
     PLAN,
     ARCHIVE,
     FANOUT,
+    /** Privacy rules, on each route's copy. */
+    PRIVACY,
     MAP,
     /** Delivery to the destination. */
     DELIVER,

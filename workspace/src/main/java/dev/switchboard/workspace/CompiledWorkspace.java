@@ -16,6 +16,8 @@ import dev.switchboard.workspace.config.TrackingPlanConfig;
 import dev.switchboard.workspace.config.WorkspaceConfig;
 import dev.switchboard.workspace.plan.CompiledPlan;
 import dev.switchboard.workspace.plan.Suppression;
+import dev.switchboard.workspace.privacy.PiiCatalog;
+import dev.switchboard.workspace.privacy.RoutePrivacy;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -24,13 +26,14 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.UnaryOperator;
+import java.util.regex.PatternSyntaxException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * One version of a workspace, compiled once for every role: its sources, its destinations, and the
  * routes of each source (destination, mapper, settings with the type's defaults, enabled actions,
- * compiled filters). Immutable; the tracking API, the router, delivery and the commands all read
+ * compiled filters, privacy rules). Immutable; the tracking API, the router, delivery and the commands all read
  * the workspace through it.
  */
 public final class CompiledWorkspace {
@@ -61,6 +64,7 @@ public final class CompiledWorkspace {
      */
     public static CompiledWorkspace compile(WorkspaceConfig config, Instant appliedAt, MapperRegistry registry) {
         Map<String, List<Route>> bySource = new HashMap<>();
+        PiiCatalog catalog = catalog(config);
         for (ConnectionConfig c : config.connections()) {
             DestinationConfig d = config.destination(c.destination()).orElse(null);
             boolean sourceEnabled =
@@ -76,7 +80,8 @@ public final class CompiledWorkspace {
                             d,
                             mapper,
                             new MapperContext(d.id(), settings, Set.copyOf(c.enabledActions()), c.mapping()),
-                            filters(config.workspace(), c)));
+                            filters(config.workspace(), c),
+                            RoutePrivacy.compile(config.privacyRules(), catalog, c.source(), d.id())));
         }
         bySource.replaceAll((source, routes) -> List.copyOf(routes));
         return new CompiledWorkspace(config, appliedAt, Map.copyOf(bySource), plans(config));
@@ -97,6 +102,19 @@ public final class CompiledWorkspace {
             }
         }
         return Map.copyOf(plans);
+    }
+
+    /** The workspace's PII matchers and the built-in ones; when one does not compile (checked at apply) only the built-in, logged. */
+    private static PiiCatalog catalog(WorkspaceConfig config) {
+        try {
+            return PiiCatalog.of(config.privacyRules().matchers());
+        } catch (PatternSyntaxException e) {
+            LOG.error(
+                    "workspace {}: a PII matcher does not compile ({}); only the built-in matchers apply",
+                    config.workspace(),
+                    e.getMessage());
+            return PiiCatalog.BUILT_IN_ONLY;
+        }
     }
 
     /**

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.switchboard.mappers.api.DestinationMapper;
 import dev.switchboard.mappers.api.MapperContext;
 import dev.switchboard.workspace.config.DestinationConfig;
+import dev.switchboard.workspace.privacy.RoutePrivacy;
 import java.util.function.UnaryOperator;
 
 /**
@@ -18,9 +19,21 @@ import java.util.function.UnaryOperator;
  * @param context what the mapper gets: settings with the type's defaults applied, and the
  *     connection's enabled actions and mapping overrides
  * @param filters the connection's destination filters: the event this destination sees, or null to drop it
+ * @param privacy the privacy rules of this connection ({@link RoutePrivacy#NONE} when it has none)
  */
 public record Route(
         DestinationConfig destination,
         DestinationMapper mapper,
         MapperContext context,
-        UnaryOperator<ObjectNode> filters) {}
+        UnaryOperator<ObjectNode> filters,
+        RoutePrivacy privacy) {
+
+    /** A route without privacy rules. */
+    public Route(
+            DestinationConfig destination,
+            DestinationMapper mapper,
+            MapperContext context,
+            UnaryOperator<ObjectNode> filters) {
+        this(destination, mapper, context, filters, RoutePrivacy.NONE);
+    }
+}

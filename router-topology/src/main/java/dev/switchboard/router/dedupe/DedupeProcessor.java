@@ -5,6 +5,7 @@
 package dev.switchboard.router.dedupe;
 
 import dev.switchboard.router.internal.Enriched;
+import dev.switchboard.router.internal.StageSensors;
 import java.time.Duration;
 import org.apache.kafka.common.metrics.Sensor;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
@@ -33,14 +34,7 @@ final class DedupeProcessor implements FixedKeyProcessor<String, Enriched, Enric
     public void init(FixedKeyProcessorContext<String, Enriched> context) {
         this.context = context;
         this.seen = context.getStateStore(DedupeStage.STORE);
-        this.duplicates = context.metrics()
-                .addRateTotalSensor(
-                        "sb-router",
-                        DedupeStage.NAME,
-                        "duplicates",
-                        Sensor.RecordingLevel.INFO,
-                        "task-id",
-                        context.taskId().toString());
+        this.duplicates = StageSensors.sensor(context, DedupeStage.NAME, "duplicates");
     }
 
     @Override

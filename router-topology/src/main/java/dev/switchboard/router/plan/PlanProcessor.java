@@ -8,6 +8,7 @@ import dev.switchboard.router.internal.Configured;
 import dev.switchboard.router.internal.Enriched;
 import dev.switchboard.router.internal.Json;
 import dev.switchboard.router.internal.Planned;
+import dev.switchboard.router.internal.StageSensors;
 import dev.switchboard.schemas.avro.Event;
 import dev.switchboard.schemas.avro.Violation;
 import dev.switchboard.workspace.CompiledWorkspace;
@@ -53,14 +54,7 @@ final class PlanProcessor implements FixedKeyProcessor<String, Configured, Plann
     }
 
     private Sensor sensor(String operation) {
-        return context.metrics()
-                .addRateTotalSensor(
-                        "sb-router",
-                        PlanStage.NAME,
-                        operation,
-                        Sensor.RecordingLevel.INFO,
-                        "task-id",
-                        context.taskId().toString());
+        return StageSensors.sensor(context, PlanStage.NAME, operation);
     }
 
     @Override

@@ -15,6 +15,7 @@ import dev.switchboard.router.internal.Outcome;
 import dev.switchboard.router.internal.Routed;
 import dev.switchboard.router.map.MapStage;
 import dev.switchboard.router.plan.PlanStage;
+import dev.switchboard.router.privacy.PrivacyStage;
 import dev.switchboard.schemas.avro.DestinationRequest;
 import dev.switchboard.schemas.avro.Event;
 import dev.switchboard.schemas.avro.Rejected;
@@ -69,7 +70,7 @@ public final class ReplayRouting {
             if (!destinationIds.contains(id)) {
                 continue; // another destination with the same display name: not chosen
             }
-            for (Outcome<DestinationRequest> o : MapStage.map(routed)) {
+            for (Outcome<DestinationRequest> o : MapStage.map(PrivacyStage.apply(routed))) {
                 if (o.isRejected()) {
                     rejections.add(o.rejected());
                 } else {

@@ -4,7 +4,8 @@
  */
 /**
  * Replay: archived events from {@code sb.events}, re-routed to chosen destinations through the
- * router's own fan-out and map code ({@code FanOutStage.routes}, {@code MapStage.map}), skipping
+ * router's own fan-out, privacy and map code ({@code FanOutStage.routes}, {@code PrivacyStage.apply},
+ * {@code MapStage.map}), skipping
  * dedupe. In: an archive window (offsets for times) of one source. Out: {@code DestinationRequest}s
  * on {@code sb.dest.<destinationId>}, as the router writes them, tagged with the replay id (field and
  * {@code sb-replay-id} header), and the replay's progress on the compacted {@code sb.replays}, in the

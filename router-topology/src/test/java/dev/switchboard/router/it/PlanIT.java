@@ -8,30 +8,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.switchboard.embedded.EmbeddedKafka;
-import dev.switchboard.mappers.api.MapperRegistry;
 import dev.switchboard.router.RouterApp;
-import dev.switchboard.router.RouterConfig;
 import dev.switchboard.router.plan.PlanStage;
-import dev.switchboard.router.testing.EchoMapper;
 import dev.switchboard.schemas.Topics;
-import dev.switchboard.schemas.admin.TopicAdmin;
-import dev.switchboard.schemas.avro.ConfigRecord;
-import dev.switchboard.schemas.avro.DestinationRequest;
 import dev.switchboard.schemas.avro.Event;
-import dev.switchboard.schemas.avro.RawCall;
 import dev.switchboard.schemas.avro.Violation;
 import dev.switchboard.schemas.avro.ViolationKind;
-import dev.switchboard.workspace.config.WorkspaceConfigParser;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.streams.KafkaStreams;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -66,31 +53,21 @@ class PlanIT {
     void shouldBlockOmitSuppressAndFollowPlanChangesWhenRouting() throws Exception {
         try (EmbeddedKafka kafka = EmbeddedKafka.temporary().start();
                 CommittedTopics broker = new CommittedTopics(kafka.bootstrapServers())) {
-            try (TopicAdmin topics = new TopicAdmin(kafka.bootstrapServers(), 2, (short) 1)) {
-                topics.createCore();
-                topics.createDestinations(List.of("hooks"));
-            }
-            publish(kafka, WORKSPACE.formatted("Other Event: {type: object}"));
-            RouterApp router = new RouterApp(
-                    RouterConfig.from(Map.of(
-                            RouterConfig.APPLICATION_ID.key(), "sb-plan-it",
-                            RouterConfig.STATE_DIR.key(), stateDir.toString(),
-                            RouterConfig.DEDUPE_STORE.key(), "in_memory")),
-                    kafka.bootstrapServers(),
-                    MapperRegistry.of(List.of(new EchoMapper())));
-            try (router) {
-                router.start();
-                await().atMost(Duration.ofSeconds(60)).until(() -> router.state() == KafkaStreams.State.RUNNING);
+            RouterInputs.createTopics(kafka, List.of("hooks"));
+            RouterInputs.publish(kafka, WORKSPACE.formatted("Other Event: {type: object}"), n -> null);
+            try (RouterApp router = RouterInputs.startRouter(kafka, "sb-plan-it", stateDir)) {
 
                 // Given the plan of version 1: when an unplanned event, an invalid property and a suppressed user come
-                send(kafka, "u1", "m1", "{\"type\":\"track\",\"userId\":\"u1\",\"event\":\"Later Event\"}");
-                send(
+                RouterInputs.send(
+                        kafka, "u1", "m1", "{\"type\":\"track\",\"userId\":\"u1\",\"event\":\"Later Event\"}");
+                RouterInputs.send(
                         kafka,
                         "u1",
                         "m2",
                         "{\"type\":\"track\",\"userId\":\"u1\",\"event\":\"Order Completed\","
                                 + "\"properties\":{\"price\":\"free\",\"sku\":\"a\"}}");
-                send(kafka, "gone", "m3", "{\"type\":\"track\",\"userId\":\"gone\",\"event\":\"Order Completed\"}");
+                RouterInputs.send(
+                        kafka, "gone", "m3", "{\"type\":\"track\",\"userId\":\"gone\",\"event\":\"Order Completed\"}");
                 await().atMost(Duration.ofSeconds(60))
                         .until(() -> broker.readCommitted(Topics.EVENTS).size() == 3);
 
@@ -122,9 +99,10 @@ class PlanIT {
                         .doesNotContain("sku");
 
                 // When the plan gains "Later Event" on sb.config, with the router running
-                publish(kafka, WORKSPACE.formatted("Later Event: {type: object}"));
+                RouterInputs.publish(kafka, WORKSPACE.formatted("Later Event: {type: object}"), n -> null);
                 Thread.sleep(2000); // the global table follows sb.config asynchronously
-                send(kafka, "u1", "m4", "{\"type\":\"track\",\"userId\":\"u1\",\"event\":\"Later Event\"}");
+                RouterInputs.send(
+                        kafka, "u1", "m4", "{\"type\":\"track\",\"userId\":\"u1\",\"event\":\"Later Event\"}");
 
                 // Then the next such event is delivered
                 await().atMost(Duration.ofSeconds(60))
@@ -148,51 +126,7 @@ class PlanIT {
         return broker.readCommitted(Topics.destination("hooks")).stream()
                 .map(ConsumerRecord::value)
                 .sorted(java.util.Comparator.comparing(r -> r.getMessageIds().get(0)))
-                .map(PlanIT::body)
+                .map(RouterInputs::body)
                 .toList();
-    }
-
-    private static String body(DestinationRequest r) {
-        byte[] b = new byte[r.getBody().remaining()];
-        r.getBody().duplicate().get(b);
-        return new String(b, StandardCharsets.UTF_8);
-    }
-
-    private static Map<String, Object> producerProps(EmbeddedKafka kafka) {
-        return Map.of("bootstrap.servers", kafka.bootstrapServers(), "acks", "all");
-    }
-
-    private static void publish(EmbeddedKafka kafka, String yaml) throws Exception {
-        var config = WorkspaceConfigParser.parseYaml(yaml, "it", n -> null).config();
-        try (KafkaProducer<String, ConfigRecord> p = new KafkaProducer<>(
-                producerProps(kafka),
-                Topics.CONFIG.keySerde().serializer(),
-                Topics.CONFIG.valueSerde().serializer())) {
-            p.send(new ProducerRecord<>(
-                            Topics.CONFIG.name(),
-                            "acme",
-                            new ConfigRecord("acme", Instant.now(), WorkspaceConfigParser.toDocument(config))))
-                    .get();
-        }
-    }
-
-    private static void send(EmbeddedKafka kafka, String key, String messageId, String payload) throws Exception {
-        RawCall raw = RawCall.newBuilder()
-                .setPayload(payload)
-                .setMessageId(messageId)
-                .setReceivedAt(Instant.now())
-                .setSentAt(null)
-                .setWorkspaceId("acme")
-                .setSourceId("web")
-                .setIp(null)
-                .setUserAgent(null)
-                .setPath("/v1/track")
-                .build();
-        try (KafkaProducer<String, RawCall> p = new KafkaProducer<>(
-                producerProps(kafka),
-                Topics.INGEST_RAW.keySerde().serializer(),
-                Topics.INGEST_RAW.valueSerde().serializer())) {
-            p.send(new ProducerRecord<>(Topics.INGEST_RAW.name(), key, raw)).get();
-        }
     }
 }

@@ -113,6 +113,30 @@ class ReplayRoutingTest {
     }
 
     @Test
+    void shouldApplyTheDestinationsPrivacyRulesAsTheRouterDoes() {
+        // Given a workspace that now blocks Red fields for hooks
+        CompiledWorkspace blocking = workspace(RouterDriver.WORKSPACE_YAML
+                + "privacy:\n  rules:\n    - { destination: hooks, classification: red, action: block }\n");
+
+        // When an event with a password is replayed to both destinations
+        ReplayRouting.Routing r = ReplayRouting.route(
+                event("m7", "Bought", "{\"password\":\"hunter2\",\"sku\":\"a\"}"),
+                blocking,
+                Set.of("hooks", "audit"),
+                "rp-6");
+
+        // Then hooks gets it without the password, audit with it
+        assertThat(r.requests()).hasSize(2);
+        for (DestinationRequest request : r.requests()) {
+            String body = body(request);
+            assertThat(body).contains("\"sku\":\"a\"");
+            assertThat(body.contains("hunter2"))
+                    .as("password sent to %s", request.getDestinationId())
+                    .isEqualTo(request.getDestinationId().equals("audit"));
+        }
+    }
+
+    @Test
     void shouldRefuseAnArchivedEventThatIsNotAJsonObject() {
         Event broken = event("m5", "Bought", "{}");
         broken.setJson("[1,2]");

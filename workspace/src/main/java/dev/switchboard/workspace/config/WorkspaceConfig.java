@@ -11,7 +11,7 @@ import java.util.Optional;
 
 /**
  * One workspace: its sources, destinations and the connections between them, the warehouses its
- * events are loaded into, its sources' tracking plans and its suppressed users.
+ * events are loaded into, its sources' tracking plans, its suppressed users and its privacy rules.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record WorkspaceConfig(
@@ -22,7 +22,8 @@ public record WorkspaceConfig(
         @JsonProperty("warehouses") @JsonInclude(JsonInclude.Include.NON_EMPTY) List<WarehouseConfig> warehouses,
         @JsonProperty("trackingPlans") @JsonInclude(JsonInclude.Include.NON_EMPTY)
                 List<TrackingPlanConfig> trackingPlans,
-        @JsonProperty("suppression") @JsonInclude(JsonInclude.Include.NON_NULL) SuppressionConfig suppression) {
+        @JsonProperty("suppression") @JsonInclude(JsonInclude.Include.NON_NULL) SuppressionConfig suppression,
+        @JsonProperty("privacy") @JsonInclude(JsonInclude.Include.NON_NULL) PrivacyConfig privacy) {
 
     public WorkspaceConfig {
         sources = sources == null ? List.of() : List.copyOf(sources);
@@ -30,6 +31,18 @@ public record WorkspaceConfig(
         connections = connections == null ? List.of() : List.copyOf(connections);
         warehouses = warehouses == null ? List.of() : List.copyOf(warehouses);
         trackingPlans = trackingPlans == null ? List.of() : List.copyOf(trackingPlans);
+    }
+
+    /** A workspace without privacy rules. */
+    public WorkspaceConfig(
+            String workspace,
+            List<SourceConfig> sources,
+            List<DestinationConfig> destinations,
+            List<ConnectionConfig> connections,
+            List<WarehouseConfig> warehouses,
+            List<TrackingPlanConfig> trackingPlans,
+            SuppressionConfig suppression) {
+        this(workspace, sources, destinations, connections, warehouses, trackingPlans, suppression, null);
     }
 
     /** A workspace without tracking plans or suppression. */
@@ -45,6 +58,11 @@ public record WorkspaceConfig(
     /** The users whose events reach no destination; empty when the file has none. */
     public SuppressionConfig suppressionList() {
         return suppression == null ? SuppressionConfig.NONE : suppression;
+    }
+
+    /** The privacy section; {@link PrivacyConfig#NONE} when the file has none. */
+    public PrivacyConfig privacyRules() {
+        return privacy == null ? PrivacyConfig.NONE : privacy;
     }
 
     /** A workspace without warehouses. */

@@ -299,6 +299,7 @@ public final class WorkspaceConfigParser {
         }
         checkWarehouses(parsed, sourceIds, problems);
         PlanChecks.check(parsed, sourceIds.keySet(), problems);
+        PrivacyChecks.check(parsed, sourceIds.keySet(), destinationIds.keySet(), problems);
         return problems;
     }
 

@@ -7,12 +7,7 @@ package dev.switchboard.mappers.engine.directives;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.TextNode;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
-import java.util.Locale;
-import java.util.regex.Pattern;
+import dev.switchboard.mappers.api.Hashing;
 
 /**
  * {@code {"@hash": {"value": <value>, "normalize": "email"|"phone"|"phone-e164"|"trim-lower"|"lower-no-spaces"|"none",
@@ -26,10 +21,9 @@ import java.util.regex.Pattern;
  * (lower-cased), so a source that hashes before sending is not hashed twice. Numbers hash their text; an
  * array hashes each element; undefined and null pass unchanged; a value that normalises to empty text
  * becomes undefined (the hash of nothing identifies no one); an object fails the event naming the field.
+ * The normalising and hashing is {@link Hashing}'s, shared with the router's privacy rules.
  */
 final class HashDirective implements Directive {
-
-    private static final Pattern HASHED = Pattern.compile("[0-9a-fA-F]{64}");
 
     @Override
     public String name() {
@@ -40,7 +34,7 @@ final class HashDirective implements Directive {
     public Resolver compile(JsonNode argument) throws MappingDefinitionException {
         Mappings.requireObject(argument, "@hash", "value", "normalize", "algorithm");
         Resolver value = Mappings.member(argument, "value", true, "@hash");
-        String normalize = Mappings.option(
+        Hashing.Normalization normalize = Hashing.Normalization.of(Mappings.option(
                 argument,
                 "normalize",
                 "none",
@@ -50,7 +44,7 @@ final class HashDirective implements Directive {
                 "phone-e164",
                 "trim-lower",
                 "lower-no-spaces",
-                "none");
+                "none"));
         Mappings.option(argument, "algorithm", "sha256", "@hash", "sha256");
         String field = PathDirective.fieldOf(argument.get("value"));
         return scope -> {
@@ -72,37 +66,12 @@ final class HashDirective implements Directive {
         };
     }
 
-    private static JsonNode hash(JsonNode v, String normalize, String field) {
+    private static JsonNode hash(JsonNode v, Hashing.Normalization normalize, String field) {
         if (!v.isValueNode()) {
             throw new MappingFailure(field, "'" + field + "' must be text to be hashed; got: " + v);
         }
         String text = v.isBigDecimal() ? v.decimalValue().toPlainString() : v.asText();
-        if (HASHED.matcher(text.trim()).matches()) {
-            return TextNode.valueOf(text.trim().toLowerCase(Locale.ROOT));
-        }
-        String normal =
-                switch (normalize) {
-                    case "email", "trim-lower" -> text.trim().toLowerCase(Locale.ROOT);
-                    case "lower-no-spaces" -> text.replaceAll("\\s", "").toLowerCase(Locale.ROOT);
-                    case "phone" -> text.replaceAll("[^0-9]", "");
-                    case "phone-e164" -> e164(text);
-                    default -> text;
-                };
-        return normal.isEmpty() ? null : TextNode.valueOf(sha256(normal));
-    }
-
-    /** {@code +} and the digits (TikTok's and Reddit's rule), or nothing when there are no digits. */
-    private static String e164(String text) {
-        String digits = text.replaceAll("[^0-9]", "");
-        return digits.isEmpty() ? "" : "+" + digits;
-    }
-
-    static String sha256(String text) {
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            return HexFormat.of().formatHex(digest.digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JRE", e);
-        }
+        String hashed = Hashing.hash(text, normalize, "");
+        return hashed == null ? null : TextNode.valueOf(hashed);
     }
 }
