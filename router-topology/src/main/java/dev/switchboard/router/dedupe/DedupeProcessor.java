@@ -5,7 +5,7 @@
 package dev.switchboard.router.dedupe;
 
 import dev.switchboard.router.internal.Enriched;
-import dev.switchboard.router.internal.StageSensors;
+import dev.switchboard.router.support.StageSensors;
 import java.time.Duration;
 import org.apache.kafka.common.metrics.Sensor;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessor;

@@ -6,9 +6,9 @@ package dev.switchboard.router.plan;
 
 import dev.switchboard.router.internal.Configured;
 import dev.switchboard.router.internal.Enriched;
-import dev.switchboard.router.internal.Json;
 import dev.switchboard.router.internal.Planned;
-import dev.switchboard.router.internal.StageSensors;
+import dev.switchboard.router.support.Json;
+import dev.switchboard.router.support.StageSensors;
 import dev.switchboard.schemas.avro.Event;
 import dev.switchboard.schemas.avro.Violation;
 import dev.switchboard.workspace.CompiledWorkspace;

@@ -5,7 +5,7 @@
 package dev.switchboard.router.privacy;
 
 import dev.switchboard.router.internal.Routed;
-import dev.switchboard.router.internal.StageSensors;
+import dev.switchboard.router.support.StageSensors;
 import org.apache.kafka.common.metrics.Sensor;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;

@@ -7,7 +7,7 @@ package dev.switchboard.router.validate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.switchboard.calls.RuleFixtures;
-import dev.switchboard.router.internal.Outcome;
+import dev.switchboard.router.errors.Outcome;
 import dev.switchboard.router.internal.Parsed;
 import dev.switchboard.schemas.avro.RawCall;
 import java.nio.file.Path;

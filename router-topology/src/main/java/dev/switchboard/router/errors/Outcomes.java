@@ -2,7 +2,7 @@
  * Copyright The Switchboard Authors
  * SPDX-License-Identifier: Apache-2.0
  */
-package dev.switchboard.router.internal;
+package dev.switchboard.router.errors;
 
 import dev.switchboard.schemas.Topics;
 import org.apache.kafka.streams.kstream.KStream;
