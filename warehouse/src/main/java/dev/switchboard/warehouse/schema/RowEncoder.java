@@ -11,9 +11,6 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.switchboard.schemas.JsonNumbers;
 import java.io.UncheckedIOException;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,45 +28,113 @@ public final class RowEncoder {
     private static final ObjectMapper JSON = JsonNumbers.mapper();
     private static final Pattern LETTER_BUT_E = Pattern.compile("[A-Za-z&&[^eE]]");
     private static final Pattern INTEGER = Pattern.compile("[+-]?\\d{1,19}");
-    private static final DateTimeFormatter TIMESTAMP_OUT = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSSX");
 
     /**
-     * A row ready to write.
-     *
-     * @param values column name to its text form, in field order (no entry: NULL)
-     * @param unmapped the overflow object, or null when everything found a column
+     * A row ready to write: the text of each column at its position in the table's schema (null:
+     * NULL), and the overflow object.
      */
-    public record EncodedRow(String id, Map<String, String> values, ObjectNode unmapped) {}
+    public static final class EncodedRow {
 
-    /** {@code row} against {@code schema} (which holds every column the planner added). */
+        private final String id;
+        private final TableSchema schema;
+        private final String[] texts;
+        private final int[] filled;
+        private final int count;
+        private final ObjectNode unmapped;
+        private final boolean missingColumn;
+
+        private EncodedRow(
+                String id,
+                TableSchema schema,
+                String[] texts,
+                int[] filled,
+                int count,
+                ObjectNode unmapped,
+                boolean missingColumn) {
+            this.id = id;
+            this.schema = schema;
+            this.texts = texts;
+            this.filled = filled;
+            this.count = count;
+            this.unmapped = unmapped;
+            this.missingColumn = missingColumn;
+        }
+
+        public String id() {
+            return id;
+        }
+
+        /** The text of the column at {@code position} of the schema it was encoded against, or null. */
+        public String text(int position) {
+            return texts[position];
+        }
+
+        /** How many columns it fills. */
+        public int filledCount() {
+            return count;
+        }
+
+        /** The position of the {@code i}-th column it fills, in field order. */
+        public int filledAt(int i) {
+            return filled[i];
+        }
+
+        /** Column name to its text form, in field order (no entry: NULL). */
+        public Map<String, String> values() {
+            Map<String, String> out = new LinkedHashMap<>();
+            for (int i = 0; i < count; i++) {
+                out.put(schema.column(filled[i]), texts[filled[i]]);
+            }
+            return out;
+        }
+
+        /** The overflow object, or null when everything found a column. */
+        public ObjectNode unmapped() {
+            return unmapped;
+        }
+
+        /**
+         * Whether a property or trait went to the overflow column only because the schema has no
+         * column of its name yet: the planner adds one when the table has room.
+         */
+        public boolean missingColumn() {
+            return missingColumn;
+        }
+    }
+
+    /** {@code row} against {@code schema}: one pass over its fields, one lookup of each column. */
     public EncodedRow encode(FlatRow row, TableSchema schema) {
-        Map<String, String> values = new LinkedHashMap<>();
-        Map<String, JsonNode> sources = new LinkedHashMap<>();
+        String[] texts = new String[schema.size()];
+        JsonNode[] sources = new JsonNode[schema.size()];
+        int[] filled = new int[row.fields().size()];
+        int count = 0;
         ObjectNode unmapped = null;
+        boolean missingColumn = false;
         for (Field f : row.fields()) {
-            ColumnType type = schema.type(f.column());
-            String text = null;
-            if (values.containsKey(f.column()) && sources.get(f.column()).equals(f.value())) {
+            int at = schema.position(f.column());
+            if (at >= 0 && texts[at] != null && sources[at].equals(f.value())) {
                 continue; // the same value twice ("firstName" and "first_name", a page's name in its properties)
             }
+            ColumnType type = at < 0 ? null : schema.type(at);
+            boolean property = !f.standard();
             boolean fits = type != null
                     && type != ColumnType.JSON
-                    && !values.containsKey(f.column())
-                    && (f.standard() || !row.kind().reserved(f.column()));
-            if (fits) {
-                text = coerce(f.value(), type);
-            }
+                    && texts[at] == null
+                    && (!property || !row.kind().reserved(f.column()));
+            String text = fits ? coerce(f.value(), type) : null;
             if (text == null) {
-                if (f.standard() && f.column().equals(Columns.ID)) {
+                if (!property && f.column().equals(Columns.ID)) {
                     throw new IllegalArgumentException("the row's id is not text: " + f.value());
                 }
+                missingColumn |= at < 0 && property && !row.kind().reserved(f.column());
                 unmapped = put(unmapped == null ? JsonNodeFactory.instance.objectNode() : unmapped, f);
             } else {
-                values.put(f.column(), text);
-                sources.put(f.column(), f.value());
+                texts[at] = text;
+                sources[at] = f.value();
+                filled[count++] = at;
             }
         }
-        return new EncodedRow(row.id(), values, unmapped);
+        return new EncodedRow(row.id(), schema, texts, filled, count, unmapped, missingColumn);
     }
 
     /** The value's text form for {@code type}, or null when the type cannot hold it whole. */
@@ -87,10 +152,7 @@ public final class RowEncoder {
                                                 || v.textValue().equalsIgnoreCase("false"))
                                 ? v.textValue().toLowerCase(java.util.Locale.ROOT)
                                 : null;
-            case TIMESTAMP -> {
-                OffsetDateTime t = v.isTextual() ? ColumnType.parseTimestamp(v.textValue()) : null;
-                yield t == null ? null : TIMESTAMP_OUT.format(t.withOffsetSameInstant(ZoneOffset.UTC));
-            }
+            case TIMESTAMP -> v.isTextual() ? TimestampText.utc(v.textValue()) : null;
             case JSON -> null;
         };
     }
