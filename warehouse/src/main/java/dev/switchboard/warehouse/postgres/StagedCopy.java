@@ -189,7 +189,16 @@ final class StagedCopy {
 
     /** COPY's text format: backslash, tab, newline and carriage return escaped. */
     static void escape(String v, StringBuilder b) {
-        for (int i = 0; i < v.length(); i++) {
+        int first = 0;
+        while (first < v.length() && !special(v.charAt(first))) {
+            first++;
+        }
+        if (first == v.length()) {
+            b.append(v); // most values have nothing to escape: one copy
+            return;
+        }
+        b.append(v, 0, first);
+        for (int i = first; i < v.length(); i++) {
             char ch = v.charAt(i);
             switch (ch) {
                 case '\\' -> b.append("\\\\");
@@ -199,5 +208,9 @@ final class StagedCopy {
                 default -> b.append(ch);
             }
         }
+    }
+
+    private static boolean special(char ch) {
+        return ch == '\\' || ch == '\t' || ch == '\n' || ch == '\r';
     }
 }
