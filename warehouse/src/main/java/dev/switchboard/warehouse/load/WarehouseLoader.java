@@ -147,7 +147,8 @@ public final class WarehouseLoader implements AutoCloseable {
                 c.poll(Duration.ofMillis(Math.min(200, retryAt - now))); // paused: keeps the group membership
                 continue;
             }
-            boolean due = batch.due(maxRows, maxBytes, linger, now);
+            // While a batch is in flight the next one grows up to its bounds: the wait is spent anyway.
+            boolean due = batch.due(maxRows, maxBytes, background.busy() ? Long.MAX_VALUE : linger, now);
             if (background.busy() && (failing || due || background.finished())) {
                 if (failing) {
                     background.retry();
