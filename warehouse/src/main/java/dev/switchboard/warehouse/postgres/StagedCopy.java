@@ -104,8 +104,8 @@ final class StagedCopy {
         boolean[] used = new boolean[schema.size()];
         int unmapped = schema.position(Columns.UNMAPPED);
         for (EncodedRow r : rows) {
-            for (int i = 0; i < r.filledCount(); i++) {
-                used[r.filledAt(i)] = true;
+            for (int at : r.filled()) {
+                used[at] = true;
             }
             if (r.unmapped() != null && unmapped >= 0) {
                 used[unmapped] = true;

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.switchboard.schemas.JsonNumbers;
 import java.io.UncheckedIOException;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,75 +31,30 @@ public final class RowEncoder {
     private static final Pattern INTEGER = Pattern.compile("[+-]?\\d{1,19}");
 
     /**
-     * A row ready to write: the text of each column at its position in the table's schema (null:
-     * NULL), and the overflow object.
+     * A row ready to write.
+     *
+     * @param schema the columns it was encoded against
+     * @param texts the text of each column, by its position in {@code schema} (null: NULL)
+     * @param filled the positions it fills, in field order
+     * @param unmapped the overflow object, or null when everything found a column
+     * @param missingColumn whether a property or trait went to the overflow column only because
+     *     the schema has no column of its name yet (the planner adds one when the table has room)
      */
-    public static final class EncodedRow {
+    public record EncodedRow(
+            String id, TableSchema schema, String[] texts, int[] filled, ObjectNode unmapped, boolean missingColumn) {
 
-        private final String id;
-        private final TableSchema schema;
-        private final String[] texts;
-        private final int[] filled;
-        private final int count;
-        private final ObjectNode unmapped;
-        private final boolean missingColumn;
-
-        private EncodedRow(
-                String id,
-                TableSchema schema,
-                String[] texts,
-                int[] filled,
-                int count,
-                ObjectNode unmapped,
-                boolean missingColumn) {
-            this.id = id;
-            this.schema = schema;
-            this.texts = texts;
-            this.filled = filled;
-            this.count = count;
-            this.unmapped = unmapped;
-            this.missingColumn = missingColumn;
-        }
-
-        public String id() {
-            return id;
-        }
-
-        /** The text of the column at {@code position} of the schema it was encoded against, or null. */
+        /** The text of the column at {@code position}, or null. */
         public String text(int position) {
             return texts[position];
-        }
-
-        /** How many columns it fills. */
-        public int filledCount() {
-            return count;
-        }
-
-        /** The position of the {@code i}-th column it fills, in field order. */
-        public int filledAt(int i) {
-            return filled[i];
         }
 
         /** Column name to its text form, in field order (no entry: NULL). */
         public Map<String, String> values() {
             Map<String, String> out = new LinkedHashMap<>();
-            for (int i = 0; i < count; i++) {
-                out.put(schema.column(filled[i]), texts[filled[i]]);
+            for (int at : filled) {
+                out.put(schema.column(at), texts[at]);
             }
             return out;
-        }
-
-        /** The overflow object, or null when everything found a column. */
-        public ObjectNode unmapped() {
-            return unmapped;
-        }
-
-        /**
-         * Whether a property or trait went to the overflow column only because the schema has no
-         * column of its name yet: the planner adds one when the table has room.
-         */
-        public boolean missingColumn() {
-            return missingColumn;
         }
     }
 
@@ -134,7 +90,7 @@ public final class RowEncoder {
                 filled[count++] = at;
             }
         }
-        return new EncodedRow(row.id(), schema, texts, filled, count, unmapped, missingColumn);
+        return new EncodedRow(row.id(), schema, texts, Arrays.copyOf(filled, count), unmapped, missingColumn);
     }
 
     /** The value's text form for {@code type}, or null when the type cannot hold it whole. */
