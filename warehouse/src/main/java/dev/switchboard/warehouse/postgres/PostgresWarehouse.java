@@ -28,7 +28,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.postgresql.util.PSQLException;
 
 /**
- * PostgreSQL in Segment's warehouse schema. One connection, used by one loader thread. A batch is
+ * PostgreSQL in Segment's warehouse schema. One connection; {@link #load} is synchronized (the loader
+ * calls it from its load thread, and from its consumer's thread in a rebalance). A batch is
  * loaded in two steps: the DDL it needs (new tables, new columns) in short transactions of their
  * own under an advisory lock, skipped when the known columns suffice; then every table's rows in
  * one transaction ({@link StagedCopy}). Column types are cached and read again after any failure.
