@@ -96,13 +96,16 @@ public final class WarehouseBench {
                     loader, loader / raw, loaded.seconds);
             System.out.printf(
                     "loader, after its first batch          %,9.0f rows/s   ratio to raw %.2f%n", steady, steady / raw);
+            System.out.printf(
+                    "  of which the warehouse wrote %d batches in %.2f s (PostgresWarehouse.load)%n",
+                    loaded.batches, loaded.writeSeconds);
         } finally {
             EmbeddedKafka.deleteRecursively(dir);
         }
     }
 
     /** The measured load: wall time from the start to the last commit, and from the first commit. */
-    private record Load(double seconds, double steadySeconds, long firstEvents) {
+    private record Load(double seconds, double steadySeconds, long firstEvents, long batches, double writeSeconds) {
         long firstBatchRows(long rows, int events) {
             return Math.round((double) rows * firstEvents / events);
         }
@@ -139,7 +142,14 @@ public final class WarehouseBench {
                     firstEvents = (long) done;
                 }
                 if (done >= events) {
-                    return new Load((now - start) / 1e9, (now - first) / 1e9, firstEvents);
+                    io.micrometer.core.instrument.Timer writes =
+                            registry.timer("switchboard.warehouse.load.time", "warehouse", "bench");
+                    return new Load(
+                            (now - start) / 1e9,
+                            (now - first) / 1e9,
+                            firstEvents,
+                            writes.count(),
+                            writes.totalTime(java.util.concurrent.TimeUnit.NANOSECONDS) / 1e9);
                 }
                 if ((now - start) / 1_000_000 > LIMIT_MILLIS) {
                     throw new IllegalStateException("loaded " + done + " of " + events + " events in time");

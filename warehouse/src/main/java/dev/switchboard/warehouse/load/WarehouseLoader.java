@@ -21,7 +21,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -38,7 +40,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Loads {@code sb.events} into one warehouse. Its own consumer group ({@code sb-warehouse-<id>}),
- * so it scales by partitions like the other roles and never slows them; one thread.
+ * so it scales by partitions like the other roles and never slows them. Two threads: the
+ * consumer's reads and flattens the next batch while a {@link BackgroundLoad} writes the current
+ * one; one batch at most is in flight.
  *
  * <p>Nothing is lost: offsets are committed only after the warehouse committed the batch that
  * holds their events. A failed load keeps the batch, pauses reading and tries again with backoff
@@ -59,7 +63,8 @@ public final class WarehouseLoader implements AutoCloseable {
     private final String bootstrapServers;
     private final Flattener flattener;
     private final Backoff backoff;
-    private final PendingBatch batch = new PendingBatch();
+    private final BackgroundLoad background;
+    private PendingBatch batch = new PendingBatch();
     private final Counter loaded;
     private final Counter failed;
     private final Counter unreadable;
@@ -95,6 +100,7 @@ public final class WarehouseLoader implements AutoCloseable {
                 .tag("warehouse", target.id())
                 .register(registry);
         this.thread = new Thread(this::run, "sb-warehouse-" + target.id());
+        this.background = new BackgroundLoad(warehouse, "sb-warehouse-" + target.id() + "-load");
     }
 
     public WarehouseLoader start() {
@@ -122,9 +128,7 @@ public final class WarehouseLoader implements AutoCloseable {
             consumer = c;
             c.subscribe(List.of(Topics.EVENTS.name()), new Rebalance());
             loop(c);
-            if (!batch.isEmpty()) {
-                flush(c); // a graceful stop loads what it holds, once; a failure leaves it for the restart
-            }
+            drain(c); // a graceful stop loads what it holds, once; a failure leaves it for the restart
         } catch (WakeupException stopping) {
             // close() woke the poll up
         } catch (RuntimeException | Error e) {
@@ -143,11 +147,23 @@ public final class WarehouseLoader implements AutoCloseable {
                 c.poll(Duration.ofMillis(Math.min(200, retryAt - now))); // paused: keeps the group membership
                 continue;
             }
-            if (failing || batch.due(maxRows, maxBytes, linger, now)) {
-                flush(c);
+            // While a batch is in flight the next one grows up to its bounds: the wait is spent anyway.
+            boolean due = batch.due(maxRows, maxBytes, background.busy() ? Long.MAX_VALUE : linger, now);
+            if (background.busy() && (failing || due || background.finished())) {
+                if (failing) {
+                    background.retry();
+                }
+                finish(c); // waits for the load in flight, then commits its offsets
                 continue;
             }
-            ConsumerRecords<byte[], byte[]> records = c.poll(Duration.ofMillis(Math.min(200, Math.max(1, linger))));
+            if (due) {
+                background.start(batch); // loads while the next batch is read
+                batch = new PendingBatch();
+                continue;
+            }
+            // While a batch is in flight, short polls: its offsets are committed soon after it is in.
+            long wait = background.busy() ? 10 : Math.min(200, Math.max(1, linger));
+            ConsumerRecords<byte[], byte[]> records = c.poll(Duration.ofMillis(wait));
             for (ConsumerRecord<byte[], byte[]> r : records) {
                 batch.add(
                         new TopicPartition(r.topic(), r.partition()),
@@ -159,11 +175,29 @@ public final class WarehouseLoader implements AutoCloseable {
         }
     }
 
-    /** Loads the batch and commits its offsets; on failure keeps it and schedules a retry. */
-    private void flush(KafkaConsumer<byte[], byte[]> c) {
-        long start = System.nanoTime();
+    /** Loads what the loader holds, once: the batch in flight, then (when that one is in) the one read. */
+    private void drain(KafkaConsumer<byte[], byte[]> c) {
+        if (background.busy()) {
+            if (failing) {
+                background.retry();
+            }
+            finish(c);
+        }
+        if (!background.busy() && !batch.isEmpty()) {
+            background.start(batch);
+            batch = new PendingBatch();
+            finish(c);
+        }
+    }
+
+    /**
+     * Waits for the batch in flight and commits its offsets; on failure keeps it in flight,
+     * pauses reading and schedules a retry.
+     */
+    private void finish(KafkaConsumer<byte[], byte[]> c) {
+        PendingBatch done = background.batch();
         try {
-            warehouse.load(batch.rows());
+            background.await();
         } catch (WarehouseException e) {
             failed.increment();
             failures++;
@@ -178,28 +212,33 @@ public final class WarehouseLoader implements AutoCloseable {
                         "warehouse {} unavailable ({}); {} events kept, retrying in {} ms",
                         target.id(),
                         e.getMessage(),
-                        batch.records(),
+                        done.records() + batch.records(),
                         delay);
             } else {
                 LOG.error(
                         "warehouse {} refused a batch; {} events kept, retrying in {} ms",
                         target.id(),
-                        batch.records(),
+                        done.records() + batch.records(),
                         delay,
                         e);
             }
             return;
         }
-        loadTime.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+        loadTime.record(background.tookNanos(), TimeUnit.NANOSECONDS);
         try {
-            c.commitSync(batch.offsets());
+            c.commitSync(done.offsets());
         } catch (KafkaException e) {
             // The rows are in the warehouse; a later commit covers these offsets, or after a
             // rebalance the partition's new owner reads them again and the warehouse adds nothing.
             LOG.warn("warehouse {}: offsets not committed after a load ({})", target.id(), e.toString());
         }
-        loaded.increment(batch.records());
-        batch.clear();
+        loaded.increment(done.records());
+        background.clear();
+        loadsAgain(c);
+    }
+
+    /** Nothing failed is kept any more: reading resumes. */
+    private void loadsAgain(KafkaConsumer<byte[], byte[]> c) {
         if (failing) {
             LOG.info("warehouse {} loads again after {} failed attempts", target.id(), failures);
             c.resume(c.paused());
@@ -258,22 +297,35 @@ public final class WarehouseLoader implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        background.close();
         warehouse.close();
     }
 
-    /** A batch that spans revoked partitions is loaded now, or dropped and read again. */
+    /** The batches that span revoked partitions are loaded now (in order), or dropped and read again. */
     private final class Rebalance implements ConsumerRebalanceListener {
         @Override
         public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
-            if (batch.isEmpty() || partitions.isEmpty()) {
+            if ((!background.busy() && batch.isEmpty()) || partitions.isEmpty()) {
                 return;
             }
             KafkaConsumer<byte[], byte[]> c = consumer;
             try {
-                warehouse.load(batch.rows());
-                c.commitSync(batch.offsets());
-                loaded.increment(batch.records());
-                batch.clear();
+                if (background.busy()) {
+                    if (failing) {
+                        background.retry();
+                    }
+                    background.await();
+                    c.commitSync(background.batch().offsets());
+                    loaded.increment(background.batch().records());
+                    background.clear();
+                    loadsAgain(c);
+                }
+                if (!batch.isEmpty()) {
+                    warehouse.load(batch.rows());
+                    c.commitSync(batch.offsets());
+                    loaded.increment(batch.records());
+                    batch.clear();
+                }
             } catch (WarehouseException | RuntimeException e) {
                 drop(c, partitions);
             }
@@ -292,17 +344,22 @@ public final class WarehouseLoader implements AutoCloseable {
         }
 
         private void drop(KafkaConsumer<byte[], byte[]> c, Collection<TopicPartition> leaving) {
-            // The partitions we keep are read again from where the batch began.
-            batch.firstOffsets().forEach((tp, offset) -> {
+            // The partitions we keep are read again from where the older batch began.
+            Map<TopicPartition, Long> from = new HashMap<>(batch.firstOffsets());
+            int records = batch.records();
+            if (background.busy()) {
+                from.putAll(background.batch().firstOffsets());
+                records += background.batch().records();
+            }
+            from.forEach((tp, offset) -> {
                 if (!leaving.contains(tp) && c.assignment().contains(tp)) {
                     c.seek(tp, offset);
                 }
             });
-            LOG.info(
-                    "warehouse {}: a rebalance dropped {} unloaded events; they are read again",
-                    target.id(),
-                    batch.records());
+            LOG.info("warehouse {}: a rebalance dropped {} unloaded events; they are read again", target.id(), records);
             batch.clear();
+            background.clear();
+            loadsAgain(c); // nothing is kept to retry: read again, and load what comes
         }
     }
 }

@@ -6,9 +6,11 @@ package dev.switchboard.warehouse.postgres;
 
 import dev.switchboard.warehouse.Warehouse;
 import dev.switchboard.warehouse.WarehouseException;
+import dev.switchboard.warehouse.schema.FlatRow;
 import dev.switchboard.warehouse.schema.RowEncoder;
 import dev.switchboard.warehouse.schema.RowEncoder.EncodedRow;
 import dev.switchboard.warehouse.schema.SchemaPlanner;
+import dev.switchboard.warehouse.schema.TableKind;
 import dev.switchboard.warehouse.schema.TableName;
 import dev.switchboard.warehouse.schema.TableRows;
 import dev.switchboard.warehouse.schema.TableSchema;
@@ -19,7 +21,6 @@ import java.sql.SQLTransientConnectionException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -27,7 +28,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.postgresql.util.PSQLException;
 
 /**
- * PostgreSQL in Segment's warehouse schema. One connection, used by one loader thread. A batch is
+ * PostgreSQL in Segment's warehouse schema. One connection; {@link #load} is synchronized (the loader
+ * calls it from its load thread, and from its consumer's thread in a rebalance). A batch is
  * loaded in two steps: the DDL it needs (new tables, new columns) in short transactions of their
  * own under an advisory lock, skipped when the known columns suffice; then every table's rows in
  * one transaction ({@link StagedCopy}). Column types are cached and read again after any failure.
@@ -60,23 +62,12 @@ public final class PostgresWarehouse implements Warehouse {
         try {
             Connection c = connection();
             List<TableRows.Group> groups = batch.groups();
-            Map<TableName, TableSchema> schemas = new HashMap<>();
+            List<EncodedTable> tables = new ArrayList<>(groups.size());
             for (TableRows.Group g : groups) {
-                TableSchema schema = known.get(g.table());
-                if (schema == null
-                        || !evolutionPlanner()
-                                .newColumns(schema, g.kind(), g.rows())
-                                .isEmpty()) {
-                    schema = evolution.evolve(c, g.table(), g.kind(), g.rows());
-                    known.put(g.table(), schema);
-                }
-                schemas.put(g.table(), schema);
+                tables.add(encode(c, g)); // DDL first, in transactions of its own, before any COPY
             }
-            for (TableRows.Group g : groups) {
-                TableSchema schema = schemas.get(g.table());
-                List<EncodedRow> rows = new ArrayList<>(g.rows().size());
-                g.rows().forEach(r -> rows.add(encoder.encode(r, schema)));
-                copy.write(c, schema, g.kind(), rows);
+            for (EncodedTable t : tables) {
+                copy.write(c, t.schema(), t.kind(), t.rows());
             }
             c.commit();
         } catch (SQLException | RuntimeException e) {
@@ -90,8 +81,34 @@ public final class PostgresWarehouse implements Warehouse {
         }
     }
 
-    private SchemaPlanner evolutionPlanner() {
-        return evolution.planner();
+    /** One table's rows encoded against its columns, with the table evolved first when they need more. */
+    private record EncodedTable(TableSchema schema, TableKind kind, List<EncodedRow> rows) {}
+
+    /**
+     * The group's rows encoded against the known columns: one pass that also tells whether a
+     * property lacks a column. Only then (or for a table not seen yet) is the schema evolved and
+     * the rows encoded again against the columns it has now.
+     */
+    private EncodedTable encode(Connection c, TableRows.Group g) throws SQLException {
+        TableSchema schema = known.get(g.table());
+        if (schema != null) {
+            List<EncodedRow> rows = encodeAll(g, schema);
+            boolean room = schema.size() < evolution.planner().columnBudget();
+            if (!room || rows.stream().noneMatch(EncodedRow::missingColumn)) {
+                return new EncodedTable(schema, g.kind(), rows);
+            }
+        }
+        TableSchema evolved = evolution.evolve(c, g.table(), g.kind(), g.rows());
+        known.put(g.table(), evolved);
+        return new EncodedTable(evolved, g.kind(), encodeAll(g, evolved));
+    }
+
+    private List<EncodedRow> encodeAll(TableRows.Group g, TableSchema schema) {
+        List<EncodedRow> rows = new ArrayList<>(g.rows().size());
+        for (FlatRow r : g.rows()) {
+            rows.add(encoder.encode(r, schema));
+        }
+        return rows;
     }
 
     @Override

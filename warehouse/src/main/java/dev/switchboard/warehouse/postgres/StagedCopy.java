@@ -16,8 +16,8 @@ import java.sql.SQLException;
 import java.sql.Savepoint;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.StringJoiner;
@@ -48,12 +48,17 @@ final class StagedCopy {
      * to the savepoint and the rows go the staged way, which adds only the new ids.
      */
     void write(Connection c, TableSchema schema, TableKind kind, List<EncodedRow> rows) throws SQLException {
-        List<String> columns = columnsUsed(schema, rows);
+        int[] used = columnsUsed(schema, rows);
+        List<String> columns = new ArrayList<>(used.length);
+        for (int at : used) {
+            columns.add(schema.column(at));
+        }
         String list = String.join(", ", columns.stream().map(Sql::quote).toList());
+        int unmapped = schema.position(Columns.UNMAPPED);
         if (kind != TableKind.USERS && !staging.contains(schema.name())) {
             Savepoint before = c.setSavepoint();
             try {
-                copy(c, "COPY " + Sql.table(schema.name()) + " (" + list + ") FROM STDIN", columns, rows);
+                copy(c, "COPY " + Sql.table(schema.name()) + " (" + list + ") FROM STDIN", used, unmapped, rows);
                 c.releaseSavepoint(before);
                 return;
             } catch (SQLException e) {
@@ -64,21 +69,28 @@ final class StagedCopy {
                 staging.add(schema.name());
             }
         }
-        if (staged(c, schema, kind, columns, list, rows) == rows.size()) {
+        if (staged(c, schema, kind, columns, list, used, unmapped, rows) == rows.size()) {
             staging.remove(schema.name()); // no id was there: the next batch tries the direct COPY
         }
     }
 
     /** COPY into a temporary table, then one statement into the table; the rows it inserted. */
     private int staged(
-            Connection c, TableSchema schema, TableKind kind, List<String> columns, String list, List<EncodedRow> rows)
+            Connection c,
+            TableSchema schema,
+            TableKind kind,
+            List<String> columns,
+            String list,
+            int[] used,
+            int unmapped,
+            List<EncodedRow> rows)
             throws SQLException {
         String stage = Sql.quote("sb_stage_" + (++staged));
         try (Statement s = c.createStatement()) {
             s.execute("CREATE TEMPORARY TABLE " + stage + " (LIKE " + Sql.table(schema.name())
                     + " INCLUDING DEFAULTS) ON COMMIT DROP");
         }
-        copy(c, "COPY " + stage + " (" + list + ") FROM STDIN", columns, rows);
+        copy(c, "COPY " + stage + " (" + list + ") FROM STDIN", used, unmapped, rows);
         try (Statement s = c.createStatement()) {
             String insert = "INSERT INTO " + Sql.table(schema.name()) + " AS t (" + list + ") SELECT " + list + " FROM "
                     + stage;
@@ -87,21 +99,26 @@ final class StagedCopy {
         }
     }
 
-    /** The columns any row fills, in table order ({@code uuid_ts} is left to its default). */
-    private static List<String> columnsUsed(TableSchema schema, List<EncodedRow> rows) {
-        Set<String> used = new LinkedHashSet<>();
-        boolean unmapped = false;
+    /** The positions of the columns any row fills, in table order ({@code uuid_ts} is left to its default). */
+    private static int[] columnsUsed(TableSchema schema, List<EncodedRow> rows) {
+        boolean[] used = new boolean[schema.size()];
+        int unmapped = schema.position(Columns.UNMAPPED);
         for (EncodedRow r : rows) {
-            used.addAll(r.values().keySet());
-            unmapped |= r.unmapped() != null;
-        }
-        List<String> out = new ArrayList<>();
-        for (String col : schema.columns().keySet()) {
-            if (used.contains(col) || (unmapped && col.equals(Columns.UNMAPPED))) {
-                out.add(col);
+            for (int at : r.filled()) {
+                used[at] = true;
+            }
+            if (r.unmapped() != null && unmapped >= 0) {
+                used[unmapped] = true;
             }
         }
-        return out;
+        int[] out = new int[schema.size()];
+        int n = 0;
+        for (int at = 0; at < used.length; at++) {
+            if (used[at]) {
+                out[n++] = at;
+            }
+        }
+        return Arrays.copyOf(out, n);
     }
 
     private static String merge(List<String> columns) {
@@ -126,20 +143,19 @@ final class StagedCopy {
         return set.toString();
     }
 
-    private static void copy(Connection c, String sql, List<String> columns, List<EncodedRow> rows)
+    /** One COPY of {@code rows}: the columns at the positions {@code used}; {@code unmapped} is the overflow's. */
+    private static void copy(Connection c, String sql, int[] used, int unmapped, List<EncodedRow> rows)
             throws SQLException {
         CopyIn in = c.unwrap(PGConnection.class).getCopyAPI().copyIn(sql);
         try {
             StringBuilder b = new StringBuilder(CHUNK + 4096);
             for (EncodedRow r : rows) {
-                for (int i = 0; i < columns.size(); i++) {
+                for (int i = 0; i < used.length; i++) {
                     if (i > 0) {
                         b.append('\t');
                     }
-                    String col = columns.get(i);
-                    String v = col.equals(Columns.UNMAPPED)
-                            ? (r.unmapped() == null ? null : jsonb(r.unmapped()))
-                            : r.values().get(col);
+                    String v =
+                            used[i] == unmapped ? (r.unmapped() == null ? null : jsonb(r.unmapped())) : r.text(used[i]);
                     if (v == null) {
                         b.append("\\N");
                     } else {
@@ -173,7 +189,16 @@ final class StagedCopy {
 
     /** COPY's text format: backslash, tab, newline and carriage return escaped. */
     static void escape(String v, StringBuilder b) {
-        for (int i = 0; i < v.length(); i++) {
+        int first = 0;
+        while (first < v.length() && !special(v.charAt(first))) {
+            first++;
+        }
+        if (first == v.length()) {
+            b.append(v); // most values have nothing to escape: one copy
+            return;
+        }
+        b.append(v, 0, first);
+        for (int i = first; i < v.length(); i++) {
             char ch = v.charAt(i);
             switch (ch) {
                 case '\\' -> b.append("\\\\");
@@ -183,5 +208,9 @@ final class StagedCopy {
                 default -> b.append(ch);
             }
         }
+    }
+
+    private static boolean special(char ch) {
+        return ch == '\\' || ch == '\t' || ch == '\n' || ch == '\r';
     }
 }

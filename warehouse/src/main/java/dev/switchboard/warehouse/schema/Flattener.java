@@ -21,9 +21,12 @@ import java.util.Map;
 public final class Flattener {
 
     private final Names names;
+    private final KeyColumns keys;
 
+    /** A flattener for one thread (it remembers the keys it met). */
     public Flattener(Names names) {
         this.names = names;
+        this.keys = new KeyColumns(names);
     }
 
     /** The rows of one event of {@code sourceId}; empty for a type without a table (e.g. delete). */
@@ -54,9 +57,9 @@ public final class Flattener {
         List<Field> common = common(event, TableKind.TRACKS);
         common.add(standard(Columns.EVENT, TextNode.valueOf(table)));
         common.add(standard(Columns.EVENT_TEXT, TextNode.valueOf(name)));
-        flatten(event.get("context"), List.of("context"), "context", common);
+        flatten(event.get("context"), keys.root("context", "context"), common);
         List<Field> withProperties = new ArrayList<>(common);
-        flatten(event.get("properties"), List.of("properties"), "", withProperties);
+        flatten(event.get("properties"), keys.root("properties", ""), withProperties);
         return List.of(
                 new FlatRow(new TableName(schema, "tracks"), TableKind.TRACKS, messageId, common),
                 new FlatRow(new TableName(schema, table), TableKind.EVENT, messageId, withProperties));
@@ -70,7 +73,7 @@ public final class Flattener {
             List<Field> fields = new ArrayList<>();
             fields.add(standard(Columns.ID, TextNode.valueOf(userId)));
             add(fields, Columns.RECEIVED_AT, event.get("receivedAt"));
-            flatten(event.get("traits"), List.of("traits"), "", fields);
+            flatten(event.get("traits"), keys.root("traits", ""), fields);
             rows.add(new FlatRow(new TableName(schema, "users"), TableKind.USERS, userId, fields));
         }
         return rows;
@@ -87,9 +90,9 @@ public final class Flattener {
             case ALIASES -> add(fields, "previous_id", event.get("previousId"));
             default -> {}
         }
-        flatten(event.get("context"), List.of("context"), "context", fields);
+        flatten(event.get("context"), keys.root("context", "context"), fields);
         if (custom != null) {
-            flatten(event.get(custom), List.of(custom), "", fields);
+            flatten(event.get(custom), keys.root(custom, ""), fields);
         }
         return new FlatRow(new TableName(schema, kind.fixedName()), kind, messageId, fields);
     }
@@ -117,7 +120,7 @@ public final class Flattener {
     }
 
     /** Appends one field per scalar or array under {@code node}; objects add their keys to the name. */
-    private void flatten(JsonNode node, List<String> path, String prefix, List<Field> out) {
+    private void flatten(JsonNode node, KeyColumns.Key parent, List<Field> out) {
         if (node == null || !node.isObject()) {
             return; // absent, or not an object (the router keeps properties and traits objects)
         }
@@ -126,14 +129,11 @@ public final class Flattener {
             if (value == null || value.isNull()) {
                 continue; // Segment creates and fills a column only for a non-null value
             }
-            List<String> at = new ArrayList<>(path);
-            at.add(e.getKey());
-            String segment = names.segment(e.getKey());
-            String name = prefix.isEmpty() ? segment : prefix + "_" + segment;
+            KeyColumns.Key key = keys.child(parent, e.getKey());
             if (value.isObject()) {
-                flatten(value, at, name, out);
+                flatten(value, key, out);
             } else {
-                out.add(new Field(names.column(name), at, value, false));
+                out.add(new Field(key.column(), key.path(), value, false));
             }
         }
     }

@@ -11,9 +11,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.switchboard.schemas.JsonNumbers;
 import java.io.UncheckedIOException;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,45 +29,68 @@ public final class RowEncoder {
     private static final ObjectMapper JSON = JsonNumbers.mapper();
     private static final Pattern LETTER_BUT_E = Pattern.compile("[A-Za-z&&[^eE]]");
     private static final Pattern INTEGER = Pattern.compile("[+-]?\\d{1,19}");
-    private static final DateTimeFormatter TIMESTAMP_OUT = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSSX");
 
     /**
      * A row ready to write.
      *
-     * @param values column name to its text form, in field order (no entry: NULL)
+     * @param schema the columns it was encoded against
+     * @param texts the text of each column, by its position in {@code schema} (null: NULL)
+     * @param filled the positions it fills, in field order
      * @param unmapped the overflow object, or null when everything found a column
+     * @param missingColumn whether a property or trait went to the overflow column only because
+     *     the schema has no column of its name yet (the planner adds one when the table has room)
      */
-    public record EncodedRow(String id, Map<String, String> values, ObjectNode unmapped) {}
+    public record EncodedRow(
+            String id, TableSchema schema, String[] texts, int[] filled, ObjectNode unmapped, boolean missingColumn) {
 
-    /** {@code row} against {@code schema} (which holds every column the planner added). */
+        /** The text of the column at {@code position}, or null. */
+        public String text(int position) {
+            return texts[position];
+        }
+
+        /** Column name to its text form, in field order (no entry: NULL). */
+        public Map<String, String> values() {
+            Map<String, String> out = new LinkedHashMap<>();
+            for (int at : filled) {
+                out.put(schema.column(at), texts[at]);
+            }
+            return out;
+        }
+    }
+
+    /** {@code row} against {@code schema}: one pass over its fields, one lookup of each column. */
     public EncodedRow encode(FlatRow row, TableSchema schema) {
-        Map<String, String> values = new LinkedHashMap<>();
-        Map<String, JsonNode> sources = new LinkedHashMap<>();
+        String[] texts = new String[schema.size()];
+        JsonNode[] sources = new JsonNode[schema.size()];
+        int[] filled = new int[row.fields().size()];
+        int count = 0;
         ObjectNode unmapped = null;
+        boolean missingColumn = false;
         for (Field f : row.fields()) {
-            ColumnType type = schema.type(f.column());
-            String text = null;
-            if (values.containsKey(f.column()) && sources.get(f.column()).equals(f.value())) {
+            int at = schema.position(f.column());
+            if (at >= 0 && texts[at] != null && sources[at].equals(f.value())) {
                 continue; // the same value twice ("firstName" and "first_name", a page's name in its properties)
             }
+            ColumnType type = at < 0 ? null : schema.type(at);
+            boolean property = !f.standard();
             boolean fits = type != null
                     && type != ColumnType.JSON
-                    && !values.containsKey(f.column())
-                    && (f.standard() || !row.kind().reserved(f.column()));
-            if (fits) {
-                text = coerce(f.value(), type);
-            }
+                    && texts[at] == null
+                    && (!property || !row.kind().reserved(f.column()));
+            String text = fits ? coerce(f.value(), type) : null;
             if (text == null) {
-                if (f.standard() && f.column().equals(Columns.ID)) {
+                if (!property && f.column().equals(Columns.ID)) {
                     throw new IllegalArgumentException("the row's id is not text: " + f.value());
                 }
+                missingColumn |= at < 0 && property && !row.kind().reserved(f.column());
                 unmapped = put(unmapped == null ? JsonNodeFactory.instance.objectNode() : unmapped, f);
             } else {
-                values.put(f.column(), text);
-                sources.put(f.column(), f.value());
+                texts[at] = text;
+                sources[at] = f.value();
+                filled[count++] = at;
             }
         }
-        return new EncodedRow(row.id(), values, unmapped);
+        return new EncodedRow(row.id(), schema, texts, Arrays.copyOf(filled, count), unmapped, missingColumn);
     }
 
     /** The value's text form for {@code type}, or null when the type cannot hold it whole. */
@@ -87,10 +108,7 @@ public final class RowEncoder {
                                                 || v.textValue().equalsIgnoreCase("false"))
                                 ? v.textValue().toLowerCase(java.util.Locale.ROOT)
                                 : null;
-            case TIMESTAMP -> {
-                OffsetDateTime t = v.isTextual() ? ColumnType.parseTimestamp(v.textValue()) : null;
-                yield t == null ? null : TIMESTAMP_OUT.format(t.withOffsetSameInstant(ZoneOffset.UTC));
-            }
+            case TIMESTAMP -> v.isTextual() ? TimestampText.utc(v.textValue()) : null;
             case JSON -> null;
         };
     }

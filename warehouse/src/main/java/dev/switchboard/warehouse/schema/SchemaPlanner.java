@@ -58,7 +58,7 @@ public final class SchemaPlanner {
         if (value.isNumber()) {
             return ColumnType.DOUBLE;
         }
-        if (value.isTextual() && ColumnType.parseTimestamp(value.textValue()) != null) {
+        if (value.isTextual() && TimestampText.isTimestamp(value.textValue())) {
             return ColumnType.TIMESTAMP;
         }
         return ColumnType.TEXT; // strings, and arrays as JSON text
