@@ -13,10 +13,12 @@ import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.Deserializer;
@@ -27,8 +29,9 @@ import org.slf4j.LoggerFactory;
  * Follows a compacted topic from its beginning, with no consumer group and read_committed, on a thread of its
  * own: the one loop behind every view of a state topic ({@code sb.config}, {@code sb.control}). Each poll's
  * readable records go to {@code onRecords} in offset order per partition (a null value is a tombstone); a record
- * that cannot be deserialized is logged and skipped, so one bad record never stops the view. The view is
- * <em>loaded</em> once it has read every partition up to its end offsets at start.
+ * that cannot be deserialized is logged and skipped, so one bad record never stops the view; nor does a broker
+ * that is not up yet or too slow to answer at start (each step is retried). The view is <em>loaded</em> once it
+ * has read every partition up to its end offsets at start.
  *
  * @param <K> the topic's key type
  * @param <V> the topic's value type
@@ -44,6 +47,7 @@ public final class TopicTail<K, V> implements AutoCloseable {
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(TopicTail.class);
+    private static final Duration RETRY_BACKOFF = Duration.ofSeconds(1);
 
     private final Topic<K, V> topic;
     private final WhenMissing whenMissing;
@@ -93,10 +97,10 @@ public final class TopicTail<K, V> implements AutoCloseable {
 
     private void run() {
         try {
-            List<TopicPartition> partitions = waitForPartitions();
+            List<TopicPartition> partitions = retrying("find the partitions of", this::waitForPartitions);
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            Map<TopicPartition, Long> end = retrying("read the end offsets of", () -> consumer.endOffsets(partitions));
             Deserializer<K> keys = topic.keySerde().deserializer();
             Deserializer<V> values = topic.valueSerde().deserializer();
             while (running) {
@@ -118,8 +122,7 @@ public final class TopicTail<K, V> implements AutoCloseable {
                 if (!batch.isEmpty()) {
                     onRecords.accept(batch);
                 }
-                if (loaded.getCount() > 0
-                        && end.entrySet().stream().allMatch(e -> consumer.position(e.getKey()) >= e.getValue())) {
+                if (loaded.getCount() > 0 && retrying("read the positions on", () -> caughtUp(end))) {
                     loaded.countDown();
                 }
             }
@@ -130,6 +133,31 @@ public final class TopicTail<K, V> implements AutoCloseable {
         } finally {
             consumer.close(Duration.ofSeconds(5));
         }
+    }
+
+    private boolean caughtUp(Map<TopicPartition, Long> end) {
+        return end.entrySet().stream().allMatch(e -> consumer.position(e.getKey()) >= e.getValue());
+    }
+
+    /**
+     * Runs {@code step} until it succeeds: a broker that is not up yet, or too slow to answer (a timeout,
+     * any retriable error), delays the view, it never stops it. Anything else (no access, say) does.
+     */
+    private <T> T retrying(String what, Supplier<T> step) {
+        while (running) {
+            try {
+                return step.get();
+            } catch (RetriableException e) {
+                LOG.warn("could not {} {} yet, retrying in {}: {}", what, topic.name(), RETRY_BACKOFF, e.toString());
+                try {
+                    Thread.sleep(RETRY_BACKOFF.toMillis());
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+            }
+        }
+        throw new WakeupException();
     }
 
     private List<TopicPartition> waitForPartitions() {
