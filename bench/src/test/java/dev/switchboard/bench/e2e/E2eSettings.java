@@ -1,0 +1,35 @@
+/*
+ * Copyright The Switchboard Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package dev.switchboard.bench.e2e;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * The run's knobs, from system properties ({@code -De2e.<name>=...} on the Maven command line):
+ * {@code step} (seconds per step, 15), {@code start-rate} (events/s of the first step, 250),
+ * {@code factor} (each next step's rate, 1.5), {@code max-steps} (of the ramp, 10), {@code batch}
+ * (events per {@code /v1/batch} call, 20), {@code warmup} (seconds, 10), {@code out} (the report's
+ * and the plot's directory).
+ */
+record E2eSettings(Duration step, int startRate, double factor, int maxSteps, int batch, Duration warmup, Path out) {
+
+    static E2eSettings fromSystemProperties() {
+        return new E2eSettings(
+                Duration.ofSeconds(Long.getLong("e2e.step", 15)),
+                Integer.getInteger("e2e.start-rate", 250),
+                Double.parseDouble(System.getProperty("e2e.factor", "1.5")),
+                Integer.getInteger("e2e.max-steps", 10),
+                Integer.getInteger("e2e.batch", 20),
+                Duration.ofSeconds(Long.getLong("e2e.warmup", 10)),
+                Path.of(System.getProperty("e2e.out", "target/e2e")));
+    }
+
+    @Override
+    public String toString() {
+        return "steps of %d s from %d ev/s x %.2f (at most %d), batches of %d, warm-up %d s"
+                .formatted(step.toSeconds(), startRate, factor, maxSteps, batch, warmup.toSeconds());
+    }
+}
