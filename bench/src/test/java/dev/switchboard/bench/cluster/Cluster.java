@@ -69,13 +69,45 @@ public class Cluster implements AutoCloseable {
         awaitReady();
     }
 
+    /**
+     * Restarts (SIGTERM, then start) each role whose {@code /readyz} does not answer 200, and waits until
+     * all are ready; the names of those restarted. For a start on a loaded machine: a role whose view of
+     * a state topic stopped on a timeout while it started is never ready (its log says so).
+     */
+    public List<String> restartUnready() throws Exception {
+        List<String> restarted = new java.util.ArrayList<>();
+        for (RoleProcess role : List.of(api, router, delivery)) {
+            if (!role.ready()) {
+                role.terminate(Duration.ofSeconds(20));
+                role.start();
+                restarted.add(role.name());
+            }
+        }
+        awaitReady();
+        return restarted;
+    }
+
     public void awaitReady() throws InterruptedException {
         api.awaitReady(READY);
         router.awaitReady(READY);
         delivery.awaitReady(READY);
     }
 
-    /** Every part by name: broker, tracking-api, router, delivery. */
+    /**
+     * Starts one more process of {@code role} (router or delivery) beside the first, on the same broker:
+     * it joins the same consumer group and takes a share of the partitions. Named {@code <role>-<n>}.
+     */
+    public RoleProcess addRole(String role, List<String> args) throws Exception {
+        long same = all.keySet().stream().filter(n -> n.startsWith(role)).count();
+        String name = role + "-" + (same + 1);
+        RoleProcess extra = new RoleProcess(role, name, dir, broker.bootstrapServers(), freePort(), args);
+        all.put(name, extra);
+        extra.start();
+        extra.awaitReady(READY);
+        return extra;
+    }
+
+    /** Every part by name: broker, tracking-api, router, delivery, then any {@link #addRole added} one. */
     public Map<String, ChildProcess> parts() {
         return all;
     }
@@ -101,9 +133,12 @@ public class Cluster implements AutoCloseable {
     /** SIGTERM to each role (SIGKILL after 20 s), the capture server closed, then the broker (SIGKILL after 30 s). */
     @Override
     public void close() {
-        for (String name : List.of("tracking-api", "router", "delivery")) {
+        for (ChildProcess role : all.values()) {
+            if (role == broker) {
+                continue;
+            }
             try {
-                all.get(name).terminate(Duration.ofSeconds(20));
+                role.terminate(Duration.ofSeconds(20));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }

@@ -27,8 +27,14 @@ public final class RoleProcess extends ChildProcess {
     private final int port;
 
     public RoleProcess(String role, Path dir, String bootstrap, int port, List<String> args) throws IOException {
+        this(role, role, dir, bootstrap, port, args);
+    }
+
+    /** A role under another name (its log {@code <name>.log}): a second router or delivery. */
+    public RoleProcess(String role, String name, Path dir, String bootstrap, int port, List<String> args)
+            throws IOException {
         super(
-                role,
+                name,
                 dir,
                 List.of("-Xmx384m", "-XX:+ExitOnOutOfMemoryError"),
                 "dev.switchboard.launcher.Switchboard",

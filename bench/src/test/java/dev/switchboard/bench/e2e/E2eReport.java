@@ -21,6 +21,10 @@ final class E2eReport {
         StepResult best = run.sustained();
         out.append("End-to-end run of %s on %d cores (%s); load average (1 min) per step in the tables.\n\n"
                 .formatted(run.started(), Runtime.getRuntime().availableProcessors(), run.settings()));
+        if (!run.restartedAtStart().isEmpty()) {
+            out.append("Restarted once before the run, not ready after 120 s: %s (see its log).\n\n"
+                    .formatted(String.join(", ", run.restartedAtStart())));
+        }
         out.append("| figure | events/s | ratio |\n| --- | ---: | ---: |\n");
         if (best != null) {
             out.append(row(

@@ -8,7 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * What one run measured: the floors, the ramp (steps of rising rate with 3 destinations until one
+ * What one run measured (and which roles had to be restarted before it began, see
+ * {@link dev.switchboard.bench.cluster.Cluster#restartUnready()}): the floors, the ramp (steps of rising rate with 3 destinations until one
  * fell behind, then one step between the last that kept up and the first that did not), the steps at
  * 50% and 90% of the sustained maximum (3 destinations), and the steps with 1 and 10 destinations at
  * 50%.
@@ -16,6 +17,7 @@ import java.util.List;
 record E2eRun(
         String started,
         E2eSettings settings,
+        List<String> restartedAtStart,
         double captureFloor,
         double kafkaFloor,
         List<StepResult> ramp,

@@ -36,13 +36,27 @@ class EndToEndBenchIT {
         Files.createDirectories(dir);
         String started = Instant.now().toString();
         E2eRun run;
-        Timeline timeline = new Timeline(System.currentTimeMillis());
+        Timeline timeline;
         try (Cluster cluster = new Cluster(
                 dir,
                 dir.resolve("kafka"),
                 List.of("--set=switchboard.router.state-dir=" + dir.resolve("router-state")),
                 List.of())) {
-            cluster.start(Fanout.workspace(cluster.capture));
+            List<String> restarted = List.of();
+            try {
+                cluster.start(Fanout.workspace(cluster.capture));
+            } catch (IllegalStateException notReady) {
+                System.out.println("e2e: a role was not ready, restarting it once: " + notReady.getMessage());
+                restarted = cluster.restartUnready();
+            }
+            for (int i = 1; i < settings.routers(); i++) {
+                cluster.addRole(
+                        "router", List.of("--set=switchboard.router.state-dir=" + dir.resolve("router-state-" + i)));
+            }
+            for (int i = 1; i < settings.deliveries(); i++) {
+                cluster.addRole("delivery", List.of());
+            }
+            timeline = new Timeline(System.currentTimeMillis());
             StepRunner steps = new StepRunner(cluster, timeline, settings.batch());
             Fanout three = new Fanout(3);
             steps.run("warm-up", three, settings.startRate(), settings.warmup());
@@ -60,7 +74,7 @@ class EndToEndBenchIT {
                     fanouts.add(steps.run("50%", f, max / 2, settings.step()));
                 }
             }
-            run = new E2eRun(started, settings, captureFloor, kafkaFloor, ramp, half, ninety, fanouts);
+            run = new E2eRun(started, settings, restarted, captureFloor, kafkaFloor, ramp, half, ninety, fanouts);
         }
         String report = E2eReport.markdown(run);
         Files.writeString(settings.out().resolve("report.md"), report);

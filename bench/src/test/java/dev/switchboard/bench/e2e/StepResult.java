@@ -37,13 +37,20 @@ record StepResult(
         return acked / seconds;
     }
 
-    /** A part's CPU time per acknowledged event, in microseconds. */
+    /** A part's CPU time per acknowledged event, in microseconds (of all its processes: router, router-2, ...). */
     double cpuMicrosPerEvent(String part) {
-        return acked == 0 ? 0 : cpu.get(part).toNanos() / 1000.0 / acked;
+        return acked == 0 ? 0 : cpuNanos(part) / 1000.0 / acked;
     }
 
-    /** How many cores a part kept busy on average over the CPU window. */
+    /** How many cores a part (all its processes) kept busy on average over the CPU window. */
     double cores(String part) {
-        return (double) cpu.get(part).toNanos() / cpuWindow.toNanos();
+        return (double) cpuNanos(part) / cpuWindow.toNanos();
+    }
+
+    private long cpuNanos(String part) {
+        return cpu.entrySet().stream()
+                .filter(e -> e.getKey().equals(part) || e.getKey().startsWith(part + "-"))
+                .mapToLong(e -> e.getValue().toNanos())
+                .sum();
     }
 }
