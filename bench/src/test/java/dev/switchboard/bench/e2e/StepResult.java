@@ -12,7 +12,8 @@ import org.HdrHistogram.Histogram;
  * One step of the run: {@code rate} events/s offered for {@code seconds} to a source with
  * {@code destinations} destinations. {@code deliveredRate} counts each destination's deliveries that
  * arrived while the load ran (divided by the destinations); the step kept up when at least 95% of the
- * offered events were acknowledged and every acknowledged event reached every destination within
+ * offered events were acknowledged, at least 90% of them were delivered while the load ran (no
+ * backlog growing through the step) and every acknowledged event reached every destination within
  * {@link StepRunner#GRACE} of the load's end. {@code cpu} is each part's CPU time from the load's start to
  * that moment ({@code cpuWindow}).
  */

@@ -73,6 +73,7 @@ final class StepRunner {
         }
         double seconds = duration.toMillis() / 1000.0;
         int offered = (int) Math.round(rate * seconds);
+        double deliveredInLoad = inLoad / (double) fanout.destinations();
         StepResult result = new StepResult(
                 label,
                 fanout.destinations(),
@@ -82,8 +83,10 @@ final class StepRunner {
                 deliveries.acked,
                 sent.size() - deliveries.acked,
                 inTime,
-                inLoad / (double) fanout.destinations() / seconds,
-                deliveries.acked >= 0.95 * offered && inTime == deliveries.acked,
+                deliveredInLoad / seconds,
+                deliveries.acked >= 0.95 * offered
+                        && inTime == deliveries.acked
+                        && deliveredInLoad >= 0.9 * deliveries.acked,
                 generator.ackMicros(),
                 latency,
                 after.since(before),
