@@ -4,8 +4,10 @@
  */
 package dev.switchboard.bench.faults;
 
-import dev.switchboard.bench.faults.CaptureServer.Arrival;
-import dev.switchboard.bench.faults.LoadGenerator.Sent;
+import dev.switchboard.bench.cluster.CaptureServer;
+import dev.switchboard.bench.cluster.CaptureServer.Arrival;
+import dev.switchboard.bench.cluster.LoadGenerator.Sent;
+import dev.switchboard.bench.cluster.TopicScan;
 import dev.switchboard.schemas.Topics;
 import java.time.Duration;
 import java.util.ArrayList;

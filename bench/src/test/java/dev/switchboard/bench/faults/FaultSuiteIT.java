@@ -6,6 +6,7 @@ package dev.switchboard.bench.faults;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.switchboard.bench.cluster.LoadGenerator;
 import dev.switchboard.bench.faults.Scenario.Outcome;
 import dev.switchboard.embedded.EmbeddedKafka;
 import java.nio.file.Files;

@@ -4,7 +4,8 @@
  */
 package dev.switchboard.bench.faults;
 
-import dev.switchboard.bench.faults.CaptureServer.Mode;
+import dev.switchboard.bench.cluster.CaptureServer.Mode;
+import dev.switchboard.bench.cluster.RoleProcess;
 import dev.switchboard.bench.faults.Checker.Timing;
 import java.time.Duration;
 import java.util.List;

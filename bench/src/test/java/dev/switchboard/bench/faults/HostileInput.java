@@ -4,8 +4,10 @@
  */
 package dev.switchboard.bench.faults;
 
+import dev.switchboard.bench.cluster.LoadGenerator;
+import dev.switchboard.bench.cluster.LoadGenerator.Sent;
+import dev.switchboard.bench.cluster.TopicScan;
 import dev.switchboard.bench.faults.Checker.Timing;
-import dev.switchboard.bench.faults.LoadGenerator.Sent;
 import dev.switchboard.schemas.Topics;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

@@ -4,9 +4,10 @@
  */
 package dev.switchboard.bench.faults;
 
+import dev.switchboard.bench.cluster.LoadGenerator;
+import dev.switchboard.bench.cluster.LoadGenerator.Sent;
 import dev.switchboard.bench.faults.Checker.Result;
 import dev.switchboard.bench.faults.Checker.Timing;
-import dev.switchboard.bench.faults.LoadGenerator.Sent;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

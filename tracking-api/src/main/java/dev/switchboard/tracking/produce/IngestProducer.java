@@ -33,7 +33,7 @@ public final class IngestProducer implements AutoCloseable {
     }
 
     /** The producer settings: safe defaults, then {@code kafka.producer.*} overrides (acks stays all). */
-    static Properties properties(String bootstrapServers, Map<String, String> overrides) {
+    public static Properties properties(String bootstrapServers, Map<String, String> overrides) {
         Properties p = new Properties();
         p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         p.put(ProducerConfig.CLIENT_ID_CONFIG, "switchboard-tracking-api");

@@ -2,7 +2,7 @@
  * Copyright The Switchboard Authors
  * SPDX-License-Identifier: Apache-2.0
  */
-package dev.switchboard.bench.faults;
+package dev.switchboard.bench.cluster;
 
 import java.io.IOException;
 import java.net.URI;
@@ -19,16 +19,22 @@ import java.util.List;
  * (the launcher's main class, {@code -XX:+ExitOnOutOfMemoryError}); ready when its {@code /readyz}
  * on {@code port} answers 200.
  */
-final class RoleProcess extends ChildProcess {
+public final class RoleProcess extends ChildProcess {
 
     private static final HttpClient HTTP =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
 
     private final int port;
 
-    RoleProcess(String role, Path dir, String bootstrap, int port, List<String> args) throws IOException {
+    public RoleProcess(String role, Path dir, String bootstrap, int port, List<String> args) throws IOException {
+        this(role, role, dir, bootstrap, port, args);
+    }
+
+    /** A role under another name (its log {@code <name>.log}): a second router or delivery. */
+    public RoleProcess(String role, String name, Path dir, String bootstrap, int port, List<String> args)
+            throws IOException {
         super(
-                role,
+                name,
                 dir,
                 List.of("-Xmx384m", "-XX:+ExitOnOutOfMemoryError"),
                 "dev.switchboard.launcher.Switchboard",
@@ -44,19 +50,16 @@ final class RoleProcess extends ChildProcess {
         return c;
     }
 
-    int port() {
+    public int port() {
         return port;
     }
 
-    boolean ready() {
+    public boolean ready() {
+        HttpRequest readyz = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/readyz"))
+                .timeout(Duration.ofSeconds(1))
+                .build();
         try {
-            return HTTP.send(
-                                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/readyz"))
-                                            .timeout(Duration.ofSeconds(1))
-                                            .build(),
-                                    HttpResponse.BodyHandlers.discarding())
-                            .statusCode()
-                    == 200;
+            return HTTP.send(readyz, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
         } catch (IOException e) {
             return false;
         } catch (InterruptedException e) {
@@ -66,7 +69,7 @@ final class RoleProcess extends ChildProcess {
     }
 
     /** Waits until {@code /readyz} answers 200; fails with the log's tail when it exits or times out. */
-    void awaitReady(Duration timeout) throws InterruptedException {
+    public void awaitReady(Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (!ready()) {
             if (!isAlive()) {

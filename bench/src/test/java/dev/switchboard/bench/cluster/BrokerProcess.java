@@ -2,7 +2,7 @@
  * Copyright The Switchboard Authors
  * SPDX-License-Identifier: Apache-2.0
  */
-package dev.switchboard.bench.faults;
+package dev.switchboard.bench.cluster;
 
 import ch.qos.logback.classic.Level;
 import dev.switchboard.embedded.EmbeddedKafka;
@@ -18,7 +18,7 @@ import org.slf4j.LoggerFactory;
  * leaves the logs as a crash does and the next start recovers them. The child also stops when its
  * standard input closes, so it never outlives the suite.
  */
-final class BrokerProcess extends ChildProcess {
+public final class BrokerProcess extends ChildProcess {
 
     private final int port;
 
@@ -33,16 +33,16 @@ final class BrokerProcess extends ChildProcess {
     }
 
     /** A broker on {@code port} with its data in {@code dataDir}, its log in {@code dir}, not yet started. */
-    static BrokerProcess in(Path dir, Path dataDir, int port) throws IOException {
+    public static BrokerProcess in(Path dir, Path dataDir, int port) throws IOException {
         return new BrokerProcess(dir, dataDir, port);
     }
 
-    String bootstrapServers() {
+    public String bootstrapServers() {
         return "127.0.0.1:" + port;
     }
 
     /** Starts it and waits until it printed that it serves. */
-    void startAndAwait(Duration timeout) throws IOException, InterruptedException {
+    public void startAndAwait(Duration timeout) throws IOException, InterruptedException {
         start();
         long deadline = System.nanoTime() + timeout.toNanos();
         while (!sinceLastStart().contains("bootstrap=")) {

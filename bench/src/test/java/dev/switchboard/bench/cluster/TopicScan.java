@@ -2,7 +2,7 @@
  * Copyright The Switchboard Authors
  * SPDX-License-Identifier: Apache-2.0
  */
-package dev.switchboard.bench.faults;
+package dev.switchboard.bench.cluster;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -18,12 +18,12 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.Deserializer;
 
 /** Reads a whole topic, committed records only (as every Switchboard consumer does), without a group. */
-final class TopicScan {
+public final class TopicScan {
 
     private TopicScan() {}
 
     /** Every committed value of {@code topic}, from the beginning to its current end. */
-    static <V> void read(String bootstrap, String topic, Deserializer<V> values, Consumer<V> each) {
+    public static <V> void read(String bootstrap, String topic, Deserializer<V> values, Consumer<V> each) {
         Properties p = new Properties();
         p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");

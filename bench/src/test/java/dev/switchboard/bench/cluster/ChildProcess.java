@@ -2,7 +2,7 @@
  * Copyright The Switchboard Authors
  * SPDX-License-Identifier: Apache-2.0
  */
-package dev.switchboard.bench.faults;
+package dev.switchboard.bench.cluster;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -18,7 +18,7 @@ import java.util.concurrent.TimeUnit;
  * log file: started, killed with SIGKILL ({@link Process#destroyForcibly()} on Linux), stopped with
  * SIGTERM, started again with the same arguments.
  */
-class ChildProcess implements AutoCloseable {
+public class ChildProcess implements AutoCloseable {
 
     private final String name;
     private final Path log;
@@ -26,7 +26,7 @@ class ChildProcess implements AutoCloseable {
     private Process process;
     private int starts;
 
-    ChildProcess(String name, Path dir, List<String> jvmOptions, String mainClass, List<String> args)
+    public ChildProcess(String name, Path dir, List<String> jvmOptions, String mainClass, List<String> args)
             throws IOException {
         this.name = name;
         this.log = dir.resolve(name + ".log");
@@ -45,12 +45,12 @@ class ChildProcess implements AutoCloseable {
         this.command = List.copyOf(c);
     }
 
-    String name() {
+    public String name() {
         return name;
     }
 
     /** Starts it (again), appending to its log. */
-    synchronized void start() throws IOException {
+    public synchronized void start() throws IOException {
         if (process != null && process.isAlive()) {
             throw new IllegalStateException(name + " is already running");
         }
@@ -68,13 +68,13 @@ class ChildProcess implements AutoCloseable {
     }
 
     /** SIGKILL, and waits until the process is gone. */
-    synchronized void kill() throws InterruptedException {
+    public synchronized void kill() throws InterruptedException {
         process.destroyForcibly();
         process.waitFor(30, TimeUnit.SECONDS);
     }
 
     /** SIGTERM; waits up to {@code timeout}, then SIGKILL. Returns the exit code, or -1 when it had to be killed. */
-    synchronized int terminate(Duration timeout) throws InterruptedException {
+    public synchronized int terminate(Duration timeout) throws InterruptedException {
         if (process == null || !process.isAlive()) {
             return process == null ? -1 : process.exitValue();
         }
@@ -86,21 +86,28 @@ class ChildProcess implements AutoCloseable {
         return -1;
     }
 
-    synchronized boolean isAlive() {
+    public synchronized boolean isAlive() {
         return process != null && process.isAlive();
     }
 
     /** How many times it was started. */
-    synchronized int starts() {
+    public synchronized int starts() {
         return starts;
     }
 
-    Path log() {
+    /** The CPU time (user + system) the running process used so far, as /proc/<pid>/stat counts it; zero when not running. */
+    public synchronized Duration cpu() {
+        return process == null || !process.isAlive()
+                ? Duration.ZERO
+                : process.toHandle().info().totalCpuDuration().orElse(Duration.ZERO);
+    }
+
+    public Path log() {
         return log;
     }
 
     /** The log's last {@code lines} lines. */
-    String tail(int lines) {
+    public String tail(int lines) {
         try {
             List<String> all = Files.readAllLines(log, StandardCharsets.UTF_8);
             return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
@@ -110,7 +117,7 @@ class ChildProcess implements AutoCloseable {
     }
 
     /** Everything in the log from the last start on. */
-    String sinceLastStart() {
+    public String sinceLastStart() {
         try {
             String all = Files.readString(log, StandardCharsets.UTF_8);
             int at = all.lastIndexOf("==== start ");

@@ -2,7 +2,7 @@
  * Copyright The Switchboard Authors
  * SPDX-License-Identifier: Apache-2.0
  */
-package dev.switchboard.bench.faults;
+package dev.switchboard.bench.cluster;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -18,23 +18,27 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import org.HdrHistogram.ConcurrentHistogram;
+import org.HdrHistogram.Histogram;
 
 /**
  * Known messageIds ({@code <prefix>-<n>}) sent to the tracking API at a bounded rate for a bounded
- * time, half as single {@code /v1/track} calls and half in {@code /v1/batch} calls of
- * {@value #BATCH} events, at most {@value #CONCURRENCY} requests open at once (a tick that finds
+ * time: for the fault suite half as single {@code /v1/track} calls and half in {@code /v1/batch} calls of
+ * {@value #BATCH} events; for the end-to-end benchmark ({@link #batches}) every call a batch. At most {@value #CONCURRENCY} requests open at once (a tick that finds
  * none free sends nothing, so a stalled API is not flooded). Records for each messageId when it was
  * sent and, if the call was answered 200, when: those are the acknowledged events. No retries: a
- * client that gets no 200 is the one that must retry (with the same messageId).
+ * client that gets no 200 is the one that must retry (with the same messageId). Each call answered
+ * 200 also records its latency, send to answer, in {@link #ackMicros()}.
  */
-final class LoadGenerator {
+public final class LoadGenerator {
 
-    static final int BATCH = 10;
+    public static final int BATCH = 10;
     private static final int CONCURRENCY = 64;
     private static final long TICK_MILLIS = 50;
 
     /** One event sent: when, and when acknowledged (0 when it never was), and the HTTP status (-1: none). */
-    record Sent(String messageId, long sentAt, long ackedAt, int status) {}
+    public record Sent(String messageId, long sentAt, long ackedAt, int status) {}
 
     private final HttpClient http = HttpClient.newBuilder()
             .connectTimeout(Duration.ofSeconds(2))
@@ -44,14 +48,37 @@ final class LoadGenerator {
     private final String auth;
     private final Map<String, Sent> sent = new ConcurrentHashMap<>();
     private final Semaphore open = new Semaphore(CONCURRENCY);
+    private final Histogram ackMicros = new ConcurrentHistogram(60_000_000L, 3);
+    private final int batchSize;
+    private final boolean batchesOnly;
+    private final Function<String, String> batchItem;
 
-    LoadGenerator(int apiPort, String writeKey) {
+    /** The fault suite's mix: half single {@code /v1/track} calls, half batches of {@value #BATCH}. */
+    public LoadGenerator(int apiPort, String writeKey) {
+        this(apiPort, writeKey, BATCH, false, id -> event(id, true));
+    }
+
+    private LoadGenerator(
+            int apiPort, String writeKey, int batchSize, boolean batchesOnly, Function<String, String> batchItem) {
         this.base = URI.create("http://127.0.0.1:" + apiPort);
         this.auth = "Basic " + Base64.getEncoder().encodeToString((writeKey + ":").getBytes(StandardCharsets.UTF_8));
+        this.batchSize = batchSize;
+        this.batchesOnly = batchesOnly;
+        this.batchItem = batchItem;
+    }
+
+    /** Every call a {@code /v1/batch} of {@code batchSize} events, each the JSON {@code item} makes of its messageId. */
+    public static LoadGenerator batches(int apiPort, String writeKey, int batchSize, Function<String, String> item) {
+        return new LoadGenerator(apiPort, writeKey, batchSize, true, item);
+    }
+
+    /** The latency of every call answered 200, send to answer, in microseconds. */
+    public Histogram ackMicros() {
+        return ackMicros;
     }
 
     /** Sends {@code rate} events a second for {@code duration}, then waits up to 15 s for the open calls. */
-    Map<String, Sent> run(String prefix, int rate, Duration duration) throws InterruptedException {
+    public Map<String, Sent> run(String prefix, int rate, Duration duration) throws InterruptedException {
         long start = System.nanoTime();
         long ticks = duration.toMillis() / TICK_MILLIS;
         double perTick = rate * TICK_MILLIS / 1000.0;
@@ -65,9 +92,9 @@ final class LoadGenerator {
                 TimeUnit.NANOSECONDS.sleep(wait);
             }
             owed += perTick;
-            while (owed >= 1) {
-                boolean batch = (n / BATCH) % 2 == 1 && owed >= BATCH;
-                int count = batch ? BATCH : 1;
+            while (owed >= (batchesOnly ? batchSize : 1)) {
+                boolean batch = batchesOnly || ((n / BATCH) % 2 == 1 && owed >= BATCH);
+                int count = batch ? batchSize : 1;
                 if (!open.tryAcquire()) {
                     owed = 0; // every call slot is busy: this tick's events are not sent
                     break;
@@ -90,7 +117,7 @@ final class LoadGenerator {
     }
 
     /** One raw request (for hostile input): its status, or -1 when it got no answer. */
-    int post(String path, String contentType, byte[] body) {
+    public int post(String path, String contentType, byte[] body) {
         try {
             return http.send(
                             HttpRequest.newBuilder(base.resolve(path))
@@ -111,11 +138,10 @@ final class LoadGenerator {
 
     private CompletableFuture<?> send(List<String> ids, boolean batch) {
         long sentAt = System.currentTimeMillis();
+        long sentNanos = System.nanoTime();
         ids.forEach(id -> sent.put(id, new Sent(id, sentAt, 0, -1)));
         String body = batch
-                ? ids.stream()
-                        .map(id -> event(id, true))
-                        .collect(java.util.stream.Collectors.joining(",", "{\"batch\":[", "]}"))
+                ? ids.stream().map(batchItem).collect(java.util.stream.Collectors.joining(",", "{\"batch\":[", "]}"))
                 : event(ids.get(0), false);
         HttpRequest request = HttpRequest.newBuilder(base.resolve(batch ? "/v1/batch" : "/v1/track"))
                 .timeout(Duration.ofSeconds(10))
@@ -127,11 +153,14 @@ final class LoadGenerator {
             open.release();
             long at = System.currentTimeMillis();
             int status = response == null ? -1 : response.statusCode();
+            if (status == 200) {
+                ackMicros.recordValue(Math.max(1, (System.nanoTime() - sentNanos) / 1000));
+            }
             ids.forEach(id -> sent.put(id, new Sent(id, sentAt, status == 200 ? at : 0, status)));
         });
     }
 
-    static String event(String messageId, boolean typed) {
+    public static String event(String messageId, boolean typed) {
         int n = Math.abs(messageId.hashCode());
         return "{" + (typed ? "\"type\":\"track\"," : "") + "\"userId\":\"u-" + (n % 100)
                 + "\",\"event\":\"Fault Checked\",\"messageId\":\"" + messageId
