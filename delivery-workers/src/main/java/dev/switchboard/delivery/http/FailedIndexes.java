@@ -109,18 +109,11 @@ public final class FailedIndexes {
      */
     public static Optional<SortedMap<Integer, String>> failures(
             String body, List<String> indexPaths, List<String> idPaths, List<String> ids) {
-        if (body == null || body.isBlank() || (indexPaths.isEmpty() && idPaths.isEmpty())) {
+        Optional<JsonNode> json = indexPaths.isEmpty() && idPaths.isEmpty() ? Optional.empty() : json(body);
+        if (json.isEmpty()) {
             return Optional.empty();
         }
-        JsonNode root;
-        try {
-            root = JSON.readTree(body);
-        } catch (IOException e) {
-            return Optional.empty();
-        }
-        if (root == null) {
-            return Optional.empty();
-        }
+        JsonNode root = json.get();
         int items = ids.size();
         SortedMap<Integer, String> failed = new TreeMap<>();
         for (String path : indexPaths) {
@@ -161,6 +154,18 @@ public final class FailedIndexes {
         }
         failed.replaceAll((i, r) -> r.isEmpty() ? null : r);
         return Optional.of(failed);
+    }
+
+    /** The JSON of {@code text}; empty when it is null, blank or not JSON. */
+    static Optional<JsonNode> json(String text) {
+        if (text == null || text.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.ofNullable(JSON.readTree(text));
+        } catch (IOException e) {
+            return Optional.empty();
+        }
     }
 
     private static void add(SortedMap<Integer, String> failed, int index, String reason) {

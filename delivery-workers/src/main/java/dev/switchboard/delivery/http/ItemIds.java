@@ -5,8 +5,7 @@
 package dev.switchboard.delivery.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -18,8 +17,6 @@ import java.util.Optional;
  * JSON, or whose path reaches no single scalar, has no id (null): no answer can name it.
  */
 public final class ItemIds {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private ItemIds() {}
 
@@ -33,16 +30,8 @@ public final class ItemIds {
     }
 
     private static String read(byte[] item, String path) {
-        JsonNode root;
-        try {
-            root = JSON.readTree(item);
-        } catch (IOException e) {
-            return null;
-        }
-        if (root == null) {
-            return null;
-        }
-        Optional<List<JsonNode>> nodes = FailedIndexes.select(root, path);
+        Optional<List<JsonNode>> nodes = FailedIndexes.json(new String(item, StandardCharsets.UTF_8))
+                .flatMap(root -> FailedIndexes.select(root, path));
         if (nodes.isEmpty() || nodes.get().size() != 1) {
             return null;
         }
