@@ -61,7 +61,7 @@ public final class FailedIndexes {
     /** A path's last part {@code ~ /regex/}: the path before it and the regex between the slashes. */
     private static final Pattern CAPTURE = Pattern.compile("(.*?) ~ /(.*)/");
 
-    /** A captured text that is an index. */
+    /** A captured text that is an index (an id keeps its text: {@code 007} is not {@code 7}). */
     private static final Pattern DIGITS = Pattern.compile("\\d{1,9}");
 
     /**
@@ -121,8 +121,11 @@ public final class FailedIndexes {
             if (hits.isEmpty()) {
                 return Optional.empty();
             }
+            boolean captured = CAPTURE.matcher(path).matches();
             for (Hit h : hits.get()) {
-                JsonNode n = h.node();
+                JsonNode n = captured && DIGITS.matcher(h.node().asText()).matches()
+                        ? IntNode.valueOf(Integer.parseInt(h.node().asText()))
+                        : h.node();
                 if (!n.isIntegralNumber() || !n.canConvertToInt() || n.asInt() < 0 || n.asInt() >= items) {
                     // The answer does not describe this batch: trust none of it.
                     return Optional.empty();
@@ -208,11 +211,7 @@ public final class FailedIndexes {
             if (m == null || !m.find() || m.group(1) == null) {
                 return Optional.empty(); // a text that does not name an item: the answer is not about items
             }
-            String value = m.group(1);
-            JsonNode node = DIGITS.matcher(value).matches()
-                    ? IntNode.valueOf(Integer.parseInt(value))
-                    : TextNode.valueOf(value);
-            values.add(new Hit(node, h.entry(), h.element()));
+            values.add(new Hit(TextNode.valueOf(m.group(1)), h.entry(), h.element()));
         }
         return Optional.of(values);
     }

@@ -347,4 +347,13 @@ class FailedIndexesTest {
         assertThat(FailedIndexes.extract(body, List.of("$.errors[*].source.pointer ~ /data/(\\d+)/"), 2))
                 .hasValueSatisfying(s -> assertThat(s).containsExactly(1));
     }
+
+    @Test
+    void shouldMatchACapturedIdAsTextWhenAnAnswerNamesIdsInsideTexts() {
+        // Given ids captured from messages: 007 is the id 007, not 7
+        String body = "{\"errors\":[{\"message\":\"contact 007 is invalid\"}]}";
+        List<String> paths = List.of("$.errors[*].message ~ /contact (\\w+) is/");
+        assertThat(FailedIndexes.failures(body, List.of(), paths, List.of("7", "007")))
+                .hasValueSatisfying(m -> assertThat(m).containsOnlyKeys(1));
+    }
 }
