@@ -29,7 +29,7 @@ import java.util.regex.PatternSyntaxException;
  * object's values and {@code [*]} over an array's elements, and optionally a last {@code [?key=value]}: the
  * positions of the array's elements whose {@code key} is {@code value}, or a last {@code ~ /regex/}: the
  * regex's first group, found in each text the path reaches, is the index, as in Klaviyo's
- * {@code $.errors[*].source.pointer ~ /^/data/attributes/events-bulk-create/data/(\d+)//}), {@code itemId}
+ * {@code $.errors[*].source.pointer ~ /^/data/attributes/events-bulk-create/data/(\d+)(/|$)/}), {@code itemId}
  * and {@code failedIds} for vendors that name failed items by id (HubSpot: {@code itemId: $.id}, a path
  * into each item as sent, and {@code failedIds}: paths as failedIndexes, without a filter, giving the ids)
  * and {@code others} ({@code delivered} or {@code retry}; {@code retry} is refused with a 2xx status, since
