@@ -32,6 +32,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
+import java.util.function.IntFunction;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
@@ -209,6 +211,19 @@ class BatchingIT extends BrokerTestBase {
                         + index + ",\"field\":\"properties.time\"}]}");
     }
 
+    /**
+     * A vendor that answers {@code status} with the JSON {@code body} of {@code item}'s index when a batch
+     * holds it, else {@code otherwise}.
+     */
+    private static Function<Received, Reply> naming(String item, int otherwise, int status, IntFunction<String> body) {
+        return r -> {
+            int index = messageIds(parse(r.body())).indexOf(item);
+            return index < 0
+                    ? Reply.of(otherwise)
+                    : Reply.of(status, Map.of("Content-Type", "application/json"), body.apply(index));
+        };
+    }
+
     private static List<String> idsWithStatus(List<DeliveryOutcome> outcomes, DeliveryStatus status) {
         return outcomes.stream()
                 .filter(o -> o.getStatus() == status)
@@ -357,16 +372,12 @@ class BatchingIT extends BrokerTestBase {
     void shouldDeadLetterOnlyTheNamedItemAndDeliverTheOthersOnceWhenA207NamesItsBatchIndex() {
         // Given a vendor that, like Customer.io's batch endpoint, answers 207 naming item m2 by batch_index
         String id = newId("partial-207");
-        FakeDestination server = server(new FakeDestination(r -> {
-            int index = messageIds(parse(r.body())).indexOf(id + "-m2");
-            return index < 0
-                    ? Reply.of(200)
-                    : Reply.of(
-                            207,
-                            Map.of("Content-Type", "application/json"),
-                            "{\"errors\":[{\"batch_index\":" + index
-                                    + ",\"reason\":\"invalid\",\"field\":\"name\",\"message\":\"name is required\"}]}");
-        }));
+        FakeDestination server = server(new FakeDestination(naming(
+                id + "-m2",
+                200,
+                207,
+                index -> "{\"errors\":[{\"batch_index\":" + index
+                        + ",\"reason\":\"invalid\",\"field\":\"name\",\"message\":\"name is required\"}]}")));
         startLingering(id, "ws-p207");
 
         // When three requests that batch together arrive
@@ -376,6 +387,67 @@ class BatchingIT extends BrokerTestBase {
         awaitOneDeadLetterAndTwoDeliveredByOneCall(id, server);
         DeliveryAttempt attempt = assertOnlyPartialFailure(id, id + "-m2", 207);
         assertThat(attempt.getError()).contains("\"batch_index\":2").contains("name is required");
+    }
+
+    @Test
+    void shouldDeadLetterOnlyTheInputWhoseIdA207NamesAndDeliverTheOthersOnce() {
+        // Given a vendor that, like HubSpot's batch upsert, answers 207 naming the failed input by the id it
+        // was sent with (here each item's messageId), not by its position
+        String id = newId("partial-ids");
+        FakeDestination server = server(new FakeDestination(r -> Reply.of(
+                207,
+                Map.of("Content-Type", "application/json"),
+                "{\"status\":\"COMPLETE\",\"results\":[{\"id\":\"1\"},{\"id\":\"2\"}],\"numErrors\":1,"
+                        + "\"errors\":[{\"status\":\"error\",\"category\":\"VALIDATION_ERROR\","
+                        + "\"message\":\"Property values were not valid\",\"context\":{\"ids\":[\"" + id
+                        + "-m1\"]}}]}")));
+        startLingering(id, "ws-pids");
+        PartialFailureSpec hubspot = PartialFailureSpec.newBuilder(PartialFailureRules.HUBSPOT)
+                .setItemId("$.messageId")
+                .build();
+
+        // When three requests that batch together arrive
+        send(id, partialBatch(id, server.url("/crm/v3/objects/contacts/batch/upsert"), hubspot), 1);
+
+        // Then m1 alone is dead-lettered with HubSpot's error, m0 and m2 are delivered by that one call
+        awaitOneDeadLetterAndTwoDeliveredByOneCall(id, server);
+        DeliveryAttempt attempt = assertOnlyPartialFailure(id, id + "-m1", 207);
+        assertThat(attempt.getError())
+                .contains("\"category\":\"VALIDATION_ERROR\"")
+                .contains("Property values were not valid");
+    }
+
+    @Test
+    void shouldDeadLetterOnlyTheEventA400PointsAtAndDeliverTheOthersOnceOnTheNextCall() {
+        // Given a vendor that, like Klaviyo's bulk-create jobs, refuses the first job with a JSON:API error
+        // whose source.pointer holds the failed event's index, and takes the next job
+        String id = newId("partial-pointer");
+        IntFunction<String> refusal = index -> "{\"errors\":[{\"id\":\"e1\",\"status\":400,\"code\":\"invalid\","
+                + "\"title\":\"Invalid input.\",\"detail\":\"'time' must be in the past\",\"source\":{\"pointer\":"
+                + "\"/data/attributes/events-bulk-create/data/" + index
+                + "/attributes/events/data/0/attributes/time\"}}]}";
+        FakeDestination server = server(new FakeDestination(naming(id + "-m2", 202, 400, refusal)));
+        startLingering(id, "ws-pptr");
+
+        // When three requests that batch together arrive
+        send(id, partialBatch(id, server.url("/api/event-bulk-create-jobs/"), PartialFailureRules.KLAVIYO), 1);
+
+        // Then m2 is dead-lettered with Klaviyo's error, and m0 and m1, which the refused job did not
+        // create, are delivered once by the next call
+        await().until(() ->
+                idsWithStatus(outcomes(id), DeliveryStatus.DELIVERED).size() == 2);
+        assertThat(server.received()).hasSize(2);
+        assertThat(messageIds(parse(server.received().get(1).body()))).containsExactly(id + "-m0", id + "-m1");
+        assertThat(topics.readAll(Topics.deadLetter(id))).singleElement().satisfies(rec -> {
+            assertThat(rec.value().getRequest().getMessageIds()).containsExactly(id + "-m2");
+            assertThat(rec.value().getReason()).isEqualTo("partial_failure");
+            assertThat(rec.value().getAttempts().get(0).getError())
+                    .contains("'time' must be in the past")
+                    .contains("\"id\":\"e1\"");
+        });
+        assertThat(idsWithStatus(outcomes(id), DeliveryStatus.DELIVERED))
+                .containsExactlyInAnyOrder(id + "-m0", id + "-m1");
+        assertThat(idsWithStatus(outcomes(id), DeliveryStatus.FAILED)).containsExactly(id + "-m2");
     }
 
     @Test

@@ -80,7 +80,8 @@ public final class BatchAssembler {
                 : 2;
     }
 
-    static byte[] bytes(ByteBuffer buffer) {
+    /** The bytes of {@code buffer} from its position, leaving it as it was. */
+    public static byte[] bytes(ByteBuffer buffer) {
         ByteBuffer b = buffer.duplicate();
         byte[] out = new byte[b.remaining()];
         b.get(out);

@@ -146,7 +146,7 @@ final class Dispatcher {
         inFlightCalls--;
         Instant now = Instant.now();
         List<CallDecider.Item> decided = items.stream()
-                .map(i -> new CallDecider.Item(i.nextAttempt(), i.firstAttemptAt()))
+                .map(i -> new CallDecider.Item(i.nextAttempt(), i.firstAttemptAt(), batchItem(i)))
                 .toList();
         CallDecider.Verdict verdict = decider.decide(
                 result,
@@ -193,6 +193,12 @@ final class Dispatcher {
                         onFailure.accept(e);
                     }
                 }));
+    }
+
+    /** The request's element of its batch as sent, or null for a request that does not batch. */
+    private static byte[] batchItem(WorkItem item) {
+        BatchSpec spec = item.request().getBatch();
+        return spec == null ? null : BatchAssembler.bytes(spec.getItem());
     }
 
     /** The partial-failure rule of the call's batch (the assembler takes its first request's spec), or null. */

@@ -39,7 +39,9 @@ import java.util.SortedMap;
  * 207 with {@code errors[].batch_index}): the answer is then a partial failure, and the items it does not
  * name are always DELIVERED, since a 2xx says the vendor took them (the engine refuses {@code others:
  * retry} with a 2xx status). Otherwise, a 2xx body that names no item included, every item takes the
- * class of the row above.
+ * class of the row above. An answer may name the items by position ({@code failedIndexes}, also read
+ * from a text with {@code ~ /regex/}) or by id ({@code failedIds}, matched against each item's {@code
+ * itemId} as sent); see {@link FailedIndexes}.
  */
 public final class StatusTable {
 
@@ -64,19 +66,31 @@ public final class StatusTable {
         return c;
     }
 
-    /** {@link #classifyItems(HttpResult, PartialFailureSpec, SuccessBodySpec, int)} without a success check. */
+    /** {@link #classifyItems(HttpResult, PartialFailureSpec, SuccessBodySpec, List)} without a success check. */
     public static List<Classification> classifyItems(HttpResult result, PartialFailureSpec partialFailure, int items) {
-        return classifyItems(result, partialFailure, null, items);
+        return classifyItems(result, partialFailure, null, Collections.nCopies(items, null));
+    }
+
+    /**
+     * {@link #classifyItems(HttpResult, PartialFailureSpec, SuccessBodySpec, List)} for {@code items} whose
+     * bodies are not known (an answer naming items by id names none of them).
+     */
+    public static List<Classification> classifyItems(
+            HttpResult result, PartialFailureSpec partialFailure, SuccessBodySpec success, int items) {
+        return classifyItems(result, partialFailure, success, Collections.nCopies(items, null));
     }
 
     /**
      * The class of each of the {@code items} requests a call carried: the call's class (with the
      * {@code success} check, may be null) for all, unless {@code partialFailure} (the batch's, may be null)
      * lists the answer's status and the body names the failed items. When the body names items, it is
-     * read even from an answer the {@code success} check refused: it says which items failed.
+     * read even from an answer the {@code success} check refused: it says which items failed. {@code
+     * bodies} are the items as sent (each batch element, null when not known), in the call's order: their
+     * ids ({@code partialFailure.itemId}) are what {@code failedIds} names.
      */
     public static List<Classification> classifyItems(
-            HttpResult result, PartialFailureSpec partialFailure, SuccessBodySpec success, int items) {
+            HttpResult result, PartialFailureSpec partialFailure, SuccessBodySpec success, List<byte[]> bodies) {
+        int items = bodies.size();
         Classification call = classify(result, success);
         List<Classification> same = Collections.nCopies(items, call);
         if (partialFailure == null
@@ -84,8 +98,11 @@ public final class StatusTable {
                 || !partialFailure.getStatuses().contains(result.status())) {
             return same;
         }
-        Optional<SortedMap<Integer, String>> failed =
-                FailedIndexes.failures(result.body(), partialFailure.getFailedIndexes(), items);
+        Optional<SortedMap<Integer, String>> failed = FailedIndexes.failures(
+                result.body(),
+                partialFailure.getFailedIndexes(),
+                partialFailure.getFailedIds(),
+                ItemIds.read(bodies, partialFailure.getItemId()));
         if (failed.isEmpty()) {
             return same;
         }

@@ -27,8 +27,20 @@ import java.util.function.BiFunction;
  */
 public final class CallDecider {
 
-    /** One request of the call: the attempt being decided (1 for the first) and when its first attempt was. */
-    public record Item(int attempt, Instant firstAttemptAt) {}
+    /**
+     * One request of the call.
+     *
+     * @param attempt the attempt being decided (1 for the first)
+     * @param firstAttemptAt when its first attempt was, or null for a first attempt
+     * @param body its element of the batch as sent (where an answer naming items by id finds its id), or null
+     */
+    public record Item(int attempt, Instant firstAttemptAt, byte[] body) {
+
+        /** A request whose batch element does not matter (an answer naming items by id names none). */
+        public Item(int attempt, Instant firstAttemptAt) {
+            this(attempt, firstAttemptAt, null);
+        }
+    }
 
     /**
      * The decision for one call.
@@ -69,7 +81,8 @@ public final class CallDecider {
         Classification call = StatusTable.classify(result, success);
         Optional<Duration> retryAfter =
                 result.status() == null ? Optional.empty() : RetryAfter.parse(result.headers(), now);
-        List<Classification> classes = StatusTable.classifyItems(result, partialFailure, success, items.size());
+        List<Classification> classes = StatusTable.classifyItems(
+                result, partialFailure, success, items.stream().map(Item::body).toList());
         List<Instant> firsts = new ArrayList<>(items.size());
         List<Decision> decisions = new ArrayList<>(items.size());
         for (int i = 0; i < items.size(); i++) {

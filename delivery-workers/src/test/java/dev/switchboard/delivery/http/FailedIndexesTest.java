@@ -236,4 +236,124 @@ class FailedIndexesTest {
         assertThat(FailedIndexes.failures(body, CUSTOMERIO, 1))
                 .hasValueSatisfying(m -> assertThat(m.get(0)).hasSize(FailedIndexes.MAX_REASON_CHARS));
     }
+
+    private static final List<String> HUBSPOT_IDS = List.of("$.errors[*].context.ids[*]");
+    private static final List<String> KLAVIYO =
+            List.of("$.errors[*].source.pointer ~ /^/data/attributes/events-bulk-create/data/(\\d+)(/|$)/");
+
+    /** HubSpot's 207 naming {@code ids} in one VALIDATION_ERROR. */
+    private static String hubspot(String... ids) {
+        return "{\"status\":\"COMPLETE\",\"results\":[],\"numErrors\":1,\"errors\":[{\"status\":\"error\","
+                + "\"category\":\"VALIDATION_ERROR\",\"message\":\"Property values were not valid\","
+                + "\"context\":{\"ids\":[\"" + String.join("\",\"", ids) + "\"]}}]}";
+    }
+
+    @Test
+    void shouldYieldThePositionsOfTheNamedIdsWhenHubSpotNamesFailedInputsById() {
+        // Given a batch of three inputs and HubSpot's answer naming the second by its id
+        List<String> ids = List.of("ada@example.com", "bob@example.com", "cy@example.com");
+
+        // When
+        var failures = FailedIndexes.failures(hubspot("bob@example.com"), List.of(), HUBSPOT_IDS, ids);
+
+        // Then item 1 alone failed, with the error object as the reason
+        assertThat(failures).hasValueSatisfying(m -> {
+            assertThat(m).containsOnlyKeys(1);
+            assertThat(m.get(1)).startsWith("{\"status\":\"error\",\"category\":\"VALIDATION_ERROR\"");
+        });
+    }
+
+    @Test
+    void shouldNameEveryItemOfAnIdOnceWhenItemsShareItOrTheAnswerNamesItTwice() {
+        // Given two items sent with the same id, and an answer naming that id in two errors
+        List<String> ids = List.of("a", "b", "a");
+        String body = "{\"errors\":[{\"message\":\"m1\",\"context\":{\"ids\":[\"a\"]}},"
+                + "{\"message\":\"m2\",\"context\":{\"ids\":[\"a\",\"a\"]}}]}";
+
+        // When
+        var failures = FailedIndexes.failures(body, List.of(), HUBSPOT_IDS, ids);
+
+        // Then both items of id a failed, each once, with both errors as the reason
+        assertThat(failures).hasValueSatisfying(m -> {
+            assertThat(m).containsOnlyKeys(0, 2);
+            assertThat(m.get(0)).contains("m1").contains("m2").isEqualTo(m.get(2));
+        });
+    }
+
+    @Test
+    void shouldTrustNoItemWhenTheAnswerNamesAnIdNoItemHas() {
+        // Given an answer naming one id of the batch and one of no item (another batch's, or a changed id)
+        List<String> ids = List.of("ada@example.com", "bob@example.com");
+
+        // Then no item is named: the status alone decides
+        assertThat(FailedIndexes.failures(hubspot("bob@example.com", "zed@example.com"), List.of(), HUBSPOT_IDS, ids))
+                .isEmpty();
+        assertThat(FailedIndexes.failures(
+                        "{\"errors\":[{\"context\":{\"ids\":[{\"id\":1}]}}]}", List.of(), HUBSPOT_IDS, ids))
+                .isEmpty();
+        // An item whose id could not be read (null) is never named, even by an id of null
+        assertThat(FailedIndexes.failures(
+                        "{\"errors\":[{\"context\":{\"ids\":[null]}}]}",
+                        List.of(),
+                        HUBSPOT_IDS,
+                        java.util.Arrays.asList("a", null)))
+                .isEmpty();
+    }
+
+    @Test
+    void shouldReadTheIndexInsideThePointerWhenKlaviyoRefusesAJob() {
+        // Given Klaviyo's JSON:API errors pointing at the second and fourth events of a job
+        String body =
+                """
+                {"errors":[
+                  {"id":"e1","status":400,"code":"invalid","title":"Invalid input.","detail":"'time' is in the future",
+                   "source":{"pointer":"/data/attributes/events-bulk-create/data/1/attributes/events/data/0/attributes/time"}},
+                  {"id":"e2","status":400,"code":"invalid","title":"Invalid input.","detail":"no profile identifier",
+                   "source":{"pointer":"/data/attributes/events-bulk-create/data/3"}}]}
+                """;
+
+        // When
+        var failures = FailedIndexes.failures(body, KLAVIYO, 4);
+
+        // Then items 1 and 3 failed, each with its own error object as the reason
+        assertThat(failures).hasValueSatisfying(m -> {
+            assertThat(m).containsOnlyKeys(1, 3);
+            assertThat(m.get(1))
+                    .contains("\"detail\":\"'time' is in the future\"")
+                    .doesNotContain("e2");
+            assertThat(m.get(3)).contains("no profile identifier");
+        });
+    }
+
+    @Test
+    void shouldTrustNoItemWhenAPointerDoesNotNameOneOrItsIndexIsOutsideTheBatch() {
+        assertNamesNoItem(
+                KLAVIYO,
+                4,
+                // an error about the job itself: the batch failed as a whole
+                "{\"errors\":[{\"source\":{\"pointer\":\"/data/attributes/events-bulk-create/data/1\"}},"
+                        + "{\"source\":{\"pointer\":\"/data/type\"}}]}",
+                "{\"errors\":[{\"source\":{\"pointer\":\"/data/attributes/events-bulk-create/data/12\"}}]}",
+                "{\"errors\":[{\"source\":{\"pointer\":3}}]}",
+                "{\"errors\":[{\"source\":{\"pointer\":\"/data/attributes/events-bulk-create/data/12x\"}}]}",
+                "{\"errors\":[]}");
+    }
+
+    @Test
+    void shouldNameNoItemWhenTheRegexOfAPathIsMalformedOrCapturesNothing() {
+        String body = "{\"errors\":[{\"source\":{\"pointer\":\"/data/1\"}}]}";
+        assertNamesNoItem(List.of("$.errors[*].source.pointer ~ /data/(\\d+/"), 2, body);
+        assertNamesNoItem(List.of("$.errors[*].source.pointer ~ /data/\\d+/"), 2, body);
+        assertThat(FailedIndexes.extract(body, List.of("$.errors[*].source.pointer ~ /data/(\\d+)/"), 2))
+                .hasValueSatisfying(s -> assertThat(s).containsExactly(1));
+    }
+
+    @Test
+    void shouldMatchACapturedIdAsTextWhenAnAnswerNamesIdsInsideTexts() {
+        // Given ids captured from messages: 007 is the id 007, not 7
+        String body = "{\"errors\":[{\"message\":\"contact 007 is invalid\"}]}";
+        List<String> paths = List.of("$.errors[*].message ~ /contact (\\w+) is/");
+        assertThat(FailedIndexes.failures(body, List.of(), paths, List.of("7", "007")))
+                .hasValueSatisfying(m -> assertThat(m).containsOnlyKeys(1));
+    }
 }

@@ -232,6 +232,56 @@ class StatusTableTest {
         assertThat(c.get(0).reason()).contains("identifiers required");
     }
 
+    /** The bytes of each JSON text, as items of a batch are sent. */
+    private static List<byte[]> items(String... json) {
+        return java.util.Arrays.stream(json)
+                .map(j -> j.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .toList();
+    }
+
+    @Test
+    void shouldFailTheItemOfTheNamedIdWhenA207NamesItById() {
+        // Given HubSpot's upsert of two contacts, and its 207 naming the second contact's email
+        List<byte[]> sent = items(
+                "{\"idProperty\":\"email\",\"id\":\"ada@example.com\"}",
+                "{\"idProperty\":\"email\",\"id\":\"bob@example.com\"}");
+        String body = "{\"status\":\"COMPLETE\",\"results\":[{\"id\":\"101\"}],\"numErrors\":1,\"errors\":[{\"status\":"
+                + "\"error\",\"category\":\"VALIDATION_ERROR\",\"message\":\"bad phone\",\"context\":{\"ids\":[\"bob@example.com\"]}}]}";
+
+        // When
+        List<Classification> c = StatusTable.classifyItems(answer(207, body), PartialFailureRules.HUBSPOT, null, sent);
+
+        // Then the second is a partial failure with HubSpot's words, the first delivered
+        assertThat(c)
+                .extracting(Classification::statusClass, Classification::errorClass)
+                .containsExactly(
+                        tuple(StatusClass.DELIVERED, null), tuple(StatusClass.FATAL, StatusTable.PARTIAL_FAILURE));
+        assertThat(c.get(1).reason()).contains("bad phone");
+        // An answer naming an id that no item has is trusted for none: the 207 delivers both
+        String other = body.replace("bob@example.com", "zed@example.com");
+        assertThat(StatusTable.classifyItems(answer(207, other), PartialFailureRules.HUBSPOT, null, sent))
+                .containsOnly(new Classification(StatusClass.DELIVERED, null));
+    }
+
+    @Test
+    void shouldFailThePointedItemAndRetryTheOthersWhenA400PointsAtItInsideAText() {
+        // Given Klaviyo's refused job of three events, the third pointed at
+        String body = "{\"errors\":[{\"status\":400,\"detail\":\"bad time\","
+                + "\"source\":{\"pointer\":\"/data/attributes/events-bulk-create/data/2/attributes/time\"}}]}";
+
+        // When
+        List<Classification> c = StatusTable.classifyItems(answer(400, body), PartialFailureRules.KLAVIYO, 3);
+
+        // Then it is a partial failure, and the others, not created, are retried
+        assertThat(c)
+                .extracting(Classification::statusClass, Classification::errorClass)
+                .containsExactly(
+                        tuple(StatusClass.RETRYABLE, StatusTable.PARTIAL_FAILURE_OTHER),
+                        tuple(StatusClass.RETRYABLE, StatusTable.PARTIAL_FAILURE_OTHER),
+                        tuple(StatusClass.FATAL, StatusTable.PARTIAL_FAILURE));
+        assertThat(c.get(2).reason()).contains("bad time");
+    }
+
     @ParameterizedTest
     @ValueSource(
             strings = {

@@ -142,6 +142,26 @@ class CallDeciderTest {
         assertThat(none.decisions()).containsOnly(new Decision.Done());
     }
 
+    @Test
+    void shouldDeadLetterTheItemWhoseIdA207NamesWhenTheItemsCarryTheirBodies() {
+        // Given two HubSpot inputs as sent, and a 207 naming the first by its id
+        List<Item> items = List.of(
+                new Item(1, null, "{\"id\":\"ada@example.com\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+                new Item(1, null, "{\"id\":\"bob@example.com\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        String body = "{\"errors\":[{\"category\":\"VALIDATION_ERROR\",\"context\":{\"ids\":[\"ada@example.com\"]}}]}";
+
+        // When
+        Verdict v = decider.decide(
+                answer(207, Map.of(), body), null, PartialFailureRules.HUBSPOT, items, NOW, NEVER_PAUSED);
+
+        // Then the first alone is dead-lettered; without the bodies no item could be named
+        assertThat(v.decisions())
+                .containsExactly(new Decision.DeadLetter(RetryPolicy.PARTIAL_FAILURE), new Decision.Done());
+        assertThat(decide(answer(207, Map.of(), body), PartialFailureRules.HUBSPOT, 2)
+                        .decisions())
+                .containsOnly(new Decision.Done());
+    }
+
     /** The verdict on {@code result} for {@code items} first attempts of a batch reporting failures by {@code rule}. */
     private Verdict decide(HttpResult result, PartialFailureSpec rule, int items) {
         return decider.decide(result, null, rule, firstAttempts(items), NOW, NEVER_PAUSED);

@@ -10,7 +10,7 @@ import java.util.List;
 
 /**
  * The {@code batching.partialFailure} rules the tests use, as the router copies them from the vendors'
- * destination.yaml (pinterest-conversions, customerio).
+ * destination.yaml (pinterest-conversions, customerio, hubspot, klaviyo).
  */
 public final class PartialFailureRules {
 
@@ -19,6 +19,23 @@ public final class PartialFailureRules {
 
     /** Customer.io's: a 200 or 207 whose {@code errors[].batch_index} names items. */
     public static final PartialFailureSpec CUSTOMERIO = delivered(List.of(200, 207), "$.errors[*].batch_index");
+
+    /** HubSpot's batch upsert: a 207 whose {@code errors[].context.ids} names inputs by the {@code id} sent. */
+    public static final PartialFailureSpec HUBSPOT = PartialFailureSpec.newBuilder()
+            .setStatuses(List.of(207))
+            .setFailedIndexes(List.of())
+            .setItemId("$.id")
+            .setFailedIds(List.of("$.errors[*].context.ids[*]"))
+            .setOthers(PartialFailureOthers.DELIVERED)
+            .build();
+
+    /** Klaviyo's bulk-create job: a 400 whose errors point at items inside {@code source.pointer}; none was created. */
+    public static final PartialFailureSpec KLAVIYO = PartialFailureSpec.newBuilder()
+            .setStatuses(List.of(400))
+            .setFailedIndexes(
+                    List.of("$.errors[*].source.pointer ~ /^/data/attributes/events-bulk-create/data/(\\d+)(/|$)/"))
+            .setOthers(PartialFailureOthers.RETRY)
+            .build();
 
     private PartialFailureRules() {}
 

@@ -107,6 +107,8 @@ public final class MapStage {
                         .setStatuses(p.statuses())
                         .setFailedIndexes(p.failedIndexes())
                         .setOthers(PartialFailureOthers.valueOf(p.others().name()))
+                        .setItemId(p.itemId())
+                        .setFailedIds(p.failedIds())
                         .build();
     }
 

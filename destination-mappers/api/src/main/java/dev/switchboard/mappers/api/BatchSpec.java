@@ -46,25 +46,40 @@ public record BatchSpec(
 
     /**
      * How a destination reports which items of a batch failed: when an answer has one of {@code statuses}
-     * and its JSON body yields indexes at {@code failedIndexes}, those items are dead-lettered and the
-     * others become what {@code others} says.
+     * and its JSON body yields indexes at {@code failedIndexes}, or ids at {@code failedIds} that match the
+     * ids {@code itemId} reads from the items as sent, those items are dead-lettered and the others become
+     * what {@code others} says.
      *
      * @param statuses HTTP statuses whose answer may name failed items: errors, or a 2xx for a vendor that
      *     answers a partial failure with a success (the items not named are then delivered)
      * @param failedIndexes paths into the response JSON ({@code $}, {@code .key}, {@code .*}, {@code [*]},
-     *     and a last {@code [?key=value]} for the positions of the elements whose key is value) giving 0-based
-     *     item indexes
+     *     and a last {@code [?key=value]} for the positions of the elements whose key is value, or a last
+     *     {@code ~ /regex/} whose first group, found in a reached text, is the index) giving 0-based item
+     *     indexes; may be empty when {@code failedIds} names the items
      * @param others what the items not named became
+     * @param itemId path into each item as sent ({@code $} and {@code .key} steps) giving its id, or null
+     * @param failedIds paths into the response JSON (as {@code failedIndexes}, without a filter) giving the
+     *     ids of failed items; needs {@code itemId}
      */
-    public record PartialFailure(List<Integer> statuses, List<String> failedIndexes, Others others) {
+    public record PartialFailure(
+            List<Integer> statuses, List<String> failedIndexes, Others others, String itemId, List<String> failedIds) {
 
         public PartialFailure {
             statuses = List.copyOf(statuses);
             failedIndexes = List.copyOf(failedIndexes);
+            failedIds = List.copyOf(failedIds);
             Objects.requireNonNull(others, "others");
-            if (statuses.isEmpty() || failedIndexes.isEmpty()) {
-                throw new IllegalArgumentException("a partial failure needs statuses and failedIndexes");
+            if (statuses.isEmpty() || (failedIndexes.isEmpty() && failedIds.isEmpty())) {
+                throw new IllegalArgumentException("a partial failure needs statuses and failedIndexes or failedIds");
             }
+            if (!failedIds.isEmpty() && itemId == null) {
+                throw new IllegalArgumentException("failedIds needs itemId: the path of each item's id");
+            }
+        }
+
+        /** A partial failure whose answer names the failed items by position only. */
+        public PartialFailure(List<Integer> statuses, List<String> failedIndexes, Others others) {
+            this(statuses, failedIndexes, others, null, List.of());
         }
     }
 

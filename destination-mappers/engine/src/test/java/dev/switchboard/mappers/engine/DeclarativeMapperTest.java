@@ -195,6 +195,40 @@ class DeclarativeMapperTest {
                         BatchSpec.Others.RETRY));
     }
 
+    @Test
+    void shouldCarryItemIdFailedIdsAndCapturedIndexesWhenBatchingDeclaresThem() throws Exception {
+        // Given a vendor naming failed items by id, and by a pointer inside a text
+        String destination =
+                """
+                slug: vendor
+                name: Vendor
+                batching:
+                  format: json-array
+                  partialFailure:
+                    status: [207, 400]
+                    itemId: $.id
+                    failedIds: ['$.errors[*].context.ids[*]']
+                    failedIndexes: ['$.errors[*].source.pointer ~ /^/data/(\\d+)(/|$)/']
+                    others: delivered
+                """;
+        String action =
+                "trigger: all\nrequest: { url: 'https://v.example/import', body: { id: { '@path': $.messageId } } }\n";
+        DeclarativeMapper mapper = DestinationLoader.load("vendor", files(destination, "send.yaml", action));
+
+        // When it maps
+        MappedRequest r = mapper.map((ObjectNode) JSON.readTree("{\"messageId\":\"m1\"}"), context("{}"))
+                .get(0);
+
+        // Then the batch spec carries both forms as written
+        assertThat(r.batch().partialFailure())
+                .isEqualTo(new BatchSpec.PartialFailure(
+                        java.util.List.of(207, 400),
+                        java.util.List.of("$.errors[*].source.pointer ~ /^/data/(\\d+)(/|$)/"),
+                        BatchSpec.Others.DELIVERED,
+                        "$.id",
+                        java.util.List.of("$.errors[*].context.ids[*]")));
+    }
+
     static Map<String, byte[]> files(String destination, String actionName, String action) {
         return Map.of(
                 "destination.yaml",

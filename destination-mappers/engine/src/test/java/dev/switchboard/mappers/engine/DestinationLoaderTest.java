@@ -15,6 +15,7 @@ import dev.switchboard.mappers.api.MappedRequest;
 import dev.switchboard.mappers.api.MapperContext;
 import dev.switchboard.mappers.engine.definition.DestinationDefinitionException;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class DestinationLoaderTest {
@@ -82,6 +83,48 @@ class DestinationLoaderTest {
                 .isInstanceOf(DestinationDefinitionException.class)
                 .hasMessageContaining("a/destination.yaml")
                 .hasMessageContaining("batching.partialFailure.failedIndexes");
+    }
+
+    @Test
+    void shouldRefusePartialFailureWhenTheRegexOfAPathIsMalformedOrCapturesNothing() {
+        // Given paths whose ~ /regex/ cannot give an index
+        Map<String, String> cases = Map.of(
+                "'$.errors[*].source.pointer ~ /data/(\\d+/'", "is malformed: Unclosed group",
+                "'$.errors[*].source.pointer ~ /data/\\d+/'", "needs a capture group",
+                "'$.errors[?code=1] ~ /(\\d+)/'", "both a [?key=value] filter and ~ /regex/",
+                "'$.errors[*].source.pointer ~ (\\d+)'", "is not a path like");
+        cases.forEach((path, message) -> {
+            String destination = "slug: a\nname: A\nbatching:\n  format: json-array\n  partialFailure:\n"
+                    + "    status: [400]\n    failedIndexes: [" + path + "]\n    others: retry\n";
+            // Then the load refuses it, naming the block and the fault
+            assertThatThrownBy(() -> DestinationLoader.load("a", files(destination, "t.yaml", ACTION)))
+                    .as(path)
+                    .isInstanceOf(DestinationDefinitionException.class)
+                    .hasMessageContaining("batching.partialFailure.failedIndexes")
+                    .hasMessageContaining(message);
+        });
+    }
+
+    @Test
+    void shouldRefusePartialFailureWhenItemIdAndFailedIdsDoNotGoTogether() {
+        String head = "slug: a\nname: A\nbatching:\n  format: json-array\n  partialFailure:\n    status: [207]\n"
+                + "    others: delivered\n";
+        assertThatThrownBy(() -> DestinationLoader.load(
+                        "a", files(head + "    failedIds: ['$.errors[*].context.ids[*]']\n", "t.yaml", ACTION)))
+                .hasMessageContaining("itemId and failedIds go together");
+        assertThatThrownBy(() -> DestinationLoader.load(
+                        "a",
+                        files(head + "    itemId: $.id\n    failedIndexes: ['$.errors[*].i']\n", "t.yaml", ACTION)))
+                .hasMessageContaining("itemId and failedIds go together");
+        assertThatThrownBy(() -> DestinationLoader.load(
+                        "a",
+                        files(
+                                head + "    itemId: $.ids[*]\n    failedIds: ['$.errors[*].context.ids[*]']\n",
+                                "t.yaml",
+                                ACTION)))
+                .hasMessageContaining("batching.partialFailure.itemId: $.ids[*] is not a path like $.id");
+        assertThatThrownBy(() -> DestinationLoader.load("a", files(head, "t.yaml", ACTION)))
+                .hasMessageContaining("needs failedIndexes or failedIds");
     }
 
     @Test

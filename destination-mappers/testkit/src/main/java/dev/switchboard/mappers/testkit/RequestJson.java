@@ -50,7 +50,13 @@ public final class RequestJson {
             if (batch.partialFailure() != null) {
                 ObjectNode pf = b.putObject("partialFailure");
                 batch.partialFailure().statuses().forEach(pf.putArray("status")::add);
-                batch.partialFailure().failedIndexes().forEach(pf.putArray("failedIndexes")::add);
+                if (!batch.partialFailure().failedIndexes().isEmpty()) {
+                    batch.partialFailure().failedIndexes().forEach(pf.putArray("failedIndexes")::add);
+                }
+                if (batch.partialFailure().itemId() != null) {
+                    pf.put("itemId", batch.partialFailure().itemId());
+                    batch.partialFailure().failedIds().forEach(pf.putArray("failedIds")::add);
+                }
                 pf.put("others", batch.partialFailure().others().name());
             }
         }

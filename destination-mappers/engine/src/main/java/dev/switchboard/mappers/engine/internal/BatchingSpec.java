@@ -13,7 +13,9 @@ import dev.switchboard.mappers.engine.directives.Resolver;
 import dev.switchboard.mappers.engine.directives.Scope;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
 
 /**
  * The {@code batching:} block: {@code format} (json-array, ndjson, wrapped), {@code maxEvents},
@@ -25,9 +27,13 @@ import java.util.regex.Pattern;
  * partial failure with a success, as Pinterest's 200 and Customer.io's 207), {@code failedIndexes} (paths
  * into the response JSON giving 0-based item indexes: {@code $}, then {@code .key}, {@code .*} over an
  * object's values and {@code [*]} over an array's elements, and optionally a last {@code [?key=value]}: the
- * positions of the array's elements whose {@code key} is {@code value}) and {@code others} ({@code
- * delivered} or {@code retry}; {@code retry} is refused with a 2xx status, since a 2xx says the vendor took
- * the items it does not name and sending them again would duplicate them).
+ * positions of the array's elements whose {@code key} is {@code value}, or a last {@code ~ /regex/}: the
+ * regex's first group, found in each text the path reaches, is the index, as in Klaviyo's
+ * {@code $.errors[*].source.pointer ~ /^/data/attributes/events-bulk-create/data/(\d+)(/|$)/}), {@code itemId}
+ * and {@code failedIds} for vendors that name failed items by id (HubSpot: {@code itemId: $.id}, a path
+ * into each item as sent, and {@code failedIds}: paths as failedIndexes, without a filter, giving the ids)
+ * and {@code others} ({@code delivered} or {@code retry}; {@code retry} is refused with a 2xx status, since
+ * a 2xx says the vendor took the items it does not name and sending them again would duplicate them).
  *
  * @param format how items combine
  * @param maxEvents most items per call
@@ -57,6 +63,12 @@ public record BatchingSpec(
      */
     static final Pattern FAILED_INDEX_PATH =
             Pattern.compile("\\$(\\.([A-Za-z0-9_$@-]+|\\*)|\\[\\*])*(\\[\\?[A-Za-z0-9_$@-]+=[^\\]]+])?");
+
+    /** {@code $} followed by {@code .key} steps only: one value of an item, for {@code itemId}. */
+    static final Pattern ITEM_ID_PATH = Pattern.compile("\\$(\\.[A-Za-z0-9_$@-]+)+");
+
+    /** A path's last part {@code ~ /regex/}: the text after the path and the regex between the slashes. */
+    private static final Pattern CAPTURE = Pattern.compile("(.*?) ~ /(.*)/");
 
     /** Parses the block; null or {@code false} means no batching. */
     public static BatchingSpec parse(String file, JsonNode node) throws DestinationDefinitionException {
@@ -130,7 +142,7 @@ public record BatchingSpec(
             throw new DestinationDefinitionException(
                     file, where + " must be a mapping (status, failedIndexes, others)");
         }
-        Yaml.onlyKeys(file, where, node, "status", "failedIndexes", "others");
+        Yaml.onlyKeys(file, where, node, "status", "failedIndexes", "others", "itemId", "failedIds");
         List<Integer> statuses = new ArrayList<>();
         for (JsonNode s : list(file, where + ".status", node.get("status"))) {
             if (!s.isIntegralNumber() || !(success(s.asInt()) || (s.asInt() >= 400 && s.asInt() <= 599))) {
@@ -139,18 +151,27 @@ public record BatchingSpec(
             }
             statuses.add(s.asInt());
         }
-        List<String> paths = new ArrayList<>();
-        for (JsonNode p : list(file, where + ".failedIndexes", node.get("failedIndexes"))) {
-            if (!p.isTextual()
-                    || p.asText().equals("$")
-                    || !FAILED_INDEX_PATH.matcher(p.asText()).matches()) {
-                throw new DestinationDefinitionException(
-                        file,
-                        where + ".failedIndexes: " + p + " is not a path like $.failed_records[*].index"
-                                + " or $.events[?status=failed] ($, then .key, .* or [*] steps, and"
-                                + " optionally a last [?key=value])");
-            }
-            paths.add(p.asText());
+        if (!node.has("failedIndexes") && !node.has("failedIds")) {
+            throw new DestinationDefinitionException(file, where + " needs failedIndexes or failedIds");
+        }
+        List<String> paths = node.has("failedIndexes")
+                ? paths(file, where + ".failedIndexes", node.get("failedIndexes"), FAILED_INDEX_PATH)
+                : List.of();
+        List<String> idPaths = node.has("failedIds")
+                ? paths(file, where + ".failedIds", node.get("failedIds"), INDEX_PATH)
+                : List.of();
+        String itemId = node.has("itemId") ? Yaml.text(file, node, "itemId") : null;
+        if (itemId != null && !ITEM_ID_PATH.matcher(itemId).matches()) {
+            throw new DestinationDefinitionException(
+                    file,
+                    where + ".itemId: " + itemId
+                            + " is not a path like $.id or $.properties.email ($, then .key steps)");
+        }
+        if ((itemId == null) != idPaths.isEmpty()) {
+            throw new DestinationDefinitionException(
+                    file,
+                    where + ": itemId and failedIds go together (itemId reads each item's id as sent, failedIds"
+                            + " the ids of the failed items in the answer)");
         }
         BatchSpec.Others others =
                 switch (Yaml.text(file, node, "others")) {
@@ -170,7 +191,57 @@ public record BatchingSpec(
                 }
             }
         }
-        return new BatchSpec.PartialFailure(statuses, paths, others);
+        return new BatchSpec.PartialFailure(statuses, paths, others, itemId, idPaths);
+    }
+
+    /**
+     * The paths of {@code node} (one or a list), each {@code path} or {@code path ~ /regex/} with a regex
+     * that compiles and has a capture group.
+     */
+    private static List<String> paths(String file, String where, JsonNode node, Pattern path)
+            throws DestinationDefinitionException {
+        List<String> paths = new ArrayList<>();
+        for (JsonNode p : list(file, where, node)) {
+            String text = p.isTextual() ? p.asText() : "";
+            Matcher capture = CAPTURE.matcher(text);
+            String bare = capture.matches() ? capture.group(1) : text;
+            if (bare.equals("$") || !path.matcher(bare).matches()) {
+                throw new DestinationDefinitionException(
+                        file,
+                        where + ": " + p + " is not a path like $.failed_records[*].index,"
+                                + " $.events[?status=failed] or $.errors[*].source.pointer ~ /data/(\\d+)/ ($, then"
+                                + " .key, .* or [*] steps, and optionally a last [?key=value] or ~ /regex/)");
+            }
+            if (capture.matches()) {
+                regex(file, where, text, capture.group(2));
+            }
+            paths.add(text);
+        }
+        return paths;
+    }
+
+    private static void regex(String file, String where, String path, String regex)
+            throws DestinationDefinitionException {
+        if (bareFilter(path)) {
+            throw new DestinationDefinitionException(
+                    file, where + ": " + path + " has both a [?key=value] filter and ~ /regex/; use one");
+        }
+        try {
+            if (Pattern.compile(regex).matcher("").groupCount() < 1) {
+                throw new DestinationDefinitionException(
+                        file,
+                        where + ": the regex of " + path
+                                + " needs a capture group, e.g. (\\d+): its first group is the index or id");
+            }
+        } catch (PatternSyntaxException e) {
+            throw new DestinationDefinitionException(
+                    file, where + ": the regex of " + path + " is malformed: " + e.getDescription());
+        }
+    }
+
+    private static boolean bareFilter(String path) {
+        Matcher capture = CAPTURE.matcher(path);
+        return capture.matches() && capture.group(1).contains("[?");
     }
 
     private static boolean success(int status) {
