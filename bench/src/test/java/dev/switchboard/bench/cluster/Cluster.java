@@ -107,6 +107,13 @@ public class Cluster implements AutoCloseable {
         return extra;
     }
 
+    /** Stops an {@link #addRole added} process with SIGTERM, as a scale-in does, and forgets it; the exit code. */
+    public int removeRole(RoleProcess extra, Duration timeout) throws InterruptedException {
+        int exit = extra.terminate(timeout);
+        all.values().remove(extra);
+        return exit;
+    }
+
     /** Every part by name: broker, tracking-api, router, delivery, then any {@link #addRole added} one. */
     public Map<String, ChildProcess> parts() {
         return all;

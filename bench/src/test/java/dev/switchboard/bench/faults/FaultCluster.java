@@ -36,10 +36,16 @@ final class FaultCluster extends Cluster {
     }
 
     private static List<String> routerArgs(Path dir) {
+        return routerArgs(dir, 0);
+    }
+
+    /** The arguments of router {@code n}: a state directory of its own and, as a StatefulSet's pods, instance id router-n. */
+    static List<String> routerArgs(Path dir, int n) {
+        String suffix = n == 0 ? "" : "-" + n;
         List<String> args =
-                new ArrayList<>(List.of("--set=switchboard.router.state-dir=" + dir.resolve("router-state")));
+                new ArrayList<>(List.of("--set=switchboard.router.state-dir=" + dir.resolve("router-state" + suffix)));
         if (staticMembership()) {
-            args.add("--instance-id=router-0");
+            args.add("--instance-id=router-" + n);
         }
         return args;
     }

@@ -24,6 +24,8 @@ final class Faults {
 
     static final Duration OUTAGE_503 = Duration.ofSeconds(20);
     static final Duration THROTTLE_429 = Duration.ofSeconds(15);
+    /** How long the second router of {@code router-scale} serves before it leaves. */
+    static final Duration ROUTER_SCALE_SERVES = Duration.ofSeconds(8);
 
     private Faults() {}
 
@@ -33,6 +35,7 @@ final class Faults {
                 killed("router-kill", "router"),
                 killed("delivery-kill", "delivery"),
                 killed("api-kill", "tracking-api"),
+                routerScale(),
                 broker("broker-term", false),
                 broker("broker-kill", true),
                 destination("dest-503", Mode.FAIL_503, OUTAGE_503),
@@ -84,6 +87,35 @@ final class Faults {
                     target.awaitReady(FaultCluster.READY);
                     long ready = System.currentTimeMillis() - restart;
                     return new Timing(at, restart, "restart to /readyz 200: " + ready + " ms");
+                });
+    }
+
+    /**
+     * A second router joins mid-load (its share of the tasks moves to it: a rebalance), serves a while, then
+     * leaves with SIGTERM (the tasks move back), as a scale-out and scale-in do; exactly-once, so no duplicate.
+     */
+    static Scenario routerScale() {
+        return new Scenario(
+                "router-scale",
+                "a second router joins mid-load, then leaves with SIGTERM",
+                "wk_main",
+                List.of("cap"),
+                Set.of(),
+                0,
+                c -> {
+                    Scenario.awaitFaultTime();
+                    long at = System.currentTimeMillis();
+                    RoleProcess second = c.addRole("router", FaultCluster.routerArgs(c.dir, 1));
+                    long joined = System.currentTimeMillis();
+                    Thread.sleep(ROUTER_SCALE_SERVES.toMillis());
+                    long leaving = System.currentTimeMillis();
+                    int exit = c.removeRole(second, Duration.ofSeconds(60));
+                    long left = System.currentTimeMillis();
+                    return new Timing(
+                            at,
+                            left,
+                            "second router start to /readyz 200: %d ms, served %d s, SIGTERM took %d ms (exit %d)"
+                                    .formatted(joined - at, ROUTER_SCALE_SERVES.toSeconds(), left - leaving, exit));
                 });
     }
 
