@@ -145,13 +145,16 @@ final class Dispatcher {
     private void complete(List<WorkItem> items, HttpResult result, long sentNanos) {
         inFlightCalls--;
         Instant now = Instant.now();
+        PartialFailureSpec partialFailure = partialFailure(items);
+        // an item's bytes are copied only when the answer may name failed items by an id read from them
+        boolean byId = partialFailure != null && partialFailure.getItemId() != null;
         List<CallDecider.Item> decided = items.stream()
-                .map(i -> new CallDecider.Item(i.nextAttempt(), i.firstAttemptAt(), batchItem(i)))
+                .map(i -> new CallDecider.Item(i.nextAttempt(), i.firstAttemptAt(), byId ? batchItem(i) : null))
                 .toList();
         CallDecider.Verdict verdict = decider.decide(
                 result,
                 items.get(0).request().getSuccessBody(),
-                partialFailure(items),
+                partialFailure,
                 decided,
                 now,
                 pause.get()::pausedBetween);
