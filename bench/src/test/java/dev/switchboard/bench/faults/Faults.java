@@ -22,7 +22,7 @@ final class Faults {
      */
     static final int BROKER_IN_FLIGHT = 1000 + 64;
 
-    static final Duration OUTAGE_503 = Duration.ofSeconds(20);
+    static final Duration OUTAGE_503 = Duration.ofSeconds(60);
     static final Duration THROTTLE_429 = Duration.ofSeconds(15);
     /** How long the second router of {@code router-scale} serves before it leaves. */
     static final Duration ROUTER_SCALE_SERVES = Duration.ofSeconds(8);

@@ -13,18 +13,18 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URL;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Enumeration;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * Serves every destination folder on the class path: each {@value #INDEX} (written at build time by the
  * destinations module) lists the folders and their files under {@value #ROOT}. There is no registration
- * line per destination: adding a folder is the whole change. A malformed folder stops start-up with the
- * file and the fix.
+ * line per destination: adding a folder is the whole change. A folder is read when its type is first asked
+ * for; a malformed one fails that lookup with the file and the fix (the destinations module's build checks
+ * every folder).
  */
 public final class DeclarativeMapperProvider implements DestinationMapperProvider {
 
@@ -53,13 +53,18 @@ public final class DeclarativeMapperProvider implements DestinationMapperProvide
 
     @Override
     public Collection<DestinationMapper> mappers() {
-        List<DestinationMapper> out = new ArrayList<>();
+        return lazyMappers().values().stream().map(Supplier::get).toList();
+    }
+
+    /** Reads the indexes now; a folder is read and checked when its type is first asked for. */
+    @Override
+    public Map<String, Supplier<DestinationMapper>> lazyMappers() {
+        Map<String, Supplier<DestinationMapper>> out = new LinkedHashMap<>();
         try {
             Enumeration<URL> indexes = loader.getResources(INDEX);
             while (indexes.hasMoreElements()) {
-                URL index = indexes.nextElement();
-                for (JsonNode entry : MAPPER.readTree(index).path("destinations")) {
-                    out.add(load(entry));
+                for (JsonNode entry : MAPPER.readTree(indexes.nextElement()).path("destinations")) {
+                    out.put(entry.path("slug").asText(), () -> load(entry));
                 }
             }
         } catch (IOException e) {
@@ -68,7 +73,7 @@ public final class DeclarativeMapperProvider implements DestinationMapperProvide
         return out;
     }
 
-    private DestinationMapper load(JsonNode entry) throws IOException {
+    private DestinationMapper load(JsonNode entry) {
         String slug = entry.path("slug").asText();
         Map<String, byte[]> files = new LinkedHashMap<>();
         for (JsonNode f : entry.path("files")) {
@@ -78,6 +83,8 @@ public final class DeclarativeMapperProvider implements DestinationMapperProvide
                     throw new IllegalStateException(INDEX + " lists " + path + " but the class path lacks it");
                 }
                 files.put(f.asText(), in.readAllBytes());
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read " + path, e);
             }
         }
         try {
