@@ -84,7 +84,48 @@ final class BenchCalls {
     }
 
     /** One workspace: {@link #SOURCE} connected to one destination of type {@code slug} per id. */
+    /**
+     * What {@code governance=on} adds to the bench's workspace: a tracking plan of 20 track events (the
+     * bench's "Product Added" among them, every one of its properties typed, enforcement omit-properties)
+     * and 5 privacy rules over the three destinations, so that every event is judged and every route's
+     * copy is checked for PII.
+     */
+    static String governance(List<String> destinationIds) {
+        StringBuilder yaml = new StringBuilder("trackingPlans:\n  - source: " + SOURCE
+                + "\n    enforcement: omit-properties\n    versions:\n      - version: 1\n        common:\n"
+                + "          type: object\n          required: [context]\n        track:\n"
+                + "          Product Added:\n            type: object\n            required: [product_id, price]\n"
+                + "            properties:\n");
+        for (String text : List.of(
+                "cart_id", "product_id", "sku", "category", "name", "brand", "variant", "coupon", "url", "image_url")) {
+            yaml.append("              " + text + ": { type: string }\n");
+        }
+        yaml.append("              price: { type: number, minimum: 0 }\n")
+                .append("              quantity: { type: integer, minimum: 1 }\n")
+                .append("              position: { type: integer }\n");
+        for (int e = 1; e < 20; e++) {
+            yaml.append("          Planned Event " + e + ": { type: object, required: [id], properties: { id: { type:"
+                    + " string }, value: { type: number } } }\n");
+        }
+        String a = destinationIds.get(0);
+        String b = destinationIds.get(1 % destinationIds.size());
+        String c = destinationIds.get(2 % destinationIds.size());
+        yaml.append("privacy:\n  rules:\n")
+                .append("    - { destination: " + a + ", pii: email, action: hash }\n")
+                .append("    - { destination: " + a + ", classification: red, action: block }\n")
+                .append("    - { destination: " + b + ", classification: yellow, action: mask }\n")
+                .append("    - { destination: " + b + ", field: context.page.referrer, action: allow }\n")
+                .append("    - { destination: " + c + ", pii: ip, action: block }\n");
+        return yaml.toString();
+    }
+
     static void publishWorkspace(String bootstrapServers, List<String> destinationIds, String slug) throws Exception {
+        publishWorkspace(bootstrapServers, destinationIds, slug, "");
+    }
+
+    /** The bench's workspace, with {@code extra} (top-level YAML sections) appended. */
+    static void publishWorkspace(String bootstrapServers, List<String> destinationIds, String slug, String extra)
+            throws Exception {
         StringBuilder yaml = new StringBuilder("workspace: " + WORKSPACE + "\nsources:\n  - id: " + SOURCE
                 + "\n    writeKey: wk_bench\ndestinations:\n");
         for (String id : destinationIds) {
@@ -95,6 +136,7 @@ final class BenchCalls {
         for (String id : destinationIds) {
             yaml.append("  - { source: " + SOURCE + ", destination: " + id + " }\n");
         }
+        yaml.append(extra);
         var parsed = WorkspaceConfigParser.parseYaml(yaml.toString(), "bench", name -> null);
         Properties p = new Properties();
         p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);

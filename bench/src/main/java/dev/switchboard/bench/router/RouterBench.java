@@ -55,6 +55,9 @@ import org.slf4j.LoggerFactory;
 public final class RouterBench {
 
     private static final int PARTITIONS = 4;
+    /** {@code governance=on} (after N): the workspace gets {@link BenchCalls#governance}; not a router setting. */
+    private static final String GOVERNANCE = "governance";
+
     private static final Duration PHASE_LIMIT = Duration.ofSeconds(60);
     private static final List<String> DESTINATIONS = List.of("bench-1", "bench-2", "bench-3");
     private static final List<String> COPIES =
@@ -92,12 +95,21 @@ public final class RouterBench {
                 BrokerProbe probe = new BrokerProbe(kafka.bootstrapServers())) {
             admin.createCore();
             admin.createDestinations(DESTINATIONS);
-            BenchCalls.publishWorkspace(kafka.bootstrapServers(), DESTINATIONS, BenchMapper.SLUG);
+            boolean governed = "on".equals(settings.remove(GOVERNANCE));
+            BenchCalls.publishWorkspace(
+                    kafka.bootstrapServers(),
+                    DESTINATIONS,
+                    BenchMapper.SLUG,
+                    governed ? BenchCalls.governance(DESTINATIONS) : "");
             long t = System.nanoTime();
             long payload = BenchCalls.produce(kafka.bootstrapServers(), events);
             System.out.printf(
                     "input: %,d track calls, mean payload %d bytes, %d partitions, written in %.1f s%n",
                     events, payload, PARTITIONS, (System.nanoTime() - t) / 1e9);
+            System.out.println(
+                    governed
+                            ? "governance: a 20-event tracking plan (omit-properties) and 5 privacy rules"
+                            : "governance: none (no tracking plan, no privacy rules)");
             if (!settings.isEmpty()) {
                 System.out.println("settings for every run: " + settings);
             }
