@@ -167,6 +167,13 @@ class ForwardingIT {
                         "SELECT id, event_message_id, event_name, source_id, violation_type, violation_field"
                                 + " FROM governance.violation_generated"))
                 .isEqualTo(call.get("messageId").asText() + " fw-bad Order Completed web Type properties.price");
+        assertThat(rows(
+                        url,
+                        "SELECT event_name, violation_field, violation_type, count(*)"
+                                + " FROM governance.violation_generated WHERE received_at > now() - interval '1 day'"
+                                + " GROUP BY 1, 2, 3 ORDER BY 4 DESC"))
+                .as("the query of docs/warehouse.md")
+                .isEqualTo("Order Completed properties.price Type 1");
         assertThat(rows(url, "SELECT id FROM quarantine.order_completed")).isEqualTo("fw-bad");
         assertThat(rows(url, "SELECT id FROM web.order_completed ORDER BY id")).isEqualTo("fw-bad\nfw-ok");
     }

@@ -1,0 +1,63 @@
+/*
+ * Copyright The Switchboard Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package dev.switchboard.router.plan;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.switchboard.schemas.avro.Violation;
+import dev.switchboard.schemas.avro.ViolationKind;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+class ViolationGeneratedTest {
+
+    @Test
+    void shouldDeriveTheSameMessageIdForTheSameEventPointerAndKindOnly() {
+        String id = ViolationGenerated.messageId(violation("m1", "/properties/price", ViolationKind.TYPE_MISMATCH));
+
+        assertThat(id).startsWith("sch-").hasSize(40);
+        assertThat(ViolationGenerated.messageId(violation("m1", "/properties/price", ViolationKind.TYPE_MISMATCH)))
+                .isEqualTo(id);
+        assertThat(ViolationGenerated.messageId(violation("m2", "/properties/price", ViolationKind.TYPE_MISMATCH)))
+                .isNotEqualTo(id);
+        assertThat(ViolationGenerated.messageId(violation("m1", "/properties/sku", ViolationKind.TYPE_MISMATCH)))
+                .isNotEqualTo(id);
+        assertThat(ViolationGenerated.messageId(violation("m1", "/properties/price", ViolationKind.INVALID_VALUE)))
+                .isNotEqualTo(id);
+    }
+
+    @Test
+    void shouldWriteThePointerAsSegmentsDottedFieldWhenKeysHoldSlashesOrTildes() {
+        assertThat(ViolationGenerated.field("/properties/products/0/price")).isEqualTo("properties.products.0.price");
+        assertThat(ViolationGenerated.field("/properties/a~1b/c~0d")).isEqualTo("properties.a/b.c~d");
+        assertThat(ViolationGenerated.field("")).isEmpty();
+    }
+
+    @Test
+    void shouldNameRequiredAsSegmentDoesAndEveryOtherKind() {
+        assertThat(ViolationGenerated.type(ViolationKind.REQUIRED_MISSING)).isEqualTo("Required");
+        for (ViolationKind k : ViolationKind.values()) {
+            assertThat(ViolationGenerated.type(k)).isNotBlank();
+        }
+    }
+
+    private static Violation violation(String messageId, String pointer, ViolationKind kind) {
+        return Violation.newBuilder()
+                .setWorkspaceId("acme")
+                .setSourceId("web")
+                .setMessageId(messageId)
+                .setType("track")
+                .setEvent("Order Completed")
+                .setPointer(pointer)
+                .setKind(kind)
+                .setExpected(null)
+                .setActual(null)
+                .setPlanVersion(1)
+                .setEnforcement("allow")
+                .setBlocked(false)
+                .setJudgedAt(Instant.EPOCH)
+                .build();
+    }
+}
