@@ -126,10 +126,19 @@ public final class AdminApi {
         HttpReplies.json(ctx, 200, n.toString());
     }
 
-    private void calls(RoutingContext ctx) {
+    /** The {@code :source} of the path when a workspace has it; else answers 404 and gives null. */
+    private String knownSource(RoutingContext ctx) {
         String source = ctx.pathParam("source");
-        if (source(source).isEmpty()) {
-            notFound(ctx, "no source '" + source + "' in any workspace");
+        if (source(source).isPresent()) {
+            return source;
+        }
+        notFound(ctx, "no source '" + source + "' in any workspace");
+        return null;
+    }
+
+    private void calls(RoutingContext ctx) {
+        String source = knownSource(ctx);
+        if (source == null) {
             return;
         }
         int limit = intParam(ctx, "limit", 100, 1, MAX_CALLS);
@@ -147,17 +156,11 @@ public final class AdminApi {
     }
 
     private void violations(RoutingContext ctx) {
-        String source = ctx.pathParam("source");
-        if (source(source).isEmpty()) {
-            notFound(ctx, "no source '" + source + "' in any workspace");
-            return;
+        String source = knownSource(ctx);
+        if (source != null) {
+            var found = recorder.violations(source, intParam(ctx, "limit", 100, 1, MAX_CALLS));
+            HttpReplies.json(ctx, 200, ViolationsView.render(source, found).toString());
         }
-        int limit = intParam(ctx, "limit", 100, 1, MAX_CALLS);
-        HttpReplies.json(
-                ctx,
-                200,
-                ViolationsView.render(source, recorder.violations(source, limit))
-                        .toString());
     }
 
     /** Search: any of the listed fields equal to {@code q}, or the call's text containing it (case-insensitive). */

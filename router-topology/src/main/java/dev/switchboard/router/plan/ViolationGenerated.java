@@ -11,6 +11,7 @@ import dev.switchboard.schemas.avro.Event;
 import dev.switchboard.schemas.avro.Violation;
 import dev.switchboard.schemas.avro.ViolationKind;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import java.util.UUID;
 
 /**
@@ -80,15 +81,21 @@ final class ViolationGenerated {
         return call;
     }
 
-    /** Segment's {@code violationType}: {@code Required} as Segment documents it, the others named alike. */
+    /**
+     * Segment's {@code violationType}: {@code Required} as Segment documents it; the other kinds by
+     * their words ({@code TYPE_MISMATCH} is {@code Type Mismatch}).
+     */
     static String type(ViolationKind kind) {
-        return switch (kind) {
-            case REQUIRED_MISSING -> "Required";
-            case TYPE_MISMATCH -> "Type";
-            case UNPLANNED_EVENT -> "Unplanned Event";
-            case UNPLANNED_PROPERTY -> "Unplanned Property";
-            case INVALID_VALUE -> "Invalid Value";
-        };
+        if (kind == ViolationKind.REQUIRED_MISSING) {
+            return "Required";
+        }
+        StringBuilder out = new StringBuilder();
+        for (String word : kind.name().split("_")) {
+            out.append(out.isEmpty() ? "" : " ")
+                    .append(word.charAt(0))
+                    .append(word.substring(1).toLowerCase(Locale.ROOT));
+        }
+        return out.toString();
     }
 
     /** A JSON pointer as Segment's dotted {@code violationField}: {@code /properties/price} is {@code properties.price}. */

@@ -36,28 +36,30 @@ class ViolationGeneratedTest {
     }
 
     @Test
-    void shouldNameRequiredAsSegmentDoesAndEveryOtherKind() {
+    void shouldNameRequiredAsSegmentDoesAndEveryOtherKindByItsWords() {
         assertThat(ViolationGenerated.type(ViolationKind.REQUIRED_MISSING)).isEqualTo("Required");
-        for (ViolationKind k : ViolationKind.values()) {
-            assertThat(ViolationGenerated.type(k)).isNotBlank();
-        }
+        assertThat(ViolationGenerated.type(ViolationKind.TYPE_MISMATCH)).isEqualTo("Type Mismatch");
+        assertThat(ViolationGenerated.type(ViolationKind.UNPLANNED_EVENT)).isEqualTo("Unplanned Event");
     }
 
+    private static final Violation BASE = Violation.newBuilder()
+            .setWorkspaceId("acme")
+            .setSourceId("web")
+            .setMessageId("m0")
+            .setType("track")
+            .setPointer("")
+            .setKind(ViolationKind.INVALID_VALUE)
+            .setPlanVersion(1)
+            .setEnforcement("allow")
+            .setBlocked(false)
+            .setJudgedAt(Instant.EPOCH)
+            .build();
+
     private static Violation violation(String messageId, String pointer, ViolationKind kind) {
-        return Violation.newBuilder()
-                .setWorkspaceId("acme")
-                .setSourceId("web")
+        return Violation.newBuilder(BASE)
                 .setMessageId(messageId)
-                .setType("track")
-                .setEvent("Order Completed")
                 .setPointer(pointer)
                 .setKind(kind)
-                .setExpected(null)
-                .setActual(null)
-                .setPlanVersion(1)
-                .setEnforcement("allow")
-                .setBlocked(false)
-                .setJudgedAt(Instant.EPOCH)
                 .build();
     }
 }

@@ -129,10 +129,7 @@ class WorkspaceConfigParserTest {
         String yaml =
                 """
                 workspace: acme
-                sources:
-                  - { id: web, writeKey: wk_1 }
-                  - { id: audit, writeKey: wk_2 }
-                  - { id: quarantine, writeKey: wk_3 }
+                sources: [{ id: web, writeKey: wk_1 }, { id: audit, writeKey: wk_2 }, { id: quarantine, writeKey: wk_3 }]
                 trackingPlans:
                   - source: web
                     versions: [{ version: 1 }]
