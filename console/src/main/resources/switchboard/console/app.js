@@ -156,7 +156,8 @@ async function debuggerView(sourceId) {
   const table = el('table', { class: 'live' }, el('thead', {}, el('tr', {}, ['Received', 'Type', 'Event', 'userId', 'anonymousId', 'messageId', 'Status'].map((h) => el('th', {}, h)))), body);
   const violations = el('section', { id: 'violations' });
   show(el('h1', {}, 'Source debugger: ' + sourceId), el('div', { class: 'toolbar' }, search, type, liveButton, status), table, violations);
-  await violationsList(violations, sourceId);
+  // not awaited: the calls and the live stream do not wait for the violations, nor fail with them
+  violationsList(violations, sourceId).catch((e) => violations.replaceChildren(el('p', { class: 'error' }, e.message)));
 
   let lastSeq = 0; let paused = false; let pending = []; let frame = 0; let unlisted = 0;
   // the listed rows by messageId, and the router's judgments waiting for the next frame, newest last
