@@ -154,7 +154,10 @@ async function debuggerView(sourceId) {
   const status = el('span', { id: 'live-status', class: 'muted' }, 'live');
   const body = el('tbody', { id: 'calls' });
   const table = el('table', { class: 'live' }, el('thead', {}, el('tr', {}, ['Received', 'Type', 'Event', 'userId', 'anonymousId', 'messageId', 'Status'].map((h) => el('th', {}, h)))), body);
-  show(el('h1', {}, 'Source debugger: ' + sourceId), el('div', { class: 'toolbar' }, search, type, liveButton, status), table);
+  const violations = el('section', { id: 'violations' });
+  show(el('h1', {}, 'Source debugger: ' + sourceId), el('div', { class: 'toolbar' }, search, type, liveButton, status), table, violations);
+  // not awaited: the calls and the live stream do not wait for the violations, nor fail with them
+  violationsList(violations, sourceId).catch((e) => violations.replaceChildren(el('p', { class: 'error' }, e.message)));
 
   let lastSeq = 0; let paused = false; let pending = []; let frame = 0; let unlisted = 0;
   // the listed rows by messageId, and the router's judgments waiting for the next frame, newest last
@@ -227,6 +230,24 @@ async function debuggerView(sourceId) {
   type.addEventListener('change', refilter);
   await reload();
   connect();
+}
+
+// The source's tracking-plan violations read from sb.violations: counts per kind and the newest, as text.
+async function violationsList(section, sourceId) {
+  const v = await api('/sources/' + encodeURIComponent(sourceId) + '/violations?limit=100');
+  const refresh = el('button', { id: 'violations-refresh', type: 'button' }, 'Refresh');
+  refresh.addEventListener('click', () => violationsList(section, sourceId));
+  const counts = Object.entries(v.counts).filter(([, n]) => n > 0).map(([k, n]) => k + ' ' + n).join(' · ');
+  const rows = v.violations.map((x) => el('tr', { class: 'violation' },
+    el('td', {}, (x.judgedAt || '').replace('T', ' ').replace('Z', '')), el('td', {}, x.event || x.type),
+    el('td', { class: 'mono' }, x.pointer || '(event)'), el('td', {}, x.kind), el('td', {}, x.expected || ''), el('td', {}, x.actual || ''),
+    el('td', {}, String(x.planVersion)), el('td', {}, x.blocked ? badge('blocked') : ''),
+    el('td', { class: 'mono' }, el('a', { href: '#/trace/' + encodeURIComponent(x.messageId) }, x.messageId))));
+  section.replaceChildren(
+    el('h2', {}, 'Violations'),
+    el('div', { class: 'toolbar' }, el('span', { id: 'violation-counts', class: 'muted' }, v.total + ' read' + (counts ? ': ' + counts : '')), refresh),
+    el('table', {}, el('thead', {}, el('tr', {}, ['Judged', 'Event', 'Pointer', 'Kind', 'Expected', 'Actual', 'Plan version', '', 'messageId'].map((h) => el('th', {}, h)))),
+      el('tbody', { id: 'violation-rows' }, ...rows)));
 }
 
 async function expand(tr, messageId) {

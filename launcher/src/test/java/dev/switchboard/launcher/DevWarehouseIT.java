@@ -7,7 +7,6 @@ package dev.switchboard.launcher;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.switchboard.warehouse.postgres.PostgresUrl;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -17,10 +16,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
@@ -81,13 +76,18 @@ class DevWarehouseIT {
         // Then the printed URL serves them in Segment's tables: tracks, the event's table, identifies, users
         await().atMost(Duration.ofSeconds(60))
                 .pollInterval(Duration.ofMillis(250))
-                .until(() -> rows(url, "SELECT count(*) FROM web.users").equals("1"));
-        assertThat(rows(url, "SELECT id, event, event_text, user_id FROM web.tracks"))
+                .until(() -> WarehouseRows.rows(url, "SELECT count(*) FROM web.users")
+                        .equals("1"));
+        assertThat(WarehouseRows.rows(url, "SELECT id, event, event_text, user_id FROM web.tracks"))
                 .isEqualTo("dw-1 signed_up Signed Up u-1");
-        assertThat(rows(url, "SELECT id, plan, seats FROM web.signed_up")).isEqualTo("dw-1 pro 3");
-        assertThat(rows(url, "SELECT id, user_id, email FROM web.identifies")).isEqualTo("dw-2 u-1 ada@example.com");
-        assertThat(rows(url, "SELECT id, email, name FROM web.users")).isEqualTo("u-1 ada@example.com Ada");
-        assertThat(rows(url, "SELECT count(*) FROM web.tracks WHERE received_at IS NOT NULL AND uuid_ts IS NOT NULL"))
+        assertThat(WarehouseRows.rows(url, "SELECT id, plan, seats FROM web.signed_up"))
+                .isEqualTo("dw-1 pro 3");
+        assertThat(WarehouseRows.rows(url, "SELECT id, user_id, email FROM web.identifies"))
+                .isEqualTo("dw-2 u-1 ada@example.com");
+        assertThat(WarehouseRows.rows(url, "SELECT id, email, name FROM web.users"))
+                .isEqualTo("u-1 ada@example.com Ada");
+        assertThat(WarehouseRows.rows(
+                        url, "SELECT count(*) FROM web.tracks WHERE received_at IS NOT NULL AND uuid_ts IS NOT NULL"))
                 .isEqualTo("1");
 
         // When dev stops (SIGTERM, as Ctrl-C) and starts again on the same data directory
@@ -97,7 +97,7 @@ class DevWarehouseIT {
 
         // Then the tables and their rows are still there
         assertThat(again).isEqualTo(url);
-        assertThat(rows(again, "SELECT id FROM web.tracks UNION ALL SELECT id FROM web.identifies"))
+        assertThat(WarehouseRows.rows(again, "SELECT id FROM web.tracks UNION ALL SELECT id FROM web.identifies"))
                 .isEqualTo("dw-1\ndw-2");
     }
 
@@ -114,24 +114,6 @@ class DevWarehouseIT {
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
-    }
-
-    /** The rows of {@code sql} at the psql URL, columns joined by a space and rows by a newline. */
-    private static String rows(String psqlUrl, String sql) {
-        PostgresUrl url = PostgresUrl.parse(psqlUrl, null, null);
-        try (Connection c = DriverManager.getConnection(url.jdbcUrl(), url.user(), url.password());
-                ResultSet rs = c.createStatement().executeQuery(sql)) {
-            StringBuilder out = new StringBuilder();
-            while (rs.next()) {
-                out.append(out.isEmpty() ? "" : "\n");
-                for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
-                    out.append(i > 1 ? " " : "").append(rs.getString(i));
-                }
-            }
-            return out.toString();
-        } catch (SQLException e) {
-            return "error: " + e.getMessage(); // e.g. the table is not created yet
-        }
     }
 
     private static int freePort() throws IOException {

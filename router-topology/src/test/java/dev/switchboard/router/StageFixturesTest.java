@@ -65,8 +65,25 @@ class StageFixturesTest {
             }
             ArrayNode events = actual.putArray("events");
             ArrayNode blocked = JSON.createArrayNode();
+            ArrayNode forwarded = JSON.createArrayNode();
             for (var record : router.archive()) {
                 events.add(readTree(record.value().getJson()));
+                Header mark = record.headers().lastHeader(PlanStage.FORWARDED_HEADER);
+                if (mark != null) {
+                    forwarded
+                            .addObject()
+                            .put("messageId", record.value().getMessageId())
+                            .put("sourceId", record.value().getSourceId())
+                            .put("forwarded", new String(mark.value(), StandardCharsets.UTF_8))
+                            .put(
+                                    "from",
+                                    new String(
+                                            record.headers()
+                                                    .lastHeader(PlanStage.FORWARDED_FROM_HEADER)
+                                                    .value(),
+                                            StandardCharsets.UTF_8))
+                            .put("blocked", record.headers().lastHeader(PlanStage.BLOCKED_HEADER) != null);
+                }
                 Header why = record.headers().lastHeader(PlanStage.BLOCKED_HEADER);
                 if (why != null) {
                     Header found = record.headers().lastHeader(PlanStage.VIOLATIONS_HEADER);
@@ -80,6 +97,9 @@ class StageFixturesTest {
             }
             if (!blocked.isEmpty()) {
                 actual.set("blocked", blocked); // only plan cases have these, so other stages' files stay as they were
+            }
+            if (!forwarded.isEmpty()) {
+                actual.set("forwarded", forwarded); // only forwarding cases have these
             }
             List<Violation> found = router.violations();
             if (!found.isEmpty()) {

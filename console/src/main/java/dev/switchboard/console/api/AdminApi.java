@@ -89,6 +89,7 @@ public final class AdminApi {
         });
         router.get("/api/workspace").handler(ctx -> blocking(ctx, () -> workspaceView.render(config.current())));
         router.get("/api/sources/:source/calls").handler(this::calls);
+        router.get("/api/sources/:source/violations").handler(this::violations);
         router.get("/api/sources/:source/live").handler(ctx -> LiveStream.open(ctx, vertx, recorder, views));
         router.get("/api/trace/:messageId").handler(this::trace);
         router.get("/api/destinations/:destination/delivery").handler(this::delivery);
@@ -125,10 +126,19 @@ public final class AdminApi {
         HttpReplies.json(ctx, 200, n.toString());
     }
 
-    private void calls(RoutingContext ctx) {
+    /** The {@code :source} of the path when a workspace has it; else answers 404 and gives null. */
+    private String knownSource(RoutingContext ctx) {
         String source = ctx.pathParam("source");
-        if (source(source).isEmpty()) {
-            notFound(ctx, "no source '" + source + "' in any workspace");
+        if (source(source).isPresent()) {
+            return source;
+        }
+        notFound(ctx, "no source '" + source + "' in any workspace");
+        return null;
+    }
+
+    private void calls(RoutingContext ctx) {
+        String source = knownSource(ctx);
+        if (source == null) {
             return;
         }
         int limit = intParam(ctx, "limit", 100, 1, MAX_CALLS);
@@ -143,6 +153,14 @@ public final class AdminApi {
         ArrayNode calls = n.putArray("calls");
         page.calls().forEach(c -> calls.add(views.call(c)));
         HttpReplies.json(ctx, 200, n.toString());
+    }
+
+    private void violations(RoutingContext ctx) {
+        String source = knownSource(ctx);
+        if (source != null) {
+            var found = recorder.violations(source, intParam(ctx, "limit", 100, 1, MAX_CALLS));
+            HttpReplies.json(ctx, 200, ViolationsView.render(source, found).toString());
+        }
     }
 
     /** Search: any of the listed fields equal to {@code q}, or the call's text containing it (case-insensitive). */

@@ -17,6 +17,7 @@ import dev.switchboard.schemas.avro.DestinationRequest;
 import dev.switchboard.schemas.avro.Event;
 import dev.switchboard.schemas.avro.RawCall;
 import dev.switchboard.schemas.avro.Rejected;
+import dev.switchboard.schemas.avro.Violation;
 import dev.switchboard.workspace.CompiledWorkspace;
 import dev.switchboard.workspace.ConfigView;
 import dev.switchboard.workspace.Route;
@@ -51,9 +52,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Reads what the console shows, with one consumer of its own (no group, read_committed, so it never
  * slows ingest or routing and commits nothing): {@code sb.ingest.raw}, {@code sb.events},
- * {@code sb.rejected}, every {@code sb.dest.<id>} and {@code sb.delivery.outcomes}, from
+ * {@code sb.rejected}, {@code sb.violations}, every {@code sb.dest.<id>} and {@code sb.delivery.outcomes}, from
  * {@code lookback} ago (the outcomes from a day ago, for the day's delivery counts), into bounded
- * views: the last calls per source, the last {@code traces} messageIds, and a ledger per destination.
+ * views: the last calls and the plan's violations per source, the last {@code traces} messageIds, and a
+ * ledger per destination.
  * Fan-out's decision for each event is asked of {@link FanOutStage#decide}, the router's own rule.
  */
 public final class Recorder implements AutoCloseable {
@@ -84,6 +86,7 @@ public final class Recorder implements AutoCloseable {
     private final Object lock = new Object();
     private final Map<String, SourceLog> sources = new HashMap<>();
     private final Map<String, DeliveryLedger> ledgers = new HashMap<>();
+    private final Map<String, ViolationLog> violations = new HashMap<>();
     private final LinkedHashMap<String, Trace> traces;
     private final Map<String, Deserializer<?>> deserializers = new HashMap<>();
 
@@ -122,6 +125,14 @@ public final class Recorder implements AutoCloseable {
     }
 
     // ---- reading ----
+
+    /** The newest {@code limit} violations of {@code sourceId}'s tracking plan read from {@code sb.violations}, and the counts per kind. */
+    public ViolationLog.Snapshot violations(String sourceId, int limit) {
+        synchronized (lock) {
+            ViolationLog log = violations.get(sourceId);
+            return log == null ? ViolationLog.Snapshot.empty() : log.snapshot(limit);
+        }
+    }
 
     /**
      * The calls of {@code sourceId} after sequence {@code afterSeq}, newest first, at most {@code limit}
@@ -255,6 +266,7 @@ public final class Recorder implements AutoCloseable {
                 || topic.equals(Topics.EVENTS.name())
                 || topic.equals(Topics.REJECTED.name())
                 || topic.equals(Topics.DELIVERY_OUTCOMES.name())
+                || topic.equals(Topics.VIOLATIONS.name())
                 || Topics.DESTINATION_TOPICS.matcher(topic).matches();
     }
 
@@ -282,6 +294,10 @@ public final class Recorder implements AutoCloseable {
                 }
             } else if (value instanceof DeliveryOutcome outcome) {
                 delivered(outcome);
+            } else if (value instanceof Violation v) {
+                violations
+                        .computeIfAbsent(v.getSourceId(), s -> new ViolationLog(limits.callsPerSource()))
+                        .add(v);
             }
         }
     }
@@ -289,7 +305,11 @@ public final class Recorder implements AutoCloseable {
     private Deserializer<?> deserializer(String topic) {
         return deserializers.computeIfAbsent(topic, t -> {
             Topic<String, ?> known = List.<Topic<String, ?>>of(
-                            Topics.INGEST_RAW, Topics.EVENTS, Topics.REJECTED, Topics.DELIVERY_OUTCOMES)
+                            Topics.INGEST_RAW,
+                            Topics.EVENTS,
+                            Topics.REJECTED,
+                            Topics.DELIVERY_OUTCOMES,
+                            Topics.VIOLATIONS)
                     .stream()
                     .filter(k -> k.name().equals(t))
                     .findFirst()

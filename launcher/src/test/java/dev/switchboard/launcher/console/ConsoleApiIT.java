@@ -254,6 +254,42 @@ class ConsoleApiIT {
 
     @Test
     @Order(5)
+    void shouldListTheSourcesPlanViolationsWithTheirCountsPerKind() throws Exception {
+        // Given web's tracking plan (allow), where Plan Checked's sku is a string
+        // When a Plan Checked with a numeric sku comes
+        assertThat(fx.sendRaw(
+                        "/v1/track",
+                        "{\"userId\":\"u-v\",\"event\":\"Plan Checked\",\"messageId\":\"c-violation\","
+                                + "\"properties\":{\"sku\":5}}"))
+                .isEqualTo(200);
+
+        // Then the violations view lists it with its pointer, kind, expected, actual and plan version
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> ids(api("/api/sources/web/violations").path("violations"))
+                        .contains("c-violation"));
+        JsonNode view = api("/api/sources/web/violations");
+        JsonNode v = call(view.path("violations"), "c-violation");
+        assertThat(v.path("event").asText()).isEqualTo("Plan Checked");
+        assertThat(v.path("pointer").asText()).isEqualTo("/properties/sku");
+        assertThat(v.path("kind").asText()).isEqualTo("TYPE_MISMATCH");
+        assertThat(v.path("expected").asText()).isEqualTo("type: string");
+        assertThat(v.path("actual").asText()).isEqualTo("integer");
+        assertThat(v.path("planVersion").asInt()).isEqualTo(1);
+        assertThat(v.path("blocked").asBoolean()).isFalse();
+
+        // And the counts per kind add up to the total, this one among them
+        long sum = 0;
+        for (JsonNode n : view.path("counts")) {
+            sum += n.asLong();
+        }
+        assertThat(sum).isEqualTo(view.path("total").asLong());
+        assertThat(view.path("counts").path("TYPE_MISMATCH").asLong()).isGreaterThanOrEqualTo(1);
+        assertThat(call("GET", "/api/sources/nope/violations", null, bearer()).statusCode())
+                .isEqualTo(404);
+    }
+
+    @Test
+    @Order(6)
     void shouldShowDeliveryErrorsAndRedriveDeadLettersOnce() throws Exception {
         // Given hooks answering 503 until the events are dead-lettered
         fx.status.set(503);
@@ -347,7 +383,7 @@ class ConsoleApiIT {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void shouldNeverAnswerASecretOrAFullWriteKey() {
         assertThat(answers).isNotEmpty();
         for (String a : answers) {

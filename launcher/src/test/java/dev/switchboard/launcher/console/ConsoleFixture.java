@@ -89,6 +89,13 @@ final class ConsoleFixture implements AutoCloseable {
                     destination: quiet
                     filters:
                       - { if: 'type = "track" and event = "Debug"', drop: true }
+                trackingPlans:
+                  - source: web
+                    versions:
+                      - version: 1
+                        track:
+                          Order Completed: { type: object }
+                          Plan Checked: { type: object, properties: { sku: { type: string } } }
                 """
                         .formatted(WRITE_KEY, port, SHARED_SECRET, port));
         dev = DevMode.start(new DevMode.Options(

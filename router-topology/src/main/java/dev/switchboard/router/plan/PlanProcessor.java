@@ -29,8 +29,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Suppression first (a suppressed user's event is not judged), then the source's plan. Counts
- * violations, blocked and suppressed events ({@code sb-router} metrics of {@code sb-plan}). A failure
+ * Suppression first (a suppressed user's event is not judged), then the source's plan, then what the
+ * plan forwards into another source ({@link Forwarding}). Counts violations, blocked, suppressed and
+ * forwarded events ({@code sb-router} metrics of {@code sb-plan}). A failure
  * inside the plan's validator must not cost the event: it is passed on unjudged and logged.
  */
 final class PlanProcessor implements FixedKeyProcessor<String, Configured, Planned> {
@@ -44,6 +45,7 @@ final class PlanProcessor implements FixedKeyProcessor<String, Configured, Plann
     private Sensor violations;
     private Sensor blocked;
     private Sensor suppressed;
+    private Sensor forwarded;
 
     @Override
     public void init(FixedKeyProcessorContext<String, Planned> context) {
@@ -51,6 +53,7 @@ final class PlanProcessor implements FixedKeyProcessor<String, Configured, Plann
         this.violations = sensor("violations");
         this.blocked = sensor("blocked");
         this.suppressed = sensor("suppressed");
+        this.forwarded = sensor("forwarded");
     }
 
     private Sensor sensor(String operation) {
@@ -66,10 +69,15 @@ final class PlanProcessor implements FixedKeyProcessor<String, Configured, Plann
         }
         if (d.blockedAs() == null) {
             context.forward(record.withValue(p));
-            return;
+        } else {
+            (d.blockedAs().equals(SUPPRESSED) ? suppressed : blocked).record();
+            context.forward(record.withValue(p).withHeaders(headers(record.headers(), d.blockedAs(), p.violations())));
         }
-        (d.blockedAs().equals(SUPPRESSED) ? suppressed : blocked).record();
-        context.forward(record.withValue(p).withHeaders(headers(record.headers(), d.blockedAs(), p.violations())));
+        // In the same task as the judged event, so in the same transaction as all the router writes of it.
+        for (Forwarding.Forwarded f : Forwarding.of(record.value(), p, BLOCKED_BY_PLAN.equals(d.blockedAs()))) {
+            forwarded.record();
+            context.forward(record.withValue(f.planned()).withHeaders(f.headers(record.headers())));
+        }
     }
 
     /** What the plan makes of one event, and why it is kept from fan-out ({@code null}: it is not). */

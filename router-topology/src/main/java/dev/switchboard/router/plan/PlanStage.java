@@ -25,6 +25,15 @@ public final class PlanStage {
     /** Header of an event blocked by its plan: its violations as a JSON array. */
     public static final String VIOLATIONS_HEADER = "sb-violations";
 
+    /**
+     * Header of an event the plan step forwarded into another source: {@code violation} (a
+     * {@code Violation Generated} call) or {@code blocked} (a blocked event as it came). No plan judges it.
+     */
+    public static final String FORWARDED_HEADER = "sb-forwarded";
+
+    /** Header of a forwarded event: the source whose plan forwarded it. */
+    public static final String FORWARDED_FROM_HEADER = "sb-forwarded-from";
+
     private PlanStage() {}
 
     public static KStream<String, Planned> apply(KStream<String, Configured> events) {

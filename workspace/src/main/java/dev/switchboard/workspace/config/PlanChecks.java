@@ -13,7 +13,8 @@ import java.util.Set;
 /**
  * The {@code trackingPlans:} and {@code suppression:} sections: a plan per source of this workspace,
  * known enforcement options, numbered versions, schemas that compile ({@link PlanSchemas}) and
- * transformations that name their event; each problem with its line.
+ * transformations that name their event, forwarding to another source of the workspace; each problem
+ * with its line.
  */
 final class PlanChecks {
 
@@ -38,6 +39,8 @@ final class PlanChecks {
             }
             enforcement(parsed, at, plan, problems);
             versions(parsed, at, plan, problems);
+            forwarding(parsed, at + "/forwardViolations", plan, plan.forwardViolations(), sourceIds, problems);
+            forwarding(parsed, at + "/forwardBlockedEvents", plan, plan.forwardBlockedEvents(), sourceIds, problems);
         }
         SuppressionConfig suppression = parsed.config().suppressionList();
         checkIds(parsed, "/suppression/userIds", suppression.userIds(), problems);
@@ -55,6 +58,28 @@ final class PlanChecks {
         }
         if (plan.enforcement().contains("allow") && plan.enforcement().size() > 1) {
             problems.add(parsed.problem(at + "/enforcement", "'allow' cannot be combined with another enforcement"));
+        }
+    }
+
+    private static void forwarding(
+            ParsedWorkspace parsed,
+            String at,
+            TrackingPlanConfig plan,
+            ForwardingConfig to,
+            Set<String> sourceIds,
+            List<ConfigProblem> problems) {
+        if (to == null) {
+            return;
+        }
+        if (to.source() == null || !sourceIds.contains(to.source())) {
+            problems.add(parsed.problem(
+                    at + "/source",
+                    "forwarding source '" + to.source() + "' is not a source of this workspace; sources: "
+                            + sourceIds));
+        } else if (to.source().equals(plan.source())) {
+            problems.add(parsed.problem(
+                    at + "/source",
+                    "source '" + to.source() + "' cannot forward to itself (a loop); forward to another source"));
         }
     }
 

@@ -19,7 +19,9 @@ public record TrackingPlanConfig(
         @JsonProperty("source") String source,
         @JsonProperty("enforcement") @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY)
                 List<String> enforcement,
-        @JsonProperty("versions") List<PlanVersionConfig> versions) {
+        @JsonProperty("versions") List<PlanVersionConfig> versions,
+        @JsonProperty("forwardViolations") ForwardingConfig forwardViolations,
+        @JsonProperty("forwardBlockedEvents") ForwardingConfig forwardBlockedEvents) {
 
     /** Segment's enforcement options, as written in the file. */
     public static final List<String> ENFORCEMENTS =

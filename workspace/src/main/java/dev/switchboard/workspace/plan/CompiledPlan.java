@@ -30,8 +30,16 @@ public final class CompiledPlan {
     private final boolean blockUnplanned;
     private final boolean blockInvalid;
     private final TreeMap<Integer, PlanVersion> versions;
+    private final String forwardViolations;
+    private final String forwardBlockedEvents;
 
-    private CompiledPlan(List<String> enforcement, TreeMap<Integer, PlanVersion> versions) {
+    private CompiledPlan(
+            List<String> enforcement,
+            TreeMap<Integer, PlanVersion> versions,
+            String forwardViolations,
+            String forwardBlockedEvents) {
+        this.forwardViolations = forwardViolations;
+        this.forwardBlockedEvents = forwardBlockedEvents;
         this.enforcement = List.copyOf(enforcement);
         this.omitProperties = enforcement.contains("omit-properties");
         this.blockUnplanned = enforcement.contains("block-unplanned");
@@ -68,7 +76,25 @@ public final class CompiledPlan {
                             Map.copyOf(others),
                             Map.copyOf(transformations)));
         }
-        return new CompiledPlan(config.enforcement(), versions);
+        return new CompiledPlan(
+                config.enforcement(),
+                versions,
+                config.forwardViolations() == null
+                        ? null
+                        : config.forwardViolations().source(),
+                config.forwardBlockedEvents() == null
+                        ? null
+                        : config.forwardBlockedEvents().source());
+    }
+
+    /** The source that gets each violation as a {@code Violation Generated} track call, or null. */
+    public String forwardViolations() {
+        return forwardViolations;
+    }
+
+    /** The source that gets each event this plan blocks, as it came, or null. */
+    public String forwardBlockedEvents() {
+        return forwardBlockedEvents;
     }
 
     /** The enforcement options, as written: {@code allow}, {@code omit-properties}, ... */

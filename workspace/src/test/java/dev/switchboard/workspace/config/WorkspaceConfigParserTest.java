@@ -123,6 +123,37 @@ class WorkspaceConfigParserTest {
         assertThat(c.sources().get(0).writeKeys()).containsExactly("fallback");
     }
 
+    @Test
+    void shouldCompileForwardingWhenPlanForwardsToAnotherSource() throws Exception {
+        // Given
+        String yaml =
+                """
+                workspace: acme
+                sources: [{ id: web, writeKey: wk_1 }, { id: audit, writeKey: wk_2 }, { id: quarantine, writeKey: wk_3 }]
+                trackingPlans:
+                  - source: web
+                    versions: [{ version: 1 }]
+                    forwardViolations: { source: audit }
+                    forwardBlockedEvents: { source: quarantine }
+                  - source: audit
+                    versions: [{ version: 1 }]
+                """;
+
+        // When
+        WorkspaceConfig c =
+                WorkspaceConfigParser.parseYaml(yaml, "w.yaml", n -> null).config();
+        var web = dev.switchboard.workspace.plan.CompiledPlan.compile(
+                c.trackingPlans().get(0));
+        var audit = dev.switchboard.workspace.plan.CompiledPlan.compile(
+                c.trackingPlans().get(1));
+
+        // Then
+        assertThat(web.forwardViolations()).isEqualTo("audit");
+        assertThat(web.forwardBlockedEvents()).isEqualTo("quarantine");
+        assertThat(audit.forwardViolations()).as("forwarding is optional").isNull();
+        assertThat(audit.forwardBlockedEvents()).isNull();
+    }
+
     /**
      * Each {@code config/invalid/<case>.yaml} starts with a comment line {@code # expect: <line>: <text>}:
      * the parser must fail with a problem on that line whose message contains the text.
