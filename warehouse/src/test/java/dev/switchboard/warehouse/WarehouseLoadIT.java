@@ -205,6 +205,26 @@ class WarehouseLoadIT extends WarehouseTestBase {
                 .isGreaterThanOrEqualTo(1);
     }
 
+    @Test
+    void shouldNotLoadWhatTheRouterKeptFromDeliveryWhenTheArchiveMarksIt() {
+        // Given one user's events: one its plan blocked, one while it was suppressed, then a delivered one
+        String source = newId("web");
+        String warehouse = newId("wh");
+        startDefault(warehouse, fastConfig(Map.of()));
+        events.sendBlocked("acme", source, Events.track("m-plan", "u1", "Kept", Map.of()), "plan");
+        events.sendBlocked("acme", source, Events.track("m-suppressed", "u1", "Kept", Map.of()), "suppressed");
+        events.send("acme", source, List.of(Events.track("m-ok", "u1", "Kept", Map.of())));
+
+        // Then only the delivered one is loaded (same partition: the two before it were read first)
+        await().until(() -> count(source + ".kept") == 1);
+        assertThat(count(source + ".tracks")).isEqualTo(1);
+        assertThat(registry.find("switchboard.warehouse.blocked")
+                        .tag("warehouse", warehouse)
+                        .counter()
+                        .count())
+                .isEqualTo(2);
+    }
+
     private static Map<String, String> mapOf(String... kv) {
         Map<String, String> m = new java.util.LinkedHashMap<>();
         for (int i = 0; i < kv.length; i += 2) {

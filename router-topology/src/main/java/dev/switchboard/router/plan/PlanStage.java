@@ -6,6 +6,7 @@ package dev.switchboard.router.plan;
 
 import dev.switchboard.router.internal.Configured;
 import dev.switchboard.router.internal.Planned;
+import dev.switchboard.schemas.ArchiveHeaders;
 import dev.switchboard.schemas.Stage;
 import dev.switchboard.schemas.Topics;
 import org.apache.kafka.streams.kstream.KStream;
@@ -19,20 +20,12 @@ public final class PlanStage {
 
     static final String NAME = Stage.PLAN.processorName();
 
-    /** Header of an archived event kept from fan-out: {@code plan} or {@code suppressed}. */
-    public static final String BLOCKED_HEADER = "sb-blocked";
+    /** The archive's headers, named where every consumer of {@code sb.events} reads them ({@link ArchiveHeaders}). */
+    public static final String BLOCKED_HEADER = ArchiveHeaders.BLOCKED;
 
-    /** Header of an event blocked by its plan: its violations as a JSON array. */
-    public static final String VIOLATIONS_HEADER = "sb-violations";
-
-    /**
-     * Header of an event the plan step forwarded into another source: {@code violation} (a
-     * {@code Violation Generated} call) or {@code blocked} (a blocked event as it came). No plan judges it.
-     */
-    public static final String FORWARDED_HEADER = "sb-forwarded";
-
-    /** Header of a forwarded event: the source whose plan forwarded it. */
-    public static final String FORWARDED_FROM_HEADER = "sb-forwarded-from";
+    public static final String VIOLATIONS_HEADER = ArchiveHeaders.VIOLATIONS;
+    public static final String FORWARDED_HEADER = ArchiveHeaders.FORWARDED;
+    public static final String FORWARDED_FROM_HEADER = ArchiveHeaders.FORWARDED_FROM;
 
     private PlanStage() {}
 

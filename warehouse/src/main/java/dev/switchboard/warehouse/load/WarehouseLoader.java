@@ -7,6 +7,7 @@ package dev.switchboard.warehouse.load;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.switchboard.schemas.ArchiveHeaders;
 import dev.switchboard.schemas.JsonNumbers;
 import dev.switchboard.schemas.Topics;
 import dev.switchboard.schemas.avro.Event;
@@ -68,6 +69,7 @@ public final class WarehouseLoader implements AutoCloseable {
     private final Counter loaded;
     private final Counter failed;
     private final Counter unreadable;
+    private final Counter blocked;
     private final Timer loadTime;
     private final Thread thread;
     private volatile boolean running = true;
@@ -95,6 +97,11 @@ public final class WarehouseLoader implements AutoCloseable {
         this.unreadable = Counter.builder("switchboard.warehouse.unreadable")
                 .tag("warehouse", target.id())
                 .description("Records of sb.events that could not be read, skipped")
+                .register(registry);
+        this.blocked = Counter.builder("switchboard.warehouse.blocked")
+                .tag("warehouse", target.id())
+                .description(
+                        "Archived events kept from delivery (blocked by a plan, or a suppressed user's), not loaded")
                 .register(registry);
         this.loadTime = Timer.builder("switchboard.warehouse.load.time")
                 .tag("warehouse", target.id())
@@ -247,9 +254,17 @@ public final class WarehouseLoader implements AutoCloseable {
         failures = 0;
     }
 
-    /** The rows of one record; none when it is not for this warehouse or cannot be read. */
+    /**
+     * The rows of one record; none when it is not for this warehouse, was kept from delivery (blocked by its
+     * tracking plan, or its user suppressed: archived, never delivered, and a warehouse is a destination), or
+     * cannot be read.
+     */
     private List<FlatRow> rows(ConsumerRecord<byte[], byte[]> r) {
         if (r.value() == null) {
+            return List.of();
+        }
+        if (r.headers().lastHeader(ArchiveHeaders.BLOCKED) != null) {
+            blocked.increment();
             return List.of();
         }
         try {

@@ -6,6 +6,7 @@ package dev.switchboard.warehouse.testing;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.switchboard.schemas.ArchiveHeaders;
 import dev.switchboard.schemas.Topics;
 import dev.switchboard.schemas.avro.Event;
 import java.time.Instant;
@@ -85,6 +86,15 @@ public final class Events implements AutoCloseable {
         } catch (RuntimeException e) {
             throw new IllegalStateException("could not send events", e);
         }
+    }
+
+    /** Sends one event as the router archives an event it kept from delivery ({@code why}: plan, suppressed). */
+    public void sendBlocked(String workspace, String source, ObjectNode json, String why) {
+        ProducerRecord<String, Event> r =
+                new ProducerRecord<>(Topics.EVENTS.name(), json.get("userId").asText(), event(workspace, source, json));
+        r.headers().add(ArchiveHeaders.BLOCKED, why.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        producer.send(r);
+        producer.flush();
     }
 
     /** Sends bytes that are no Event at all, as a broken producer might. */
