@@ -11,8 +11,11 @@ import dev.switchboard.schemas.Topics;
 import dev.switchboard.schemas.avro.ConfigRecord;
 import dev.switchboard.schemas.avro.DestinationRequest;
 import dev.switchboard.schemas.avro.Event;
+import dev.switchboard.schemas.avro.FieldSeen;
 import dev.switchboard.schemas.avro.RawCall;
 import dev.switchboard.schemas.avro.Rejected;
+import dev.switchboard.schemas.avro.SuppressedIdType;
+import dev.switchboard.schemas.avro.UserSuppression;
 import dev.switchboard.schemas.avro.Violation;
 import dev.switchboard.workspace.config.WorkspaceConfigParser;
 import java.time.Instant;
@@ -55,6 +58,8 @@ public final class RouterDriver implements AutoCloseable {
     private final TestOutputTopic<String, Event> events;
     private final TestOutputTopic<String, Rejected> rejected;
     private final TestOutputTopic<String, Violation> violations;
+    private final TestInputTopic<String, UserSuppression> suppressions;
+    private final TestOutputTopic<String, FieldSeen> fields;
 
     public RouterDriver() {
         // In-memory dedupe store: TopologyTestDriver is slow with persistent stores; the logic is the same.
@@ -83,6 +88,31 @@ public final class RouterDriver implements AutoCloseable {
                 Topics.VIOLATIONS.name(),
                 Topics.VIOLATIONS.keySerde().deserializer(),
                 Topics.VIOLATIONS.valueSerde().deserializer());
+        suppressions = driver.createInputTopic(
+                Topics.SUPPRESSIONS.name(),
+                Topics.SUPPRESSIONS.keySerde().serializer(),
+                Topics.SUPPRESSIONS.valueSerde().serializer());
+        fields = driver.createOutputTopic(
+                Topics.FIELDS.name(),
+                Topics.FIELDS.keySerde().deserializer(),
+                Topics.FIELDS.valueSerde().deserializer());
+    }
+
+    /** Suppresses a user of workspace acme on {@code sb.suppressions}, as {@code switchboard suppress add} does. */
+    public void suppress(SuppressedIdType type, String id) {
+        suppressions.pipeInput(
+                Topics.suppressionKey("acme", type, id),
+                new UserSuppression("acme", type, id, "test", null, Instant.parse("2026-01-01T00:00:00Z")));
+    }
+
+    /** Lifts it with a tombstone, as {@code switchboard suppress remove} does. */
+    public void unsuppress(SuppressedIdType type, String id) {
+        suppressions.pipeInput(Topics.suppressionKey("acme", type, id), null);
+    }
+
+    /** The field inventory's records on {@code sb.fields} since the last call, with their keys. */
+    public List<TestRecord<String, FieldSeen>> fields() {
+        return fields.readRecordsToList();
     }
 
     /** Publishes the test workspace (or another YAML) to the config topic. */
