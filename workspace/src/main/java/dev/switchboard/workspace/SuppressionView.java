@@ -9,10 +9,12 @@ import dev.switchboard.schemas.avro.SuppressedIdType;
 import dev.switchboard.schemas.avro.UserSuppression;
 import dev.switchboard.workspace.plan.SuppressedUsers;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 /**
@@ -24,6 +26,8 @@ public final class SuppressionView implements SuppressedUsers, AutoCloseable {
 
     private final TopicTail<String, UserSuppression> tail;
     private final Map<String, UserSuppression> byKey = new ConcurrentHashMap<>();
+    /** The next offset to read, per partition: what was written below it is in {@link #byKey}. */
+    private final Map<Integer, Long> next = new HashMap<>();
 
     /** @param clientProperties bootstrap servers and the role's client settings */
     public SuppressionView(Properties clientProperties, String clientId) {
@@ -45,14 +49,33 @@ public final class SuppressionView implements SuppressedUsers, AutoCloseable {
 
     private void apply(List<ConsumerRecord<String, UserSuppression>> records) {
         for (ConsumerRecord<String, UserSuppression> r : records) {
-            if (r.key() == null) {
-                continue;
-            }
-            if (r.value() == null) {
+            if (r.key() != null && r.value() == null) {
                 byKey.remove(r.key());
-            } else {
+            } else if (r.key() != null) {
                 byKey.put(r.key(), r.value());
             }
+        }
+        synchronized (next) {
+            records.forEach(r -> next.merge(r.partition(), r.offset() + 1, Math::max));
+            next.notifyAll();
+        }
+    }
+
+    /**
+     * Read your writes: waits until the view has read the record written at {@code offset} of {@code partition}
+     * (a producer's {@code RecordMetadata}); false when {@code timeout} passed first.
+     */
+    public boolean awaitRead(int partition, long offset, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        synchronized (next) {
+            while (next.getOrDefault(partition, 0L) <= offset) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                TimeUnit.NANOSECONDS.timedWait(next, left);
+            }
+            return true;
         }
     }
 

@@ -7,8 +7,7 @@ package dev.switchboard.launcher.recovery;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.switchboard.launcher.cli.KafkaOptions;
-import dev.switchboard.launcher.cli.RoleProperties;
+import dev.switchboard.launcher.cli.ClusterCommand;
 import dev.switchboard.options.KafkaAccess;
 import dev.switchboard.schemas.Topics;
 import dev.switchboard.schemas.avro.FieldSeen;
@@ -17,13 +16,9 @@ import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code switchboard fields --source S}: the field inventory of one source, from {@code sb.fields}. */
 @Command(
@@ -37,16 +32,7 @@ import picocli.CommandLine.Spec;
             "",
             "Example: switchboard fields --source web"
         })
-public final class FieldsCommand implements Callable<Integer> {
-
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    KafkaOptions kafka;
-
-    @Mixin
-    RoleProperties properties;
+public final class FieldsCommand extends ClusterCommand {
 
     @Option(names = "--source", required = true, paramLabel = "S", description = "The source.")
     String source;
@@ -56,11 +42,11 @@ public final class FieldsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        KafkaAccess access = kafka.access(properties);
+        KafkaAccess access = access();
         KnownDestinations.workspaceOf(access, source);
         RequiredTopic.check(access, Topics.FIELDS);
         List<MergedFields.Field> fields = MergedFields.merge(read(access), source);
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = out();
         if (json) {
             ObjectMapper mapper = new ObjectMapper();
             ArrayNode array = mapper.createArrayNode();

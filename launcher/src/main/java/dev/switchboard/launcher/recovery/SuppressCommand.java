@@ -6,9 +6,9 @@ package dev.switchboard.launcher.recovery;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import dev.switchboard.launcher.cli.KafkaOptions;
-import dev.switchboard.launcher.cli.RoleProperties;
+import dev.switchboard.launcher.cli.ClusterCommand;
 import dev.switchboard.options.KafkaAccess;
+import dev.switchboard.schemas.Topics;
 import dev.switchboard.schemas.avro.SuppressedIdType;
 import dev.switchboard.schemas.avro.UserSuppression;
 import dev.switchboard.workspace.CompiledWorkspace;
@@ -16,13 +16,9 @@ import dev.switchboard.workspace.config.SuppressionConfig;
 import java.io.PrintWriter;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code switchboard suppress add|remove|list}: the operators' suppressed users, on {@code sb.suppressions}. */
 @Command(
@@ -62,16 +58,7 @@ public final class SuppressCommand {
         }
     }
 
-    abstract static class Base implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-
-        @Mixin
-        KafkaOptions kafka;
-
-        @Mixin
-        RoleProperties properties;
-
+    abstract static class Base extends ClusterCommand {
         @Option(
                 names = "--workspace",
                 paramLabel = "W",
@@ -111,6 +98,25 @@ public final class SuppressCommand {
         }
     }
 
+    /** {@code add} and {@code remove}: one user of one workspace. */
+    abstract static class Change extends Base {
+        @ArgGroup(exclusive = true, multiplicity = "1")
+        UserIds user;
+
+        /** Writes the change; returns what to print. */
+        abstract String change(Suppressions s, CompiledWorkspace ws, SuppressedIdType type, String id);
+
+        @Override
+        public Integer call() {
+            KafkaAccess access = access();
+            CompiledWorkspace ws = workspace(access);
+            try (Suppressions s = new Suppressions(access)) {
+                out().println(change(s, ws, user.type(), user.id()));
+            }
+            return 0;
+        }
+    }
+
     /** {@code suppress add}. */
     @Command(
             name = "add",
@@ -120,35 +126,22 @@ public final class SuppressCommand {
                 "",
                 "Example: switchboard suppress add --anonymous-id 3f2a-... --reason 'ticket 4711'"
             })
-    static final class Add extends Base {
-        @ArgGroup(exclusive = true, multiplicity = "1")
-        UserIds user;
-
+    static final class Add extends Change {
         @Option(names = "--reason", paramLabel = "TEXT", description = "Why (a ticket, a request id); kept with it.")
         String reason;
 
         @Override
-        public Integer call() {
-            KafkaAccess access = kafka.access(properties);
-            CompiledWorkspace ws = workspace(access);
-            SuppressedIdType type = user.type();
-            String id = user.id();
-            Instant now = Instant.now();
+        String change(Suppressions s, CompiledWorkspace ws, SuppressedIdType type, String id) {
             String who = System.getProperty("user.name");
-            try (Suppressions s = new Suppressions(access)) {
-                UserSuppression before = s.add(new UserSuppression(ws.id(), type, id, reason, who, now));
-                PrintWriter out = spec.commandLine().getOut();
-                if (before != null) {
-                    out.println(name(type) + " " + id + " of workspace " + ws.id() + " was already suppressed since "
-                            + before.getAddedAt() + (before.getReason() == null ? "" : " (" + before.getReason() + ")")
-                            + "; nothing changed");
-                } else {
-                    out.println("suppressed " + name(type) + " " + id + " of workspace " + ws.id()
-                            + (reason == null ? "" : " (" + reason + ")")
-                            + "; every router instance holds back their events within seconds");
-                }
+            UserSuppression before = s.add(new UserSuppression(ws.id(), type, id, reason, who, Instant.now()));
+            if (before != null) {
+                return name(type) + " " + id + " of workspace " + ws.id() + " was already suppressed since "
+                        + before.getAddedAt() + (before.getReason() == null ? "" : " (" + before.getReason() + ")")
+                        + "; nothing changed";
             }
-            return 0;
+            return "suppressed " + name(type) + " " + id + " of workspace " + ws.id()
+                    + (reason == null ? "" : " (" + reason + ")")
+                    + "; every router instance holds back their events within seconds";
         }
     }
 
@@ -162,31 +155,18 @@ public final class SuppressCommand {
                 "",
                 "Example: switchboard suppress remove --user-id u-42"
             })
-    static final class Remove extends Base {
-        @ArgGroup(exclusive = true, multiplicity = "1")
-        UserIds user;
-
+    static final class Remove extends Change {
         @Override
-        public Integer call() {
-            KafkaAccess access = kafka.access(properties);
-            CompiledWorkspace ws = workspace(access);
-            SuppressedIdType type = user.type();
-            String id = user.id();
-            try (Suppressions s = new Suppressions(access)) {
-                UserSuppression before = s.remove(ws.id(), type, id);
-                PrintWriter out = spec.commandLine().getOut();
-                String still = listed(ws, type, id)
-                        ? "; it stays suppressed by workspace " + ws.id() + "'s own list (remove it there)"
-                        : "";
-                if (before == null) {
-                    out.println(name(type) + " " + id + " of workspace " + ws.id() + " is not suppressed on "
-                            + dev.switchboard.schemas.Topics.SUPPRESSIONS.name() + "; nothing changed" + still);
-                } else {
-                    out.println(
-                            "lifted the suppression of " + name(type) + " " + id + " of workspace " + ws.id() + still);
-                }
+        String change(Suppressions s, CompiledWorkspace ws, SuppressedIdType type, String id) {
+            UserSuppression before = s.remove(ws.id(), type, id);
+            String still = listed(ws, type, id)
+                    ? "; it stays suppressed by workspace " + ws.id() + "'s own list (remove it there)"
+                    : "";
+            if (before == null) {
+                return name(type) + " " + id + " of workspace " + ws.id() + " is not suppressed on "
+                        + Topics.SUPPRESSIONS.name() + "; nothing changed" + still;
             }
-            return 0;
+            return "lifted the suppression of " + name(type) + " " + id + " of workspace " + ws.id() + still;
         }
     }
 
@@ -209,7 +189,7 @@ public final class SuppressCommand {
 
         @Override
         public Integer call() throws Exception {
-            KafkaAccess access = kafka.access(properties);
+            KafkaAccess access = access();
             List<CompiledWorkspace> workspaces =
                     workspace == null ? KnownDestinations.workspaces(access) : List.of(workspace(access));
             List<Entry> entries = new java.util.ArrayList<>();
@@ -232,7 +212,7 @@ public final class SuppressCommand {
                 c.anonymousIds()
                         .forEach(id -> entries.add(new Entry(ws.id(), "anonymousId", id, "workspace", null, null)));
             }
-            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter out = out();
             if (json) {
                 ObjectMapper mapper = new ObjectMapper();
                 ArrayNode array = mapper.createArrayNode();

@@ -19,6 +19,7 @@ import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /**
@@ -58,7 +59,7 @@ final class Suppressions implements AutoCloseable {
         UserSuppression before = get(s.getWorkspaceId(), s.getIdType(), s.getId());
         if (before == null) {
             String key = Topics.suppressionKey(s.getWorkspaceId(), s.getIdType(), s.getId());
-            write(key, Topics.SUPPRESSIONS.valueSerde().serializer().serialize(Topics.SUPPRESSIONS.name(), s), true);
+            write(key, Topics.SUPPRESSIONS.valueSerde().serializer().serialize(Topics.SUPPRESSIONS.name(), s));
         }
         return before;
     }
@@ -67,29 +68,23 @@ final class Suppressions implements AutoCloseable {
     UserSuppression remove(String workspaceId, SuppressedIdType type, String id) {
         UserSuppression before = get(workspaceId, type, id);
         if (before != null) {
-            write(Topics.suppressionKey(workspaceId, type, id), null, false);
+            write(Topics.suppressionKey(workspaceId, type, id), null);
         }
         return before;
     }
 
-    private void write(String key, byte[] value, boolean present) {
+    /** Writes one record and waits until the view has read it back (at most 10 s), so that {@link #all} shows it. */
+    private void write(String key, byte[] value) {
         try {
-            producer.send(new ProducerRecord<>(Topics.SUPPRESSIONS.name(), key.getBytes(StandardCharsets.UTF_8), value))
+            RecordMetadata written = producer.send(new ProducerRecord<>(
+                            Topics.SUPPRESSIONS.name(), key.getBytes(StandardCharsets.UTF_8), value))
                     .get(30, TimeUnit.SECONDS);
+            view.awaitRead(written.partition(), written.offset(), Duration.ofSeconds(10));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while writing " + Topics.SUPPRESSIONS.name(), e);
         } catch (ExecutionException | TimeoutException e) {
             throw new IllegalStateException("cannot write " + Topics.SUPPRESSIONS.name() + ": " + e, e);
-        }
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while ((view.get(key) != null) != present && System.nanoTime() < deadline) {
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
         }
     }
 

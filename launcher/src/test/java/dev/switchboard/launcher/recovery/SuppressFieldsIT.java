@@ -9,21 +9,15 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.sun.net.httpserver.HttpServer;
 import dev.switchboard.launcher.dev.DevMode;
-import dev.switchboard.launcher.dev.WarehouseChoice;
 import dev.switchboard.launcher.recovery.OperatorCli.Run;
 import dev.switchboard.schemas.Topics;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
@@ -39,52 +33,41 @@ import org.junit.jupiter.api.io.TempDir;
 class SuppressFieldsIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** One source, one webhook destination, and a user suppressed by the file itself. */
     private static final String WORKSPACE =
             """
             workspace: shop
-            sources:
-              - id: web
-                writeKey: wk_shop
-            destinations:
-              - id: hooks
-                type: webhook
-                settings: { url: "http://127.0.0.1:%d/hooks" }
-            connections:
-              - { source: web, destination: hooks }
-            suppression:
-              userIds: [listed-in-file]
+            sources: [{ id: web, writeKey: wk_shop }]
+            destinations: [{ id: hooks, type: webhook, settings: { url: "http://127.0.0.1:%d/hooks" } }]
+            connections: [{ source: web, destination: hooks }]
+            suppression: { userIds: [listed-in-file] }
             """;
 
     @TempDir
     static Path dir;
 
-    private static final List<String> received = new CopyOnWriteArrayList<>();
     private static final AtomicInteger probes = new AtomicInteger();
-    private static HttpServer receiver;
+    private static DevWithReceiver world;
     private static DevMode dev;
 
     @BeforeAll
     static void start() throws Exception {
-        receiver = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        receiver.createContext("/", exchange -> {
-            JsonNode body = JSON.readTree(exchange.getRequestBody());
-            received.add(body.path("messageId").asText());
-            exchange.sendResponseHeaders(200, -1);
-            exchange.close();
-        });
-        receiver.start();
-        Path workspace = dir.resolve("workspace.yaml");
-        Files.writeString(workspace, WORKSPACE.formatted(receiver.getAddress().getPort()));
-        dev = DevMode.start(new DevMode.Options(
-                dir.resolve("data"), false, null, 0, "127.0.0.1", 0, workspace, Map.of(), WarehouseChoice.NONE));
+        world = new DevWithReceiver(dir, WORKSPACE::formatted);
+        dev = world.dev;
     }
 
     @AfterAll
     static void stop() {
-        if (dev != null) {
-            dev.close();
+        if (world != null) {
+            world.close();
         }
-        receiver.stop(0);
+    }
+
+    /** The messageIds the destination received, in order. */
+    private static List<String> received() {
+        return world.bodies("/hooks").stream()
+                .map(b -> b.path("messageId").asText())
+                .toList();
     }
 
     @Test
@@ -109,7 +92,7 @@ class SuppressFieldsIT {
         awaitArchivedAs("u-gone", "suppressed");
         track("u-gone", "next-gone");
         track("u-other", "next-other");
-        await().atMost(Duration.ofSeconds(60)).until(() -> received.contains("next-other"));
+        await().atMost(Duration.ofSeconds(60)).until(() -> received().contains("next-other"));
         awaitArchived("next-gone");
         assertThat(blockedAs("next-gone")).isEqualTo("suppressed");
         assertThat(requested()).doesNotContain("next-gone").contains("next-other");
@@ -119,8 +102,8 @@ class SuppressFieldsIT {
         assertThat(remove.out()).contains("lifted the suppression of userId u-gone");
         awaitArchivedAs("u-gone", null);
         track("u-gone", "back");
-        await().atMost(Duration.ofSeconds(60)).until(() -> received.contains("back"));
-        assertThat(received).doesNotContain("next-gone");
+        await().atMost(Duration.ofSeconds(60)).until(() -> received().contains("back"));
+        assertThat(received()).doesNotContain("next-gone");
     }
 
     @Test

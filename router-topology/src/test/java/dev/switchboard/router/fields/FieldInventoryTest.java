@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.Test;
 
@@ -92,16 +93,11 @@ class FieldInventoryTest {
             int perEvent = 1_000;
             int events = FieldsStage.MAX_PATHS_PER_SOURCE / perEvent + 2;
             for (int e = 0; e < events; e++) {
-                StringBuilder p = new StringBuilder("{");
-                for (int i = 0; i < perEvent; i++) {
-                    p.append(i == 0 ? "" : ",")
-                            .append("\"f")
-                            .append(e)
-                            .append('_')
-                            .append(i)
-                            .append("\":1");
-                }
-                router.send("u1", call("m" + e, p.append('}').toString(), T.plusSeconds(e)));
+                int n = e;
+                String properties = IntStream.range(0, perEvent)
+                        .mapToObj(i -> "\"f" + n + "_" + i + "\":1")
+                        .collect(Collectors.joining(",", "{", "}"));
+                router.send("u1", call("m" + e, properties, T.plusSeconds(e)));
             }
             List<TestRecord<String, FieldSeen>> all = router.fields();
             assertThat(all).hasSize(FieldsStage.MAX_PATHS_PER_SOURCE);

@@ -7,6 +7,7 @@ package dev.switchboard.router.testing;
 import dev.switchboard.mappers.api.MapperRegistry;
 import dev.switchboard.router.RouterConfig;
 import dev.switchboard.router.RouterTopology;
+import dev.switchboard.schemas.Topic;
 import dev.switchboard.schemas.Topics;
 import dev.switchboard.schemas.avro.ConfigRecord;
 import dev.switchboard.schemas.avro.DestinationRequest;
@@ -88,14 +89,20 @@ public final class RouterDriver implements AutoCloseable {
                 Topics.VIOLATIONS.name(),
                 Topics.VIOLATIONS.keySerde().deserializer(),
                 Topics.VIOLATIONS.valueSerde().deserializer());
-        suppressions = driver.createInputTopic(
-                Topics.SUPPRESSIONS.name(),
-                Topics.SUPPRESSIONS.keySerde().serializer(),
-                Topics.SUPPRESSIONS.valueSerde().serializer());
-        fields = driver.createOutputTopic(
-                Topics.FIELDS.name(),
-                Topics.FIELDS.keySerde().deserializer(),
-                Topics.FIELDS.valueSerde().deserializer());
+        suppressions = input(Topics.SUPPRESSIONS);
+        fields = output(Topics.FIELDS);
+    }
+
+    private <K, V> TestInputTopic<K, V> input(Topic<K, V> topic) {
+        return driver.createInputTopic(
+                topic.name(), topic.keySerde().serializer(), topic.valueSerde().serializer());
+    }
+
+    private <K, V> TestOutputTopic<K, V> output(Topic<K, V> topic) {
+        return driver.createOutputTopic(
+                topic.name(),
+                topic.keySerde().deserializer(),
+                topic.valueSerde().deserializer());
     }
 
     /** Suppresses a user of workspace acme on {@code sb.suppressions}, as {@code switchboard suppress add} does. */
