@@ -54,10 +54,6 @@ public final class DlqCommand {
             KnownDestinations.check(kafka.access(properties), letters.destination);
             return new DeadLetterQueue(kafka.access(properties), letters.destination);
         }
-
-        PrintWriter out() {
-            return spec.commandLine().getOut();
-        }
     }
 
     /** {@code dlq list}. */

@@ -9,7 +9,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
 import dev.switchboard.launcher.dev.DevMode;
 import dev.switchboard.launcher.dev.WarehouseChoice;
-import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
@@ -40,7 +39,7 @@ final class DevWithReceiver implements AutoCloseable {
      * Starts the receiver, writes {@code workspaceYaml.apply(receiverPort)} to {@code dir}/workspace.yaml and
      * starts {@code dev} on it (no warehouse).
      */
-    DevWithReceiver(Path dir, IntFunction<String> workspaceYaml) throws IOException {
+    DevWithReceiver(Path dir, IntFunction<String> workspaceYaml) throws Exception {
         receiver = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         receiver.createContext("/", exchange -> {
             JsonNode body = JSON.readTree(exchange.getRequestBody());
