@@ -31,9 +31,8 @@ public final class SuppressionView implements SuppressedUsers, AutoCloseable {
 
     /** @param clientProperties bootstrap servers and the role's client settings */
     public SuppressionView(Properties clientProperties, String clientId) {
-        Properties props = new Properties();
-        props.putAll(clientProperties);
-        this.tail = new TopicTail<>(props, clientId, Topics.SUPPRESSIONS, TopicTail.WhenMissing.EMPTY, this::apply);
+        this.tail = new TopicTail<>(
+                clientProperties, clientId, Topics.SUPPRESSIONS, TopicTail.WhenMissing.EMPTY, this::apply);
     }
 
     /** Starts following; returns at once. */
