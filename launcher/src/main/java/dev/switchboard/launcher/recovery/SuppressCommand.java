@@ -58,11 +58,9 @@ public final class SuppressCommand {
         }
     }
 
+    /** A command about the suppressions of one workspace, or of every one. */
     abstract static class Base extends ClusterCommand {
-        @Option(
-                names = "--workspace",
-                paramLabel = "W",
-                description = "The workspace (default: the only published one).")
+        @Option(names = "--workspace", paramLabel = "W", description = "Its workspace (default: the only one).")
         String workspace;
 
         /** The chosen workspace, or the only one; throws {@link BadArgument} when that is not one workspace. */
