@@ -32,6 +32,8 @@ class StrimziUsersTest {
         String redrives = Topics.REDRIVES.name();
         String replays = Topics.REPLAYS.name();
         String violations = Topics.VIOLATIONS.name();
+        String suppressions = Topics.SUPPRESSIONS.name();
+        String fields = Topics.FIELDS.name();
         String dest = CodeFacts.destinationTopicPrefix();
         String app = CodeFacts.routerApplicationId();
         String groups = CodeFacts.deliveryGroupPrefix();
@@ -45,6 +47,8 @@ class StrimziUsersTest {
                         topic(events, "Describe", "Write"),
                         topic(rejected, "Describe", "Write"),
                         topic(violations, "Describe", "Write"),
+                        topic(suppressions, "Describe", "Read"),
+                        topic(fields, "Describe", "Write"),
                         prefix("topic", dest, "Describe", "Write"),
                         // Kafka Streams' internal topics: the dedupe store's changelog (and repartitions)
                         prefix("topic", app + "-", "Create", "Delete", "Describe", "DescribeConfigs", "Read", "Write"),
@@ -75,6 +79,8 @@ class StrimziUsersTest {
                         topic(control, "Create", "Describe", "DescribeConfigs"),
                         topic(redrives, "Create", "Describe", "DescribeConfigs"),
                         topic(replays, "Create", "Describe", "DescribeConfigs"),
+                        topic(suppressions, "Create", "Describe", "DescribeConfigs"),
+                        topic(fields, "Create", "Describe", "DescribeConfigs"),
                         prefix("topic", dest, "Create", "Describe")),
                 "sb-operator",
                 acls(
@@ -84,6 +90,8 @@ class StrimziUsersTest {
                         prefix("topic", dest, "Write"),
                         topic(control, "Write"),
                         topic(redrives, "Write"),
+                        // suppress add|remove
+                        topic(suppressions, "Write"),
                         // dlq redrive: one transactional id per destination, sb-redrive-<id>
                         prefix("transactionalId", CodeFacts.redriveTransactionalIdPrefix(), "Describe", "Write"),
                         // replay: its requests, progress (sb.replays) and mapper rejections in one transaction,

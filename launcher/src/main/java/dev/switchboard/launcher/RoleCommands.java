@@ -8,9 +8,8 @@ import dev.switchboard.console.ConsoleApp;
 import dev.switchboard.console.ConsoleConfig;
 import dev.switchboard.delivery.DeliveryApp;
 import dev.switchboard.delivery.DeliveryConfig;
-import dev.switchboard.launcher.cli.KafkaOptions;
+import dev.switchboard.launcher.cli.ClusterCommand;
 import dev.switchboard.launcher.cli.Lifecycle;
-import dev.switchboard.launcher.cli.RoleProperties;
 import dev.switchboard.mappers.api.MapperRegistry;
 import dev.switchboard.ops.OpsServer;
 import dev.switchboard.options.OptionSet;
@@ -26,13 +25,9 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import java.util.function.BooleanSupplier;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** One subcommand per deployable role; each runs until Ctrl-C or SIGTERM. */
 public final class RoleCommands {
@@ -40,15 +35,7 @@ public final class RoleCommands {
     private RoleCommands() {}
 
     /** What every role command takes: the cluster and the role's options. */
-    abstract static class Role implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-
-        @Mixin
-        KafkaOptions kafka;
-
-        @Mixin
-        RoleProperties properties;
+    abstract static class Role extends ClusterCommand {
 
         /** Builds and starts the role, registering what must be closed on stop. */
         abstract void start(Lifecycle lifecycle) throws Exception;

@@ -9,8 +9,10 @@ import dev.switchboard.launcher.dev.DevCommand;
 import dev.switchboard.launcher.recovery.BadArgument;
 import dev.switchboard.launcher.recovery.DestinationCommand;
 import dev.switchboard.launcher.recovery.DlqCommand;
+import dev.switchboard.launcher.recovery.FieldsCommand;
 import dev.switchboard.launcher.recovery.ReplayCommand;
 import dev.switchboard.launcher.recovery.StatusCommand;
+import dev.switchboard.launcher.recovery.SuppressCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -32,6 +34,8 @@ import picocli.CommandLine.Model.CommandSpec;
             TopicsCommand.class,
             DlqCommand.class,
             DestinationCommand.class,
+            SuppressCommand.class,
+            FieldsCommand.class,
             StatusCommand.class,
             ReplayCommand.class,
             CommandLine.HelpCommand.class

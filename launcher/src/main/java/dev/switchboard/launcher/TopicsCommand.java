@@ -4,6 +4,7 @@
  */
 package dev.switchboard.launcher;
 
+import dev.switchboard.launcher.cli.ClusterCommand;
 import dev.switchboard.launcher.cli.KafkaOptions;
 import dev.switchboard.launcher.cli.RoleProperties;
 import dev.switchboard.launcher.recovery.BadArgument;
@@ -35,15 +36,7 @@ public final class TopicsCommand {
 
     /** Creates the core topics (destination topics are created by {@code config apply}). */
     @Command(name = "create", mixinStandardHelpOptions = true, description = "Create or verify every core topic.")
-    static final class Create implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-
-        @Mixin
-        KafkaOptions kafka;
-
-        @Mixin
-        RoleProperties properties;
+    static final class Create extends ClusterCommand {
 
         @Option(
                 names = "--partitions",

@@ -8,6 +8,7 @@ import dev.switchboard.mappers.api.MapperRegistry;
 import dev.switchboard.router.dedupe.DedupeStage;
 import dev.switchboard.router.enrich.EnrichStage;
 import dev.switchboard.router.fanout.FanOutStage;
+import dev.switchboard.router.fields.FieldsStage;
 import dev.switchboard.router.internal.Planned;
 import dev.switchboard.router.map.MapStage;
 import dev.switchboard.router.parse.ParseStage;
@@ -18,6 +19,7 @@ import dev.switchboard.router.workspace.WorkspaceStage;
 import dev.switchboard.schemas.Stage;
 import dev.switchboard.schemas.Topics;
 import dev.switchboard.schemas.avro.ConfigRecord;
+import dev.switchboard.schemas.avro.UserSuppression;
 import dev.switchboard.workspace.WorkspaceCompiler;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -25,6 +27,7 @@ import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.Stores;
 
 /** The whole flow, one line per stage, in DESIGN.md's order. Pure: no I/O. */
 public final class RouterTopology {
@@ -42,6 +45,14 @@ public final class RouterTopology {
         var raw = builder.stream(
                 Topics.INGEST_RAW.name(), Topics.INGEST_RAW.consumed().withName("sb-ingest-source"));
 
+        // Declared after the ingest stream, so that the main sub-topology (and its task ids) keeps its number.
+        var suppressions = builder.globalTable(
+                Topics.SUPPRESSIONS.name(),
+                Topics.SUPPRESSIONS.consumed().withName("sb-suppressions-source"),
+                Materialized.<String, UserSuppression>as(Stores.inMemoryKeyValueStore("sb-suppressions-store"))
+                        .withKeySerde(Topics.SUPPRESSIONS.keySerde())
+                        .withValueSerde(Topics.SUPPRESSIONS.valueSerde())
+                        .withCachingDisabled()); // a suppression applies as soon as it is read
         var enriched = EnrichStage.apply(ValidateStage.apply(ParseStage.apply(raw)));
         var unique = DedupeStage.apply(
                 builder,
@@ -49,7 +60,8 @@ public final class RouterTopology {
                 config.get(RouterConfig.DEDUPE_WINDOW),
                 config.get(RouterConfig.DEDUPE_STORE) == RouterConfig.StoreType.ROCKSDB);
         var configured = WorkspaceStage.apply(unique, configTable, new WorkspaceCompiler(mappers));
-        var planned = PlanStage.apply(configured);
+        FieldsStage.apply(builder, configured); // the field inventory, of every event
+        var planned = PlanStage.apply(configured, suppressions);
         planned.mapValues(
                         Planned::archived,
                         Named.as(Stage.ARCHIVE.processorName())) // archive of record: blocked events too

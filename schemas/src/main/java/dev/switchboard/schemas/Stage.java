@@ -22,6 +22,8 @@ public enum Stage {
     ENRICH,
     DEDUPE,
     WORKSPACE,
+    /** The field inventory: every field path each source sends ({@code sb.fields}). */
+    FIELDS,
     /** Tracking plans and suppression. */
     PLAN,
     ARCHIVE,

@@ -10,11 +10,14 @@ import dev.switchboard.schemas.avro.DeliveryOutcome;
 import dev.switchboard.schemas.avro.DestinationControl;
 import dev.switchboard.schemas.avro.DestinationRequest;
 import dev.switchboard.schemas.avro.Event;
+import dev.switchboard.schemas.avro.FieldSeen;
 import dev.switchboard.schemas.avro.RawCall;
 import dev.switchboard.schemas.avro.Redrive;
 import dev.switchboard.schemas.avro.Rejected;
 import dev.switchboard.schemas.avro.ReplayProgress;
 import dev.switchboard.schemas.avro.RetryEnvelope;
+import dev.switchboard.schemas.avro.SuppressedIdType;
+import dev.switchboard.schemas.avro.UserSuppression;
 import dev.switchboard.schemas.avro.Violation;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -73,6 +76,20 @@ public final class Topics {
      */
     public static final Topic<String, Violation> VIOLATIONS =
             new Topic<>("sb.violations", KEY, RecordSerdes.forClass(Violation.class));
+
+    /**
+     * Operators' suppressed users (compacted, keyed by {@link #suppressionKey}; a tombstone lifts one): the
+     * router follows it live, beside each workspace's own list.
+     */
+    public static final Topic<String, UserSuppression> SUPPRESSIONS =
+            new Topic<>("sb.suppressions", KEY, RecordSerdes.forClass(UserSuppression.class));
+
+    /**
+     * The field inventory: each field path of each source as each router task saw it (compacted, keyed by
+     * {@link #fieldKey}); readers merge the tasks' records of one path.
+     */
+    public static final Topic<String, FieldSeen> FIELDS =
+            new Topic<>("sb.fields", KEY, RecordSerdes.forClass(FieldSeen.class));
 
     /**
      * The delays of the retry tiers, shortest first. A retry waits in the tier of the largest delay
@@ -148,6 +165,19 @@ public final class Topics {
         return replayId + "/" + partition;
     }
 
+    /**
+     * The key of a suppression on {@link #SUPPRESSIONS}: {@code <workspaceId>/userId:<id>} or
+     * {@code <workspaceId>/anonymousId:<id>}.
+     */
+    public static String suppressionKey(String workspaceId, SuppressedIdType type, String id) {
+        return workspaceId + "/" + (type == SuppressedIdType.USER_ID ? "userId:" : "anonymousId:") + id;
+    }
+
+    /** The key of one task's record of a field path on {@link #FIELDS}: {@code <sourceId>/<task>/<path>}. */
+    public static String fieldKey(String sourceId, String task, String path) {
+        return sourceId + "/" + task + "/" + path;
+    }
+
     /** Requests of one destination that will not be retried: {@code sb.dest.<destinationId>.dlq}. */
     public static Topic<String, DeadLetter> deadLetter(String destinationId) {
         return new Topic<>(destination(destinationId).name() + ".dlq", KEY, RecordSerdes.forClass(DeadLetter.class));
@@ -155,6 +185,17 @@ public final class Topics {
 
     /** The topics every deployment has, whatever its workspaces. */
     public static List<Topic<?, ?>> core() {
-        return List.of(INGEST_RAW, EVENTS, REJECTED, CONFIG, DELIVERY_OUTCOMES, CONTROL, REDRIVES, REPLAYS, VIOLATIONS);
+        return List.of(
+                INGEST_RAW,
+                EVENTS,
+                REJECTED,
+                CONFIG,
+                DELIVERY_OUTCOMES,
+                CONTROL,
+                REDRIVES,
+                REPLAYS,
+                VIOLATIONS,
+                SUPPRESSIONS,
+                FIELDS);
     }
 }

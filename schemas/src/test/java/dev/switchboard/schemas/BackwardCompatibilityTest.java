@@ -14,12 +14,15 @@ import dev.switchboard.schemas.avro.DeliveryStatus;
 import dev.switchboard.schemas.avro.DestinationControl;
 import dev.switchboard.schemas.avro.DestinationRequest;
 import dev.switchboard.schemas.avro.Event;
+import dev.switchboard.schemas.avro.FieldSeen;
 import dev.switchboard.schemas.avro.PauseInterval;
 import dev.switchboard.schemas.avro.RawCall;
 import dev.switchboard.schemas.avro.Redrive;
 import dev.switchboard.schemas.avro.Rejected;
 import dev.switchboard.schemas.avro.ReplayProgress;
 import dev.switchboard.schemas.avro.RetryEnvelope;
+import dev.switchboard.schemas.avro.SuppressedIdType;
+import dev.switchboard.schemas.avro.UserSuppression;
 import dev.switchboard.schemas.avro.Violation;
 import dev.switchboard.schemas.avro.ViolationKind;
 import java.nio.ByteBuffer;
@@ -137,7 +140,18 @@ class BackwardCompatibilityTest {
                     2,
                     "block-invalid",
                     true,
-                    T));
+                    T),
+            new UserSuppression("acme", SuppressedIdType.USER_ID, "u1", "GDPR 1187", "ops", T),
+            new FieldSeen(
+                    "acme",
+                    "web",
+                    "/properties/items[]/email",
+                    List.of("string"),
+                    "email",
+                    "yellow",
+                    "1_0",
+                    T,
+                    T.plusSeconds(3600)));
 
     @TestFactory
     Stream<DynamicTest> shouldDecodeEveryReleasedEncodingWhenSchemasEvolve() throws Exception {

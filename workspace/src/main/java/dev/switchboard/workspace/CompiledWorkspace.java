@@ -45,13 +45,16 @@ public final class CompiledWorkspace {
     private final Map<String, List<Route>> routesBySource;
     private final Map<String, CompiledPlan> plansBySource;
     private final Suppression suppression;
+    private final PiiCatalog piiCatalog;
 
     private CompiledWorkspace(
             WorkspaceConfig config,
             Instant appliedAt,
             Map<String, List<Route>> routesBySource,
-            Map<String, CompiledPlan> plansBySource) {
+            Map<String, CompiledPlan> plansBySource,
+            PiiCatalog piiCatalog) {
         this.config = config;
+        this.piiCatalog = piiCatalog;
         this.appliedAt = appliedAt;
         this.routesBySource = routesBySource;
         this.plansBySource = plansBySource;
@@ -84,7 +87,7 @@ public final class CompiledWorkspace {
                             RoutePrivacy.compile(config.privacyRules(), catalog, c.source(), d.id())));
         }
         bySource.replaceAll((source, routes) -> List.copyOf(routes));
-        return new CompiledWorkspace(config, appliedAt, Map.copyOf(bySource), plans(config));
+        return new CompiledWorkspace(config, appliedAt, Map.copyOf(bySource), plans(config), catalog);
     }
 
     /** Each source's plan compiled once; one that does not compile (checked at apply) is left out and logged. */
@@ -179,6 +182,11 @@ public final class CompiledWorkspace {
     /** The workspace's suppressed users ({@link Suppression#NONE} when there are none). */
     public Suppression suppression() {
         return suppression;
+    }
+
+    /** The kinds of personal data this workspace knows: its own matchers, then the built-in ones. */
+    public PiiCatalog piiCatalog() {
+        return piiCatalog;
     }
 
     /**

@@ -6,17 +6,12 @@ package dev.switchboard.launcher.recovery;
 
 import dev.switchboard.delivery.recovery.DestinationControls;
 import dev.switchboard.delivery.recovery.PauseClock;
-import dev.switchboard.launcher.cli.KafkaOptions;
-import dev.switchboard.launcher.cli.RoleProperties;
+import dev.switchboard.launcher.cli.ClusterCommand;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code switchboard destination pause|resume ID}: hold and release delivery to one destination. */
 @Command(
@@ -32,15 +27,7 @@ import picocli.CommandLine.Spec;
         subcommands = {DestinationCommand.Pause.class, DestinationCommand.Resume.class})
 public final class DestinationCommand {
 
-    abstract static class Change implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-
-        @Mixin
-        KafkaOptions kafka;
-
-        @Mixin
-        RoleProperties properties;
+    abstract static class Change extends ClusterCommand {
 
         @Parameters(index = "0", paramLabel = "ID", description = "The destination id.")
         String destination;

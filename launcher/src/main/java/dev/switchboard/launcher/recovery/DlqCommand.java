@@ -12,8 +12,7 @@ import dev.switchboard.delivery.recovery.DeadLetterQueue;
 import dev.switchboard.delivery.recovery.Letter;
 import dev.switchboard.delivery.recovery.LetterFilter;
 import dev.switchboard.delivery.recovery.RedriveResult;
-import dev.switchboard.launcher.cli.KafkaOptions;
-import dev.switchboard.launcher.cli.RoleProperties;
+import dev.switchboard.launcher.cli.ClusterCommand;
 import dev.switchboard.schemas.avro.DeliveryAttempt;
 import dev.switchboard.schemas.avro.DestinationRequest;
 import java.io.PrintWriter;
@@ -22,14 +21,11 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.concurrent.Callable;
 import java.util.concurrent.ThreadLocalRandom;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code switchboard dlq list|show|redrive}: a destination's dead letters. */
 @Command(
@@ -49,15 +45,7 @@ public final class DlqCommand {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ISO_INSTANT.withZone(ZoneOffset.UTC);
 
-    abstract static class LetterCommand implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-
-        @Mixin
-        KafkaOptions kafka;
-
-        @Mixin
-        RoleProperties properties;
+    abstract static class LetterCommand extends ClusterCommand {
 
         @Mixin
         LetterOptions letters;
@@ -65,10 +53,6 @@ public final class DlqCommand {
         DeadLetterQueue queue() {
             KnownDestinations.check(kafka.access(properties), letters.destination);
             return new DeadLetterQueue(kafka.access(properties), letters.destination);
-        }
-
-        PrintWriter out() {
-            return spec.commandLine().getOut();
         }
     }
 

@@ -62,7 +62,8 @@ final class KnownDestinations {
                 + (known.isEmpty() ? ": no workspace is published" : " (known: " + String.join(", ", known) + ")"));
     }
 
-    private static List<CompiledWorkspace> workspaces(KafkaAccess kafka) {
+    /** Every published workspace, as compiled. */
+    static List<CompiledWorkspace> workspaces(KafkaAccess kafka) {
         try (KafkaConfigView view =
                 new KafkaConfigView(kafka.bootstrapServers(), "sb-cli-config", kafka.settings()).start()) {
             if (!view.awaitLoaded(Duration.ofSeconds(30))) {

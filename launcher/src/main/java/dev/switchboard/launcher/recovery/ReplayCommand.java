@@ -4,8 +4,7 @@
  */
 package dev.switchboard.launcher.recovery;
 
-import dev.switchboard.launcher.cli.KafkaOptions;
-import dev.switchboard.launcher.cli.RoleProperties;
+import dev.switchboard.launcher.cli.ClusterCommand;
 import dev.switchboard.options.KafkaAccess;
 import dev.switchboard.router.replay.ArchiveReplay;
 import dev.switchboard.router.replay.ReplayResult;
@@ -24,12 +23,8 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code switchboard replay}: a window of the archive, re-sent to chosen destinations. */
 @Command(
@@ -54,18 +49,9 @@ import picocli.CommandLine.Spec;
             "  switchboard replay --source web --from 2026-12-03T08:00:00Z --to 2026-12-03T09:30:00Z \\",
             "      --destination hooks --rate 200/s"
         })
-public final class ReplayCommand implements Callable<Integer> {
+public final class ReplayCommand extends ClusterCommand {
 
     private static final Set<String> TYPES = Set.of("identify", "track", "page", "screen", "group", "alias");
-
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    KafkaOptions kafka;
-
-    @Mixin
-    RoleProperties properties;
 
     @Option(names = "--source", required = true, paramLabel = "S", description = "The source whose events to replay.")
     String source;

@@ -8,17 +8,12 @@ import dev.switchboard.delivery.recovery.FlowStatus;
 import dev.switchboard.delivery.recovery.FlowStatus.DestinationRow;
 import dev.switchboard.delivery.recovery.FlowStatus.Report;
 import dev.switchboard.delivery.recovery.FlowStatus.SourceRow;
-import dev.switchboard.launcher.cli.KafkaOptions;
-import dev.switchboard.launcher.cli.RoleProperties;
+import dev.switchboard.launcher.cli.ClusterCommand;
 import java.io.PrintWriter;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code switchboard status [--watch]}: the state of every source and destination. */
 @Command(
@@ -32,16 +27,7 @@ import picocli.CommandLine.Spec;
             "",
             "Example: switchboard status --watch --interval 5"
         })
-public final class StatusCommand implements Callable<Integer> {
-
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    KafkaOptions kafka;
-
-    @Mixin
-    RoleProperties properties;
+public final class StatusCommand extends ClusterCommand {
 
     @Option(names = "--watch", description = "Refresh until Ctrl-C (in place on a terminal).")
     boolean watch;

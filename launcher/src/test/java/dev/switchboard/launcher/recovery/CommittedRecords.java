@@ -36,16 +36,21 @@ final class CommittedRecords {
 
     /** Every committed record of {@code topic}, decoded. */
     static <T> List<T> read(String bootstrapServers, String topic, Deserializer<T> values) {
+        return records(bootstrapServers, topic).stream()
+                .map(r -> values.deserialize(topic, r.value()))
+                .toList();
+    }
+
+    /** Every committed record of {@code topic}, as it is (headers too). */
+    static List<ConsumerRecord<byte[], byte[]>> records(String bootstrapServers, String topic) {
         try (KafkaConsumer<byte[], byte[]> c = consumer(bootstrapServers)) {
             List<TopicPartition> partitions = partitions(c, topic);
             c.assign(partitions);
             c.seekToBeginning(partitions);
             Map<TopicPartition, Long> end = c.endOffsets(partitions);
-            List<T> out = new ArrayList<>();
+            List<ConsumerRecord<byte[], byte[]>> out = new ArrayList<>();
             while (partitions.stream().anyMatch(tp -> c.position(tp) < end.get(tp))) {
-                for (ConsumerRecord<byte[], byte[]> r : c.poll(Duration.ofMillis(500))) {
-                    out.add(values.deserialize(topic, r.value()));
-                }
+                c.poll(Duration.ofMillis(500)).forEach(out::add);
             }
             return out;
         }

@@ -8,16 +8,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.sun.net.httpserver.HttpServer;
 import dev.switchboard.launcher.dev.DevMode;
-import dev.switchboard.launcher.dev.WarehouseChoice;
 import dev.switchboard.launcher.recovery.OperatorCli.Run;
 import dev.switchboard.schemas.Topic;
 import dev.switchboard.schemas.Topics;
 import dev.switchboard.schemas.avro.DeliveryStatus;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -26,7 +21,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
@@ -43,7 +37,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ReplayIT {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String WORKSPACE =
             """
             workspace: shop
@@ -91,38 +84,27 @@ class ReplayIT {
     @TempDir
     static Path dir;
 
-    /** Request bodies by path, in arrival order. */
-    private static final Map<String, List<JsonNode>> received = new TreeMap<>();
+    private static DevWithReceiver world;
 
-    private static HttpServer receiver;
+    /** Request bodies by path, in arrival order. */
+    private static Map<String, List<JsonNode>> received;
+
     private static DevMode dev;
     private static Path workspace;
 
     @BeforeAll
     static void start() throws Exception {
-        receiver = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        receiver.createContext("/", exchange -> {
-            JsonNode body = JSON.readTree(exchange.getRequestBody());
-            synchronized (received) {
-                received.computeIfAbsent(exchange.getRequestURI().getPath(), k -> new CopyOnWriteArrayList<>())
-                        .add(body);
-            }
-            exchange.sendResponseHeaders(200, -1);
-            exchange.close();
-        });
-        receiver.start();
-        workspace = dir.resolve("workspace.yaml");
-        Files.writeString(workspace, WORKSPACE.formatted(port(), "alpha", ""));
-        dev = DevMode.start(new DevMode.Options(
-                dir.resolve("data"), false, null, 0, "127.0.0.1", 0, workspace, Map.of(), WarehouseChoice.NONE));
+        world = new DevWithReceiver(dir, port -> WORKSPACE.formatted(port, "alpha", ""));
+        received = world.received;
+        dev = world.dev;
+        workspace = world.workspace;
     }
 
     @AfterAll
     static void stop() {
-        if (dev != null) {
-            dev.close();
+        if (world != null) {
+            world.close();
         }
-        receiver.stop(0);
     }
 
     @Test
@@ -307,7 +289,7 @@ class ReplayIT {
     }
 
     private static int port() {
-        return receiver.getAddress().getPort();
+        return world.port();
     }
 
     private static Run run(String... args) {
@@ -355,9 +337,7 @@ class ReplayIT {
     }
 
     private static List<JsonNode> bodies(String path) {
-        synchronized (received) {
-            return List.copyOf(received.getOrDefault(path, List.of()));
-        }
+        return world.bodies(path);
     }
 
     private static int count(String path) {

@@ -15,6 +15,7 @@ import dev.switchboard.workspace.CompiledWorkspace;
 import dev.switchboard.workspace.plan.CompiledPlan;
 import dev.switchboard.workspace.plan.Judgment;
 import dev.switchboard.workspace.plan.PlanViolation;
+import dev.switchboard.workspace.plan.SuppressedUsers;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -41,15 +42,25 @@ final class PlanProcessor implements FixedKeyProcessor<String, Configured, Plann
     private static final String SUPPRESSED = "suppressed";
     private static final String BLOCKED_BY_PLAN = "plan";
 
+    private final String suppressionsStore;
     private FixedKeyProcessorContext<String, Planned> context;
+    private SuppressedUsers topicSuppressions = SuppressedUsers.NONE;
     private Sensor violations;
     private Sensor blocked;
     private Sensor suppressed;
     private Sensor forwarded;
 
+    /** @param suppressionsStore the global store of {@code sb.suppressions}, or null for none */
+    PlanProcessor(String suppressionsStore) {
+        this.suppressionsStore = suppressionsStore;
+    }
+
     @Override
     public void init(FixedKeyProcessorContext<String, Planned> context) {
         this.context = context;
+        if (suppressionsStore != null) {
+            this.topicSuppressions = new SuppressionStore(context.getStateStore(suppressionsStore));
+        }
         this.violations = sensor("violations");
         this.blocked = sensor("blocked");
         this.suppressed = sensor("suppressed");
@@ -62,7 +73,7 @@ final class PlanProcessor implements FixedKeyProcessor<String, Configured, Plann
 
     @Override
     public void process(FixedKeyRecord<String, Configured> record) {
-        Decision d = decide(record.value());
+        Decision d = decide(record.value(), topicSuppressions);
         Planned p = d.planned();
         if (!p.violations().isEmpty()) {
             violations.record(p.violations().size());
@@ -83,11 +94,21 @@ final class PlanProcessor implements FixedKeyProcessor<String, Configured, Plann
     /** What the plan makes of one event, and why it is kept from fan-out ({@code null}: it is not). */
     record Decision(Planned planned, String blockedAs) {}
 
-    /** Pure: suppression, then the source's plan. The replay asks it too, so it holds back the same events. */
-    static Decision decide(Configured c) {
+    /**
+     * Pure but for {@code topicSuppressions}' lookups: suppression (the workspace's list and the operators'
+     * on {@code sb.suppressions}), then the source's plan. The replay asks it too, so it holds back the same
+     * events.
+     */
+    static Decision decide(Configured c, SuppressedUsers topicSuppressions) {
         CompiledWorkspace ws = c.workspace();
         Event event = c.event().event();
-        if (ws == null || !ws.governs(event.getSourceId())) {
+        if (ws == null) {
+            return new Decision(Planned.passed(c), null);
+        }
+        if (topicSuppressions.suppresses(event.getWorkspaceId(), event.getUserId(), event.getAnonymousId())) {
+            return new Decision(new Planned(null, event, List.of()), SUPPRESSED);
+        }
+        if (!ws.governs(event.getSourceId())) {
             return new Decision(Planned.passed(c), null);
         }
         if (ws.suppression().suppresses(event.getUserId(), event.getAnonymousId())) {

@@ -9,6 +9,9 @@ import dev.switchboard.router.internal.Planned;
 import dev.switchboard.schemas.ArchiveHeaders;
 import dev.switchboard.schemas.Stage;
 import dev.switchboard.schemas.Topics;
+import dev.switchboard.schemas.avro.UserSuppression;
+import dev.switchboard.workspace.plan.SuppressedUsers;
+import org.apache.kafka.streams.kstream.GlobalKTable;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
 
@@ -29,8 +32,19 @@ public final class PlanStage {
 
     private PlanStage() {}
 
+    /** The plan step with the workspaces' suppression lists only. */
     public static KStream<String, Planned> apply(KStream<String, Configured> events) {
-        return events.processValues(PlanProcessor::new, Named.as(NAME));
+        return events.processValues(() -> new PlanProcessor(null), Named.as(NAME));
+    }
+
+    /**
+     * The plan step with the operators' suppressions too: {@code suppressions} is the global table of
+     * {@code sb.suppressions} (materialized without caching, so that a change applies as soon as it is read).
+     */
+    public static KStream<String, Planned> apply(
+            KStream<String, Configured> events, GlobalKTable<String, UserSuppression> suppressions) {
+        String store = suppressions.queryableStoreName();
+        return events.processValues(() -> new PlanProcessor(store), Named.as(NAME));
     }
 
     /**
@@ -38,7 +52,12 @@ public final class PlanStage {
      * asks it so that it holds back what the router holds back. Pure: no metrics, no I/O.
      */
     public static Planned plan(Configured event) {
-        return PlanProcessor.decide(event).planned();
+        return plan(event, SuppressedUsers.NONE);
+    }
+
+    /** As {@link #plan(Configured)}, with the operators' suppressions ({@code sb.suppressions}) too. */
+    public static Planned plan(Configured event, SuppressedUsers topicSuppressions) {
+        return PlanProcessor.decide(event, topicSuppressions).planned();
     }
 
     /** Writes every violation to {@code sb.violations}. */

@@ -8,6 +8,7 @@ import dev.switchboard.options.KafkaAccess;
 import dev.switchboard.schemas.Topics;
 import dev.switchboard.schemas.avro.ReplayProgress;
 import dev.switchboard.workspace.CompiledWorkspace;
+import dev.switchboard.workspace.SuppressionView;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -107,7 +108,8 @@ public final class ArchiveReplay {
     private ReplayResult replay(
             ReplaySpec spec, boolean dryRun, double ratePerSecond, Progress progress, AtomicBoolean interrupted) {
         try (KafkaConsumer<byte[], byte[]> consumer = consumer();
-                KafkaProducer<byte[], byte[]> producer = dryRun ? null : producer(spec.replayId())) {
+                KafkaProducer<byte[], byte[]> producer = dryRun ? null : producer(spec.replayId());
+                SuppressionView suppressed = suppressions()) {
             if (producer != null) {
                 // Fences an earlier run of this replay still going (its open transaction is aborted);
                 // what it committed is visible from now on, so the progress is read after this.
@@ -132,7 +134,8 @@ public final class ArchiveReplay {
             long total = plan.values().stream()
                     .mapToLong(p -> p.getStopOffset() - p.getNextOffset())
                     .sum();
-            ReplayPass pass = new ReplayPass(workspace, consumer, producer, spec, from, to, new Pacer(ratePerSecond));
+            ReplayPass pass =
+                    new ReplayPass(workspace, suppressed, consumer, producer, spec, from, to, new Pacer(ratePerSecond));
             long done = 0;
             boolean stopped = false;
             for (ReplayProgress p : plan.values()) {
@@ -238,6 +241,22 @@ public final class ArchiveReplay {
                     + (stored.getEventType() == null ? "" : ", type " + stored.getEventType())
                     + ": run it with those arguments, or give another --replay-id");
         }
+    }
+
+    /** The operators' suppressions, read to their end and followed while the replay runs. */
+    private SuppressionView suppressions() {
+        SuppressionView view = new SuppressionView(kafka.properties(), "sb-replay-suppressions").start();
+        try {
+            if (!view.awaitLoaded(Duration.ofSeconds(30))) {
+                view.close();
+                throw new IllegalStateException("cannot read " + Topics.SUPPRESSIONS.name() + " within 30 s");
+            }
+        } catch (InterruptedException e) {
+            view.close();
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reading " + Topics.SUPPRESSIONS.name(), e);
+        }
+        return view;
     }
 
     private KafkaConsumer<byte[], byte[]> consumer() {

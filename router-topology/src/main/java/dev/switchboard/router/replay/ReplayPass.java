@@ -11,6 +11,7 @@ import dev.switchboard.schemas.avro.Event;
 import dev.switchboard.schemas.avro.Rejected;
 import dev.switchboard.schemas.avro.ReplayProgress;
 import dev.switchboard.workspace.CompiledWorkspace;
+import dev.switchboard.workspace.plan.SuppressedUsers;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -38,6 +39,7 @@ final class ReplayPass {
     private static final Logger LOG = LoggerFactory.getLogger(ReplayPass.class);
 
     private final CompiledWorkspace workspace;
+    private final SuppressedUsers suppressed;
     private final KafkaConsumer<byte[], byte[]> consumer;
     private final KafkaProducer<byte[], byte[]> producer;
     private final ReplaySpec spec;
@@ -53,6 +55,7 @@ final class ReplayPass {
 
     ReplayPass(
             CompiledWorkspace workspace,
+            SuppressedUsers suppressed,
             KafkaConsumer<byte[], byte[]> consumer,
             KafkaProducer<byte[], byte[]> producer,
             ReplaySpec spec,
@@ -60,6 +63,7 @@ final class ReplayPass {
             Instant to,
             Pacer pacer) {
         this.workspace = workspace;
+        this.suppressed = suppressed;
         this.consumer = consumer;
         this.producer = producer;
         this.spec = spec;
@@ -96,7 +100,7 @@ final class ReplayPass {
                 }
                 ReplayRouting.Routing routing;
                 try {
-                    routing = ReplayRouting.route(e, workspace, chosen, spec.replayId());
+                    routing = ReplayRouting.route(e, workspace, suppressed, chosen, spec.replayId());
                 } catch (IllegalArgumentException ex) {
                     LOG.warn("{}-{}@{} skipped: {}", r.topic(), r.partition(), r.offset(), ex.getMessage());
                     unreadable++;

@@ -21,6 +21,7 @@ import dev.switchboard.schemas.avro.Event;
 import dev.switchboard.schemas.avro.Rejected;
 import dev.switchboard.workspace.CompiledWorkspace;
 import dev.switchboard.workspace.Route;
+import dev.switchboard.workspace.plan.SuppressedUsers;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -49,6 +50,16 @@ public final class ReplayRouting {
      * {@code workspace}. Throws {@link IllegalArgumentException} when the archived JSON cannot be read.
      */
     public static Routing route(Event event, CompiledWorkspace workspace, Set<String> destinationIds, String replayId) {
+        return route(event, workspace, SuppressedUsers.NONE, destinationIds, replayId);
+    }
+
+    /** As above, holding back the events of users suppressed on {@code sb.suppressions} too. */
+    public static Routing route(
+            Event event,
+            CompiledWorkspace workspace,
+            SuppressedUsers suppressed,
+            Set<String> destinationIds,
+            String replayId) {
         ObjectNode json = parse(event.getJson());
         ObjectNode integrations = Json.MAPPER.createObjectNode().put("All", false);
         for (Route r : workspace.routes(event.getSourceId())) {
@@ -61,7 +72,8 @@ public final class ReplayRouting {
         List<DestinationRequest> requests = new ArrayList<>();
         List<Rejected> rejections = new ArrayList<>();
         // The plan and suppression as the router applies them: a blocked or suppressed event is not replayed.
-        Configured planned = PlanStage.plan(new Configured(enriched, workspace)).delivered();
+        Configured planned =
+                PlanStage.plan(new Configured(enriched, workspace), suppressed).delivered();
         if (planned == null) {
             return new Routing(List.of(), List.of());
         }

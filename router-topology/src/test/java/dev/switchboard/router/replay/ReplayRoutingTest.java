@@ -15,6 +15,7 @@ import dev.switchboard.schemas.avro.Event;
 import dev.switchboard.schemas.avro.RawCall;
 import dev.switchboard.workspace.CompiledWorkspace;
 import dev.switchboard.workspace.config.WorkspaceConfigParser;
+import dev.switchboard.workspace.plan.SuppressedUsers;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
@@ -108,6 +109,21 @@ class ReplayRoutingTest {
         assertThat(r.requests()).isEmpty();
         assertThat(r.rejections()).isEmpty();
         assertThat(ReplayRouting.route(event("m6", "Bought", "{}"), workspace(), Set.of("hooks"), "rp-5")
+                        .requests())
+                .hasSize(1);
+    }
+
+    @Test
+    void shouldHoldBackAUserSuppressedOnTheSuppressionsTopicOfTheEventsWorkspaceOnly() {
+        // Given u1 suppressed by an operator in workspace acme (sb.suppressions), not in the file
+        SuppressedUsers topic = (workspace, userId, anonymousId) -> workspace.equals("acme") && "u1".equals(userId);
+        SuppressedUsers elsewhere = (workspace, userId, anonymousId) -> workspace.equals("other");
+
+        // When the event is replayed, it reaches no destination; suppressed in another workspace, it does
+        assertThat(ReplayRouting.route(event("m7", "Bought", "{}"), workspace(), topic, Set.of("hooks"), "rp-6")
+                        .requests())
+                .isEmpty();
+        assertThat(ReplayRouting.route(event("m7", "Bought", "{}"), workspace(), elsewhere, Set.of("hooks"), "rp-6")
                         .requests())
                 .hasSize(1);
     }

@@ -7,12 +7,16 @@ package dev.switchboard.router.testing;
 import dev.switchboard.mappers.api.MapperRegistry;
 import dev.switchboard.router.RouterConfig;
 import dev.switchboard.router.RouterTopology;
+import dev.switchboard.schemas.Topic;
 import dev.switchboard.schemas.Topics;
 import dev.switchboard.schemas.avro.ConfigRecord;
 import dev.switchboard.schemas.avro.DestinationRequest;
 import dev.switchboard.schemas.avro.Event;
+import dev.switchboard.schemas.avro.FieldSeen;
 import dev.switchboard.schemas.avro.RawCall;
 import dev.switchboard.schemas.avro.Rejected;
+import dev.switchboard.schemas.avro.SuppressedIdType;
+import dev.switchboard.schemas.avro.UserSuppression;
 import dev.switchboard.schemas.avro.Violation;
 import dev.switchboard.workspace.config.WorkspaceConfigParser;
 import java.time.Instant;
@@ -55,6 +59,8 @@ public final class RouterDriver implements AutoCloseable {
     private final TestOutputTopic<String, Event> events;
     private final TestOutputTopic<String, Rejected> rejected;
     private final TestOutputTopic<String, Violation> violations;
+    private final TestInputTopic<String, UserSuppression> suppressions;
+    private final TestOutputTopic<String, FieldSeen> fields;
 
     public RouterDriver() {
         // In-memory dedupe store: TopologyTestDriver is slow with persistent stores; the logic is the same.
@@ -83,6 +89,37 @@ public final class RouterDriver implements AutoCloseable {
                 Topics.VIOLATIONS.name(),
                 Topics.VIOLATIONS.keySerde().deserializer(),
                 Topics.VIOLATIONS.valueSerde().deserializer());
+        suppressions = input(Topics.SUPPRESSIONS);
+        fields = output(Topics.FIELDS);
+    }
+
+    private <K, V> TestInputTopic<K, V> input(Topic<K, V> topic) {
+        return driver.createInputTopic(
+                topic.name(), topic.keySerde().serializer(), topic.valueSerde().serializer());
+    }
+
+    private <K, V> TestOutputTopic<K, V> output(Topic<K, V> topic) {
+        return driver.createOutputTopic(
+                topic.name(),
+                topic.keySerde().deserializer(),
+                topic.valueSerde().deserializer());
+    }
+
+    /** Suppresses a user of workspace acme on {@code sb.suppressions}, as {@code switchboard suppress add} does. */
+    public void suppress(SuppressedIdType type, String id) {
+        suppressions.pipeInput(
+                Topics.suppressionKey("acme", type, id),
+                new UserSuppression("acme", type, id, "test", null, Instant.parse("2026-01-01T00:00:00Z")));
+    }
+
+    /** Lifts it with a tombstone, as {@code switchboard suppress remove} does. */
+    public void unsuppress(SuppressedIdType type, String id) {
+        suppressions.pipeInput(Topics.suppressionKey("acme", type, id), null);
+    }
+
+    /** The field inventory's records on {@code sb.fields} since the last call, with their keys. */
+    public List<TestRecord<String, FieldSeen>> fields() {
+        return fields.readRecordsToList();
     }
 
     /** Publishes the test workspace (or another YAML) to the config topic. */

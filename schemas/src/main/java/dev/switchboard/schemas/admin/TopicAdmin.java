@@ -38,13 +38,15 @@ public final class TopicAdmin implements AutoCloseable {
 
     /** The topics that hold state, not history: the latest record per key must stay forever. */
     private static final List<Topic<?, ?>> COMPACTED =
-            List.of(Topics.CONFIG, Topics.CONTROL, Topics.REDRIVES, Topics.REPLAYS);
+            List.of(Topics.CONFIG, Topics.CONTROL, Topics.REDRIVES, Topics.REPLAYS, Topics.SUPPRESSIONS, Topics.FIELDS);
 
     private static final Map<Topic<?, ?>, String> WHY_COMPACTED = Map.of(
             Topics.CONFIG, "workspaces",
             Topics.CONTROL, "destination pauses",
             Topics.REDRIVES, "the record of redriven dead letters",
-            Topics.REPLAYS, "the progress of replays");
+            Topics.REPLAYS, "the progress of replays",
+            Topics.SUPPRESSIONS, "suppressed users",
+            Topics.FIELDS, "the field inventory");
 
     private final Admin admin;
     private final String bootstrapServers;
