@@ -38,6 +38,10 @@ class LookupIT extends BrokerTestBase {
             "{\"type\":\"list\",\"data\":[{\"type\":\"contact\",\"id\":\"6657add46abd0167d9419cd2\","
                     + "\"external_id\":\"user-42\"}],\"total_count\":1}";
     private static final String NO_CONTACT = "{\"type\":\"list\",\"data\":[],\"total_count\":0}";
+    private static final String UNAVAILABLE =
+            "{\"type\":\"error.list\",\"errors\":[{\"code\":\"service_unavailable\"}]}";
+    private static final String CONFLICT = "{\"type\":\"error.list\",\"errors\":[{\"code\":\"conflict\","
+            + "\"message\":\"A contact matching those details already exists with id=6657add46abd0167d9419cd2\"}]}";
     private static final String UNAUTHORIZED = "{\"type\":\"error.list\",\"request_id\":\"req-9\","
             + "\"errors\":[{\"code\":\"unauthorized\",\"message\":\"Access Token Invalid\"}]}";
 
@@ -48,13 +52,11 @@ class LookupIT extends BrokerTestBase {
         String id = start("ic-found");
 
         // When
-        send(id, List.of(identify(id, intercom, id + "-m1")), 1);
+        identify(id, intercom);
 
         // Then the search, then one PUT to that contact, carrying the contact and the messageId
         await().until(() -> delivered(id) == 1);
-        assertThat(intercom.received())
-                .extracting(r -> r.method() + " " + r.path())
-                .containsExactly("POST /contacts/search", "PUT /contacts/6657add46abd0167d9419cd2");
+        assertThat(calls(intercom)).containsExactly("POST /contacts/search", "PUT /contacts/6657add46abd0167d9419cd2");
         Received search = intercom.received().get(0);
         assertThat(search.body()).contains("\"value\":\"user-42\"");
         assertThat(search.header("Authorization")).isEqualTo("Bearer ic-token");
@@ -77,13 +79,11 @@ class LookupIT extends BrokerTestBase {
         String id = start("ic-none");
 
         // When
-        send(id, List.of(identify(id, intercom, id + "-m1")), 1);
+        identify(id, intercom);
 
         // Then the search, then one POST /contacts with the contact and the messageId
         await().until(() -> delivered(id) == 1);
-        assertThat(intercom.received())
-                .extracting(r -> r.method() + " " + r.path())
-                .containsExactly("POST /contacts/search", "POST /contacts");
+        assertThat(calls(intercom)).containsExactly("POST /contacts/search", "POST /contacts");
         Received create = intercom.received().get(1);
         assertThat(create.body()).isEqualTo(contact());
         assertThat(create.header("Idempotency-Key")).isEqualTo(id + "-m1");
@@ -97,10 +97,7 @@ class LookupIT extends BrokerTestBase {
         FakeDestination intercom = intercom(r -> {
             if (r.path().equals("/contacts/search")) {
                 return searches.incrementAndGet() == 1
-                        ? Reply.of(
-                                503,
-                                Map.of(),
-                                "{\"type\":\"error.list\",\"errors\":[{\"code\":\"service_unavailable\"}]}")
+                        ? Reply.of(503, Map.of(), UNAVAILABLE)
                         : Reply.of(200, Map.of(), ONE_CONTACT);
             }
             return Reply.of(200);
@@ -108,12 +105,10 @@ class LookupIT extends BrokerTestBase {
         String id = start("ic-503");
 
         // When
-        send(id, List.of(identify(id, intercom, id + "-m1")), 1);
+        identifyAndAwaitDelivery(id, intercom);
 
         // Then the search is sent twice and the update once, on the second attempt
-        await().until(() -> delivered(id) == 1);
-        assertThat(intercom.received())
-                .extracting(r -> r.method() + " " + r.path())
+        assertThat(calls(intercom))
                 .containsExactly(
                         "POST /contacts/search", "POST /contacts/search", "PUT /contacts/6657add46abd0167d9419cd2");
         List<DeliveryOutcome> outcomes = outcomes(id).stream()
@@ -134,7 +129,7 @@ class LookupIT extends BrokerTestBase {
         String id = start("ic-401");
 
         // When
-        send(id, List.of(identify(id, intercom, id + "-m1")), 1);
+        identify(id, intercom);
 
         // Then the request is dead-lettered at once with the search's answer as evidence, and no write is sent
         await().until(() -> topics.readAll(Topics.deadLetter(id)).size() == 1);
@@ -165,23 +160,17 @@ class LookupIT extends BrokerTestBase {
                 return Reply.of(200, Map.of(), searches.incrementAndGet() == 1 ? NO_CONTACT : ONE_CONTACT);
             }
             if (r.method().equals("POST")) {
-                return Reply.of(
-                        409,
-                        Map.of(),
-                        "{\"type\":\"error.list\",\"errors\":[{\"code\":\"conflict\","
-                                + "\"message\":\"A contact matching those details already exists with id=6657add46abd0167d9419cd2\"}]}");
+                return Reply.of(409, Map.of(), CONFLICT);
             }
             return Reply.of(200);
         });
         String id = start("ic-409");
 
         // When
-        send(id, List.of(identify(id, intercom, id + "-m1")), 1);
+        identifyAndAwaitDelivery(id, intercom);
 
         // Then the 409 retries the exchange, whose second search finds the contact and updates it
-        await().until(() -> delivered(id) == 1);
-        assertThat(intercom.received())
-                .extracting(r -> r.method() + " " + r.path())
+        assertThat(calls(intercom))
                 .containsExactly(
                         "POST /contacts/search",
                         "POST /contacts",
@@ -194,6 +183,24 @@ class LookupIT extends BrokerTestBase {
                     assertThat(o.getHttpStatus()).isEqualTo(409);
                     assertThat(o.getErrorClass()).isEqualTo("lookup_retry");
                 });
+    }
+
+    /** Sends one identify of user-42, message {@code <id>-m1}. */
+    private static void identify(String id, FakeDestination intercom) {
+        send(id, List.of(identify(id, intercom, id + "-m1")), 1);
+    }
+
+    /** {@link #identify(String, FakeDestination)}, then waits until it is delivered. */
+    private static void identifyAndAwaitDelivery(String id, FakeDestination intercom) {
+        identify(id, intercom);
+        await().until(() -> delivered(id) == 1);
+    }
+
+    /** The calls the server received, as "METHOD /path". */
+    private static List<String> calls(FakeDestination intercom) {
+        return intercom.received().stream()
+                .map(r -> r.method() + " " + r.path())
+                .toList();
     }
 
     private FakeDestination intercom(Function<Received, Reply> behaviour) {

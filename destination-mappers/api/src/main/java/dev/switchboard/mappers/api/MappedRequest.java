@@ -35,21 +35,7 @@ public record MappedRequest(
         SuccessBody successBody,
         Lookup lookup) {
 
-    /** A request sent without a lookup first. */
-    public MappedRequest(
-            String method,
-            String url,
-            Map<String, String> headers,
-            byte[] body,
-            List<String> messageIds,
-            String idempotencyKey,
-            String batchKey,
-            BatchSpec batch,
-            SuccessBody successBody) {
-        this(method, url, headers, body, messageIds, idempotencyKey, batchKey, batch, successBody, null);
-    }
-
-    /** A request whose every 2xx answer is a success. */
+    /** A request whose every 2xx answer is a success, sent without a lookup first. */
     public MappedRequest(
             String method,
             String url,
