@@ -40,10 +40,10 @@ import java.util.function.Supplier;
 /**
  * Sends one destination's requests: a FIFO of pending requests, drained into HTTP calls while the
  * AIMD limit, the rate limit and any {@code Retry-After} allow, batched where the requests carry a
- * {@code BatchSpec}; a request with a lookup is sent as its two-call {@link LookupExchange}. Each answer is classified, turned into a decision per request and recorded;
- * once the broker has acknowledged the records, {@code onFinished} gets the requests so their
- * offsets can be committed. Confined to the worker thread: HTTP completions come back through
- * {@code mailbox}.
+ * {@code BatchSpec}; a request with a lookup is sent as its two-call {@link LookupExchange}. Each answer
+ * is classified, turned into a decision per request and recorded; once the broker has acknowledged the
+ * records, {@code onFinished} gets the requests so their offsets can be committed. Confined to the worker
+ * thread: HTTP completions come back through {@code mailbox}.
  */
 final class Dispatcher {
 

@@ -5,6 +5,7 @@
 package dev.switchboard.delivery.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.switchboard.mappers.api.Lookup;
 import dev.switchboard.schemas.avro.LookupCall;
 import dev.switchboard.schemas.avro.LookupSpec;
 import java.net.URLEncoder;
@@ -42,9 +43,6 @@ public final class LookupExchange {
     public static final String LOOKUP_UNREADABLE = "lookup_unreadable";
     /** Error class of a write answer the lookup lists in {@code retry}. */
     public static final String LOOKUP_RETRY = "lookup_retry";
-
-    /** What stands for the value found in the request's URL (the engine's {@code Lookup.MARKER}). */
-    static final String MARKER = "{lookup}";
 
     private static final String IDEMPOTENCY_KEY = "Idempotency-Key";
 
@@ -135,10 +133,10 @@ public final class LookupExchange {
                 result.latencyMs());
     }
 
-    /** {@code found} with the value, URL-encoded, in place of the marker. */
+    /** {@code found} with the value, URL-encoded, in place of {@link Lookup#MARKER}. */
     static HttpCall withValue(HttpCall found, String value) {
         String encoded = URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
-        return new HttpCall(found.method(), found.url().replace(MARKER, encoded), found.headers(), found.body());
+        return new HttpCall(found.method(), found.url().replace(Lookup.MARKER, encoded), found.headers(), found.body());
     }
 
     private static HttpCall call(LookupCall c, String idempotencyKey) {
