@@ -12,6 +12,7 @@ import dev.switchboard.delivery.http.CallRateLimiter;
 import dev.switchboard.delivery.http.HttpCall;
 import dev.switchboard.delivery.http.HttpResult;
 import dev.switchboard.delivery.http.HttpSender;
+import dev.switchboard.delivery.http.LookupExchange;
 import dev.switchboard.delivery.http.StatusClass;
 import dev.switchboard.delivery.outcomes.OutcomeRecorder;
 import dev.switchboard.delivery.outcomes.Step;
@@ -21,6 +22,7 @@ import dev.switchboard.delivery.retry.RetryPolicy;
 import dev.switchboard.delivery.retry.RetryPolicy.Decision;
 import dev.switchboard.schemas.avro.BatchSpec;
 import dev.switchboard.schemas.avro.DeliveryAttempt;
+import dev.switchboard.schemas.avro.LookupSpec;
 import dev.switchboard.schemas.avro.PartialFailureSpec;
 import java.time.Duration;
 import java.time.Instant;
@@ -38,14 +40,15 @@ import java.util.function.Supplier;
 /**
  * Sends one destination's requests: a FIFO of pending requests, drained into HTTP calls while the
  * AIMD limit, the rate limit and any {@code Retry-After} allow, batched where the requests carry a
- * {@code BatchSpec}. Each answer is classified, turned into a decision per request and recorded;
- * once the broker has acknowledged the records, {@code onFinished} gets the requests so their
- * offsets can be committed. Confined to the worker thread: HTTP completions come back through
- * {@code mailbox}.
+ * {@code BatchSpec}; a request with a lookup is sent as its two-call {@link LookupExchange}. Each answer
+ * is classified, turned into a decision per request and recorded; once the broker has acknowledged the
+ * records, {@code onFinished} gets the requests so their offsets can be committed. Confined to the worker
+ * thread: HTTP completions come back through {@code mailbox}.
  */
 final class Dispatcher {
 
     private final HttpSender sender;
+    private final LookupExchange lookups;
     private final OutcomeRecorder recorder;
     private final CallDecider decider;
     private final Mailbox mailbox;
@@ -74,6 +77,7 @@ final class Dispatcher {
             Supplier<PauseClock> pause) {
         this.pause = pause;
         this.sender = sender;
+        this.lookups = new LookupExchange(sender);
         this.recorder = recorder;
         this.decider = new CallDecider(policy);
         this.mailbox = mailbox;
@@ -129,7 +133,8 @@ final class Dispatcher {
         try {
             HttpCall http = BatchAssembler.assemble(
                     items.stream().map(WorkItem::request).toList());
-            call = sender.send(http);
+            LookupSpec lookup = items.get(0).request().getLookup();
+            call = lookup == null ? sender.send(http) : lookups.send(lookup, http);
         } catch (RuntimeException e) {
             call = CompletableFuture.completedFuture(
                     HttpResult.failure("invalid_request", e.getMessage(), Instant.now(), 0));
@@ -158,9 +163,11 @@ final class Dispatcher {
                 decided,
                 now,
                 pause.get()::pausedBetween);
-        if (verdict.call().statusClass() == StatusClass.RETRYABLE) {
+        if (verdict.call().statusClass() == StatusClass.RETRYABLE
+                && !LookupExchange.LOOKUP_RETRY.equals(verdict.call().errorClass())) {
             // 429 above all, but also 5xx and timeouts: a struggling destination gets fewer calls at once,
-            // and a failing one stops taking CPU and connections its healthy neighbours could use.
+            // and a failing one stops taking CPU and connections its healthy neighbours could use. A write a
+            // lookup retries (a record its read did not see yet) says nothing about the destination's load.
             limiter.onThrottle(sentNanos, System.nanoTime());
         } else if (verdict.call().statusClass() == StatusClass.DELIVERED) {
             limiter.onSuccess();

@@ -109,8 +109,14 @@ public final class HttpSender implements AutoCloseable {
 
     /** Sends {@code call}; the future always completes normally, on this sender's event loop. */
     public CompletableFuture<HttpResult> send(HttpCall call) {
-        Instant startedAt = Instant.now();
-        long startNanos = System.nanoTime();
+        return send(call, Instant.now(), System.nanoTime());
+    }
+
+    /**
+     * Sends {@code call} as a later part of an exchange that started at {@code startNanos}: the request
+     * timeout bounds the whole exchange, and the result's latency counts from its start.
+     */
+    CompletableFuture<HttpResult> send(HttpCall call, Instant startedAt, long startNanos) {
         RequestOptions options;
         try {
             options = toOptions(call);

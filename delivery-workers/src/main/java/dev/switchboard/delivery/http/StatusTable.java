@@ -29,7 +29,12 @@ import java.util.SortedMap;
  *   <tr><td>401, 403</td><td>FATAL</td><td>http_auth</td></tr>
  *   <tr><td>other 4xx</td><td>FATAL</td><td>http_4xx</td></tr>
  *   <tr><td>1xx, 3xx</td><td>FATAL</td><td>http_unexpected</td></tr>
+ *   <tr><td>a lookup's 2xx read whose body is not JSON</td><td>FATAL</td><td>lookup_unreadable</td></tr>
+ *   <tr><td>a write answer listed in its lookup's {@code retry}</td><td>RETRYABLE</td><td>lookup_retry</td></tr>
  * </table>
+ *
+ * <p>A request with a lookup is judged by the result of its exchange ({@link LookupExchange}): the read's
+ * when the read failed, else the write's.
  *
  * <p>A batch whose destination reports failed items ({@code batching.partialFailure}) is classified per
  * item by {@link #classifyItems}: when the answer's status is listed there and its JSON body names failed
@@ -124,6 +129,12 @@ public final class StatusTable {
     }
 
     public static Classification classify(HttpResult result) {
+        if (LookupExchange.LOOKUP_UNREADABLE.equals(result.errorClass())) {
+            return new Classification(StatusClass.FATAL, LookupExchange.LOOKUP_UNREADABLE);
+        }
+        if (LookupExchange.LOOKUP_RETRY.equals(result.errorClass())) {
+            return new Classification(StatusClass.RETRYABLE, LookupExchange.LOOKUP_RETRY);
+        }
         if (result.status() == null && "invalid_request".equals(result.errorClass())) {
             return new Classification(StatusClass.FATAL, "invalid_request");
         }

@@ -5,6 +5,7 @@
 package dev.switchboard.router.map;
 
 import dev.switchboard.mappers.api.BatchSpec;
+import dev.switchboard.mappers.api.Lookup;
 import dev.switchboard.mappers.api.MappedRequest;
 import dev.switchboard.mappers.api.PayloadInvalidException;
 import dev.switchboard.router.errors.InternalErrors;
@@ -16,6 +17,8 @@ import dev.switchboard.schemas.Topics;
 import dev.switchboard.schemas.avro.BatchFormat;
 import dev.switchboard.schemas.avro.DestinationRequest;
 import dev.switchboard.schemas.avro.Event;
+import dev.switchboard.schemas.avro.LookupCall;
+import dev.switchboard.schemas.avro.LookupSpec;
 import dev.switchboard.schemas.avro.PartialFailureOthers;
 import dev.switchboard.schemas.avro.PartialFailureSpec;
 import dev.switchboard.schemas.avro.Rejected;
@@ -97,6 +100,28 @@ public final class MapStage {
                                         .setPath(m.successBody().path())
                                         .setValues(m.successBody().values())
                                         .build())
+                .setLookup(lookup(m.lookup()))
+                .build();
+    }
+
+    private static LookupSpec lookup(Lookup l) {
+        return l == null
+                ? null
+                : LookupSpec.newBuilder()
+                        .setRequest(call(l.request()))
+                        .setFound(l.found())
+                        .setNotFound(l.notFound())
+                        .setOtherwise(call(l.otherwise()))
+                        .setRetry(l.retry())
+                        .build();
+    }
+
+    private static LookupCall call(Lookup.Call c) {
+        return LookupCall.newBuilder()
+                .setMethod(c.method())
+                .setUrl(c.url())
+                .setHeaders(c.headers())
+                .setBody(ByteBuffer.wrap(c.body()))
                 .build();
     }
 

@@ -14,6 +14,7 @@ import dev.switchboard.router.internal.Routed;
 import dev.switchboard.router.testing.EchoMapper;
 import dev.switchboard.schemas.avro.DestinationRequest;
 import dev.switchboard.schemas.avro.Event;
+import dev.switchboard.schemas.avro.LookupSpec;
 import dev.switchboard.workspace.Route;
 import dev.switchboard.workspace.config.DestinationConfig;
 import java.nio.ByteBuffer;
@@ -50,6 +51,32 @@ class MapStageTest {
         // Then the body is the filtered copy, never the archived text
         assertThat(StandardCharsets.UTF_8.decode(r.getBody()).toString())
                 .isEqualTo("{\"messageId\":\"m1\",\"type\":\"track\",\"properties\":{\"a\":2}}");
+    }
+
+    @Test
+    void shouldCarryTheLookupIntoTheRecordWhenTheMapperMadeOne() throws Exception {
+        // Given an event the echo mapper answers with a read before the write
+        Enriched e = enriched("{\"messageId\":\"m1\",\"type\":\"identify\",\"properties\":{\"lookup\":true}}");
+        // When it maps
+        DestinationRequest r =
+                MapStage.map(new Routed(e, route(), e.json())).get(0).value();
+        // Then the record holds the read, the path, the statuses and the request for none found
+        LookupSpec l = r.getLookup();
+        assertThat(r.getUrl()).isEqualTo("https://h.example/in/{lookup}");
+        assertThat(l.getRequest().getUrl()).isEqualTo("https://h.example/in/search");
+        assertThat(StandardCharsets.UTF_8.decode(l.getRequest().getBody()).toString())
+                .isEqualTo("{\"q\":1}");
+        assertThat(l.getFound()).isEqualTo("$.data[*].id");
+        assertThat(l.getNotFound()).containsExactly(404);
+        assertThat(l.getOtherwise().getHeaders()).containsEntry("X-Tag", "create");
+        assertThat(l.getRetry()).containsExactly(409);
+        // and a request without one carries none
+        Enriched plain = enriched("{\"messageId\":\"m2\",\"type\":\"track\"}");
+        assertThat(MapStage.map(new Routed(plain, route(), plain.json()))
+                        .get(0)
+                        .value()
+                        .getLookup())
+                .isNull();
     }
 
     private static Route route() {

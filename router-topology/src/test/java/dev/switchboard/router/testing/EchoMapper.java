@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.switchboard.mappers.api.BatchSpec;
 import dev.switchboard.mappers.api.DestinationMapper;
+import dev.switchboard.mappers.api.Lookup;
 import dev.switchboard.mappers.api.MappedRequest;
 import dev.switchboard.mappers.api.MapperContext;
 import dev.switchboard.mappers.api.PayloadInvalidException;
@@ -22,7 +23,7 @@ import java.util.Map;
  * A destination type for router tests: one POST to the {@code url} setting with the event as body
  * (the shared text when the router gives it).
  * Events with {@code properties.invalid = true} are invalid for it; {@code properties.boom = true}
- * makes it throw, as a buggy mapper would.
+ * makes it throw, as a buggy mapper would; {@code properties.lookup = true} gives a request with a lookup.
  */
 public final class EchoMapper implements DestinationMapper {
 
@@ -76,9 +77,26 @@ public final class EchoMapper implements DestinationMapper {
                         100_000,
                         new BatchSpec.PartialFailure(List.of(400), List.of("$.failed[*]"), BatchSpec.Others.RETRY))
                 : null;
+        String url = context.settings().get("url").asText();
+        if (event.path("properties").path("lookup").asBoolean()) {
+            Lookup.Call search =
+                    new Lookup.Call("POST", url + "/search", Map.of(), "{\"q\":1}".getBytes(StandardCharsets.UTF_8));
+            Lookup.Call create = new Lookup.Call("POST", url, Map.of("X-Tag", "create"), body);
+            return List.of(new MappedRequest(
+                    "PUT",
+                    url + "/" + Lookup.MARKER,
+                    Map.of(),
+                    body,
+                    List.of(messageId),
+                    messageId,
+                    null,
+                    null,
+                    null,
+                    new Lookup(search, "$.data[*].id", List.of(404), create, List.of(409))));
+        }
         return List.of(new MappedRequest(
                 "POST",
-                context.settings().get("url").asText(),
+                url,
                 Map.of("X-Tag", context.settings().get("tag").asText()),
                 body,
                 List.of(messageId),

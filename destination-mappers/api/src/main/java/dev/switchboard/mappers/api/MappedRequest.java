@@ -20,6 +20,8 @@ import java.util.Objects;
  * @param batchKey requests with equal non-null batch keys may be combined into one batch
  * @param batch how to combine this request with others of its batch key, or null for one event per call
  * @param successBody how a 2xx answer's body tells success, or null when every 2xx answer is one
+ * @param lookup the read sent before this request, which then goes only when it finds a value (its
+ *     {@link Lookup#MARKER} in the URL replaced by it), or null for a request sent as it is
  */
 public record MappedRequest(
         String method,
@@ -30,9 +32,10 @@ public record MappedRequest(
         String idempotencyKey,
         String batchKey,
         BatchSpec batch,
-        SuccessBody successBody) {
+        SuccessBody successBody,
+        Lookup lookup) {
 
-    /** A request whose every 2xx answer is a success. */
+    /** A request whose every 2xx answer is a success, sent without a lookup first. */
     public MappedRequest(
             String method,
             String url,
@@ -42,7 +45,7 @@ public record MappedRequest(
             String idempotencyKey,
             String batchKey,
             BatchSpec batch) {
-        this(method, url, headers, body, messageIds, idempotencyKey, batchKey, batch, null);
+        this(method, url, headers, body, messageIds, idempotencyKey, batchKey, batch, null, null);
     }
 
     public MappedRequest {
@@ -56,6 +59,9 @@ public record MappedRequest(
         }
         if (batch != null && batchKey == null) {
             throw new IllegalArgumentException("a batchable request needs a batchKey");
+        }
+        if (lookup != null && batch != null) {
+            throw new IllegalArgumentException("a request with a lookup is sent alone, not batched");
         }
     }
 }

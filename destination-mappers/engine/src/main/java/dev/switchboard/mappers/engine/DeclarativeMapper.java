@@ -143,10 +143,12 @@ public final class DeclarativeMapper implements DestinationMapper {
     /** The action's fields: the connection's override of a field where it has one, else the default. */
     private ObjectNode fields(ActionSpec action, Scope scope, JsonNode overrides) {
         ObjectNode out = Mappings.emptyObject();
+        // a field reads the fields declared before it as $fields.x (a body shared by two requests of a lookup)
+        Scope earlier = scope.with("fields", out);
         for (Map.Entry<String, Resolver> f : action.fields().entrySet()) {
             JsonNode override = overrides.get(f.getKey());
             Resolver resolver = override == null ? f.getValue() : compiled(override);
-            JsonNode v = resolver.resolve(scope);
+            JsonNode v = resolver.resolve(earlier);
             if (v != null) {
                 out.set(f.getKey(), v);
             }

@@ -6,6 +6,7 @@ package dev.switchboard.mappers.testkit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.switchboard.mappers.api.BatchBodies;
+import dev.switchboard.mappers.api.Lookup;
 import dev.switchboard.mappers.api.MappedRequest;
 import dev.switchboard.mappers.api.SettingSpec;
 import dev.switchboard.mappers.engine.DeclarativeMapper;
@@ -182,14 +183,17 @@ public final class ConformanceChecks {
                 }
                 Set<String> allowed = exposed.getOrDefault(s.getKey(), Set.of());
                 for (MappedRequest r : f.requests(mapper)) {
-                    String body = new String(r.body(), StandardCharsets.UTF_8);
-                    if (r.url().contains(value.asText()) && !allowed.contains("url")) {
-                        problems.add(f.input() + ": secret setting '" + s.getKey() + "' appears in the URL; send it in"
-                                + " authentication, or add exposedIn: [url] and say why in README.md");
-                    }
-                    if (body.contains(value.asText()) && !allowed.contains("body")) {
-                        problems.add(f.input() + ": secret setting '" + s.getKey() + "' appears in the body; send it in"
-                                + " authentication, or add exposedIn: [body] and say why in README.md");
+                    for (Lookup.Call c : calls(r)) {
+                        String body = new String(c.body(), StandardCharsets.UTF_8);
+                        if (c.url().contains(value.asText()) && !allowed.contains("url")) {
+                            problems.add(f.input() + ": secret setting '" + s.getKey() + "' appears in the URL; send it"
+                                    + " in authentication, or add exposedIn: [url] and say why in README.md");
+                        }
+                        if (body.contains(value.asText()) && !allowed.contains("body")) {
+                            problems.add(
+                                    f.input() + ": secret setting '" + s.getKey() + "' appears in the body; send it"
+                                            + " in authentication, or add exposedIn: [body] and say why in README.md");
+                        }
                     }
                     if (r.batchKey() != null && r.batchKey().contains(value.asText())) {
                         problems.add(f.input() + ": secret setting '" + s.getKey() + "' appears in the batch key");
@@ -198,6 +202,14 @@ public final class ConformanceChecks {
             }
         }
         return problems;
+    }
+
+    /** Every call a request may make: itself, and its lookup's read and other request when it has one. */
+    private static List<Lookup.Call> calls(MappedRequest r) {
+        Lookup.Call self = new Lookup.Call(r.method(), r.url(), r.headers(), r.body());
+        return r.lookup() == null
+                ? List.of(self)
+                : List.of(self, r.lookup().request(), r.lookup().otherwise());
     }
 
     private static String readme(DestinationFolder folder) {

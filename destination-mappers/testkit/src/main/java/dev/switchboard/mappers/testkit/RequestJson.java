@@ -7,6 +7,7 @@ package dev.switchboard.mappers.testkit;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.switchboard.mappers.api.BatchSpec;
+import dev.switchboard.mappers.api.Lookup;
 import dev.switchboard.mappers.api.MappedRequest;
 import dev.switchboard.mappers.engine.definition.EngineVersion;
 import java.io.IOException;
@@ -18,7 +19,8 @@ import java.util.TreeMap;
  * How a request appears in an expected file: method, url, headers (sorted; the engine version in
  * {@code User-Agent} written as {@code <version>} so fixtures survive releases), body (JSON when it
  * parses, else text, e.g. NDJSON), for batchable requests the batch format and limits, and the
- * {@code successBody} check when the action declares one.
+ * {@code successBody} check when the action declares one, and its {@code lookup} (the read, the path of the
+ * value found, and the request sent when nothing is found) when it has one.
  */
 public final class RequestJson {
 
@@ -29,15 +31,7 @@ public final class RequestJson {
 
     /** The request as expected-file JSON. */
     public static ObjectNode render(MappedRequest r) {
-        ObjectNode out = Fixture.JSON.createObjectNode();
-        out.put("method", r.method());
-        out.put("url", r.url());
-        ObjectNode headers = out.putObject("headers");
-        for (Map.Entry<String, String> h : new TreeMap<>(r.headers()).entrySet()) {
-            headers.put(
-                    h.getKey(), h.getValue().replace(EngineVersion.userAgent(), "Switchboard/" + VERSION_PLACEHOLDER));
-        }
-        out.set("body", body(r.body()));
+        ObjectNode out = call(r.method(), r.url(), r.headers(), r.body());
         BatchSpec batch = r.batch();
         if (batch != null) {
             ObjectNode b = out.putObject("batch");
@@ -65,6 +59,36 @@ public final class RequestJson {
             success.put("path", r.successBody().path());
             r.successBody().values().forEach(success.putArray("values")::add);
         }
+        Lookup lookup = r.lookup();
+        if (lookup != null) {
+            ObjectNode l = out.putObject("lookup");
+            l.set("request", call(lookup.request()));
+            l.put("found", lookup.found());
+            if (!lookup.notFound().isEmpty()) {
+                lookup.notFound().forEach(l.putArray("notFound")::add);
+            }
+            l.set("otherwise", call(lookup.otherwise()));
+            if (!lookup.retry().isEmpty()) {
+                lookup.retry().forEach(l.putArray("retry")::add);
+            }
+        }
+        return out;
+    }
+
+    private static ObjectNode call(Lookup.Call c) {
+        return call(c.method(), c.url(), c.headers(), c.body());
+    }
+
+    private static ObjectNode call(String method, String url, Map<String, String> headerMap, byte[] body) {
+        ObjectNode out = Fixture.JSON.createObjectNode();
+        out.put("method", method);
+        out.put("url", url);
+        ObjectNode headers = out.putObject("headers");
+        for (Map.Entry<String, String> h : new TreeMap<>(headerMap).entrySet()) {
+            headers.put(
+                    h.getKey(), h.getValue().replace(EngineVersion.userAgent(), "Switchboard/" + VERSION_PLACEHOLDER));
+        }
+        out.set("body", body(body));
         return out;
     }
 

@@ -27,7 +27,8 @@ import java.util.Map;
  * {@code $index} its 0-based position in fields and request), and the {@code request} template (method,
  * url, query, headers, body, and {@code encoding}: {@code json}, the default, or {@code form} for
  * {@code application/x-www-form-urlencoded} bodies), and an optional {@code response.success} ({@code path},
- * {@code values}): how a vendor that answers 2xx while rejecting says success in its body.
+ * {@code values}): how a vendor that answers 2xx while rejecting says success in its body, and an optional
+ * {@code lookup} (a read before the write, see {@link LookupTemplate}).
  *
  * @param name the action name (file name without {@code .yaml})
  * @param description one line for docs
@@ -38,6 +39,7 @@ import java.util.Map;
  * @param batching this action's batching, null for one event per call
  * @param each the list to render one request per element of, or null for one request
  * @param success how a 2xx answer's body tells success, or null when every 2xx answer is one
+ * @param lookup the read sent before the request, or null
  */
 public record ActionSpec(
         String name,
@@ -48,7 +50,11 @@ public record ActionSpec(
         RequestTemplate request,
         BatchingSpec batching,
         Resolver each,
-        SuccessBody success) {
+        SuccessBody success,
+        LookupTemplate lookup) {
+
+    /** What stands for the value a lookup found: {@code $lookup}, read in the request's URL only. */
+    public static final String LOOKUP_NAME = "lookup";
 
     /**
      * The request template.
@@ -61,7 +67,125 @@ public record ActionSpec(
      * @param form whether the body is sent form-encoded (an object of fields) instead of as JSON
      */
     public record RequestTemplate(
-            Resolver method, Resolver url, Resolver query, Resolver headers, Resolver body, boolean form) {}
+            Resolver method, Resolver url, Resolver query, Resolver headers, Resolver body, boolean form) {
+
+        /** Compiles a request block ({@code method}, {@code url}, {@code query}, {@code headers}, {@code body}). */
+        static RequestTemplate compile(String file, String where, JsonNode req, boolean form)
+                throws DestinationDefinitionException, MappingDefinitionException {
+            if (!req.has("url")) {
+                throw new DestinationDefinitionException(file, where + " needs 'url'");
+            }
+            return new RequestTemplate(
+                    Mappings.compile(req.get("method")),
+                    Mappings.compile(req.get("url")),
+                    Mappings.compile(req.get("query")),
+                    Mappings.compile(req.get("headers")),
+                    Mappings.compile(req.get("body")),
+                    form);
+        }
+    }
+
+    /**
+     * The {@code lookup:} block: {@code request} (the read: method, url, query, headers, body), {@code found}
+     * (where the value is in its JSON answer), {@code notFound} (statuses meaning none, 400-499),
+     * {@code otherwise} (the request sent when nothing is found), and {@code retry} (statuses, 400-499, of the
+     * write's answer that retry the whole exchange). The action's {@code request} is then the one sent when a
+     * value is found, and reads it as {@code $lookup} in its {@code url}.
+     *
+     * @param request the lookup request
+     * @param found the path of the value in the lookup's answer
+     * @param notFound lookup statuses that mean nothing was found
+     * @param otherwise the request sent when nothing was found
+     * @param retry write statuses that retry the exchange
+     */
+    public record LookupTemplate(
+            RequestTemplate request,
+            String found,
+            List<Integer> notFound,
+            RequestTemplate otherwise,
+            List<Integer> retry) {
+
+        static LookupTemplate parse(String file, JsonNode node, JsonNode main, BatchingSpec batching, boolean form)
+                throws DestinationDefinitionException, MappingDefinitionException {
+            if (!node.isObject()) {
+                throw new DestinationDefinitionException(
+                        file, "lookup must be an object with 'request', 'found' and 'otherwise'");
+            }
+            Yaml.onlyKeys(file, "lookup", node, "request", "found", "notFound", "otherwise", "retry");
+            if (batching != null) {
+                throw new DestinationDefinitionException(
+                        file, "an action with a lookup sends one event per exchange; set batching: false");
+            }
+            if (form) {
+                throw new DestinationDefinitionException(
+                        file, "an action with a lookup sends JSON; remove encoding: form");
+            }
+            JsonNode request = node.get("request");
+            JsonNode otherwise = node.get("otherwise");
+            if (request == null || !request.isObject() || otherwise == null || !otherwise.isObject()) {
+                throw new DestinationDefinitionException(
+                        file,
+                        "lookup needs 'request' (the read) and 'otherwise' (the request sent when nothing is found),"
+                                + " each with at least 'url'");
+            }
+            Yaml.onlyKeys(file, "lookup.request", request, "method", "url", "query", "headers", "body");
+            Yaml.onlyKeys(file, "lookup.otherwise", otherwise, "method", "url", "query", "headers", "body");
+            String found = Yaml.text(file, node, "found");
+            if (!BatchingSpec.INDEX_PATH.matcher(found).matches()) {
+                throw new DestinationDefinitionException(
+                        file,
+                        "lookup.found: " + found + " is not a path like $.data[*].id ($, then .key, .* or [*] steps)");
+            }
+            if (!main.path("url").toString().contains("$" + LOOKUP_NAME)) {
+                throw new DestinationDefinitionException(
+                        file, "request.url must read the value found, e.g. '{{$endpoint}}/contacts/{{$lookup}}'");
+            }
+            for (String other : List.of("query", "headers", "body")) {
+                if (mentions(main.get(other))) {
+                    throw new DestinationDefinitionException(
+                            file, "request." + other + " reads $lookup, which only request.url may read");
+                }
+            }
+            if (mentionsLookup(request) || mentionsLookup(otherwise)) {
+                throw new DestinationDefinitionException(
+                        file, "lookup.request and lookup.otherwise cannot read $lookup: nothing is found yet");
+            }
+            return new LookupTemplate(
+                    RequestTemplate.compile(file, "lookup.request", request, false),
+                    found,
+                    statuses(file, "lookup.notFound", node.get("notFound")),
+                    RequestTemplate.compile(file, "lookup.otherwise", otherwise, false),
+                    statuses(file, "lookup.retry", node.get("retry")));
+        }
+
+        private static List<Integer> statuses(String file, String where, JsonNode node)
+                throws DestinationDefinitionException {
+            List<Integer> out = new ArrayList<>();
+            if (node == null) {
+                return out;
+            }
+            for (JsonNode s : node.isArray() ? node : List.of(node)) {
+                if (!s.canConvertToInt() || !s.isIntegralNumber() || s.asInt() < 400 || s.asInt() > 499) {
+                    throw new DestinationDefinitionException(
+                            file, where + ": " + s + " is not a status from 400 to 499 (5xx and 429 retry anyway)");
+                }
+                out.add(s.asInt());
+            }
+            return out;
+        }
+    }
+
+    /** Whether a request block's mappings read {@code $lookup}. */
+    private static boolean mentionsLookup(JsonNode request) {
+        return mentions(request.get("url"))
+                || mentions(request.get("query"))
+                || mentions(request.get("headers"))
+                || mentions(request.get("body"));
+    }
+
+    private static boolean mentions(JsonNode mapping) {
+        return mapping != null && mapping.toString().contains("$" + LOOKUP_NAME);
+    }
 
     /** Parses an action file; {@code inherited} is the destination's batching. */
     public static ActionSpec parse(String file, String name, JsonNode node, BatchingSpec inherited)
@@ -77,7 +201,8 @@ public record ActionSpec(
                 "batching",
                 "each",
                 "request",
-                "response");
+                "response",
+                "lookup");
         Trigger trigger = Trigger.parse(file, Yaml.text(file, node, "trigger"));
         BatchingSpec batching = node.has("batching") ? BatchingSpec.parse(file, node.get("batching")) : inherited;
         JsonNode req = node.get("request");
@@ -85,6 +210,7 @@ public record ActionSpec(
             throw new DestinationDefinitionException(file, "needs 'request' with at least 'url'");
         }
         Yaml.onlyKeys(file, "request", req, "method", "url", "query", "headers", "body", "encoding");
+        JsonNode lookupNode = node.get("lookup");
         String encoding = Yaml.text(file, req, "encoding", "json");
         if (!encoding.equals("json") && !encoding.equals("form")) {
             throw new DestinationDefinitionException(file, "request.encoding must be json or form, not " + encoding);
@@ -104,16 +230,13 @@ public record ActionSpec(
                     fields.put(f.getKey(), Mappings.compile(f.getValue()));
                 }
             }
-            if (!req.has("url")) {
-                throw new DestinationDefinitionException(file, "request needs 'url'");
+            RequestTemplate template = RequestTemplate.compile(file, "request", req, form);
+            LookupTemplate lookup =
+                    lookupNode == null ? null : LookupTemplate.parse(file, lookupNode, req, batching, form);
+            if (lookup == null && mentionsLookup(req)) {
+                throw new DestinationDefinitionException(
+                        file, "request reads $lookup, but the action has no 'lookup' to find it");
             }
-            RequestTemplate template = new RequestTemplate(
-                    Mappings.compile(req.get("method")),
-                    Mappings.compile(req.get("url")),
-                    Mappings.compile(req.get("query")),
-                    Mappings.compile(req.get("headers")),
-                    Mappings.compile(req.get("body")),
-                    form);
             return new ActionSpec(
                     name,
                     Yaml.text(file, node, "description", ""),
@@ -123,7 +246,8 @@ public record ActionSpec(
                     template,
                     batching,
                     node.has("each") ? Mappings.compile(node.get("each")) : null,
-                    success(file, node.get("response")));
+                    success(file, node.get("response")),
+                    lookup);
         } catch (MappingDefinitionException e) {
             throw new DestinationDefinitionException(file, e.getMessage());
         }

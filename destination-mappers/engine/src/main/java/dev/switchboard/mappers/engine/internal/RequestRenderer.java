@@ -8,8 +8,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import dev.switchboard.mappers.api.BatchBodies;
 import dev.switchboard.mappers.api.BatchSpec;
+import dev.switchboard.mappers.api.Lookup;
 import dev.switchboard.mappers.api.MappedRequest;
 import dev.switchboard.mappers.engine.definition.EngineVersion;
 import dev.switchboard.mappers.engine.directives.MappingFailure;
@@ -44,10 +46,11 @@ public final class RequestRenderer {
     public MappedRequest render(
             ActionSpec action, Scope scope, String messageId, String destinationId, byte[] eventJson) {
         ActionSpec.RequestTemplate t = action.request();
+        ActionSpec.LookupTemplate lookupTemplate = action.lookup();
         String method = method(t, scope);
-        String url = url(t, scope);
-        // header names are case-insensitive: a custom "content-type" replaces ours instead of doubling it
-        Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        String url = lookupTemplate == null
+                ? url(t, scope)
+                : foundUrl(t, scope.with(ActionSpec.LOOKUP_NAME, TextNode.valueOf(Lookup.MARKER)));
         JsonNode body = t.body().resolve(scope);
         byte[] item;
         if (body == null) {
@@ -74,17 +77,58 @@ public final class RequestRenderer {
                     batching.partialFailure());
             bytes = BatchBodies.combine(batch, List.of(item));
         }
-        if (body != null) {
-            headers.put("Content-Type", contentType(t, batch));
+        Map<String, String> headers = headers(t, scope, body == null ? null : contentType(t, batch), bytes);
+        String batchKey = batch == null
+                ? null
+                : batchKey(destinationId, method, url, headers, withSuccess(batch.wrapper(), action));
+        Lookup lookup = lookupTemplate == null ? null : lookup(lookupTemplate, scope);
+        return new MappedRequest(
+                method, url, headers, bytes, List.of(messageId), messageId, batchKey, batch, action.success(), lookup);
+    }
+
+    /**
+     * The request's headers: Content-Type when it has a body, User-Agent, the mapped ones (header names are
+     * case-insensitive: a custom "content-type" replaces ours instead of doubling it), then authentication.
+     */
+    private Map<String, String> headers(ActionSpec.RequestTemplate t, Scope scope, String contentType, byte[] bytes) {
+        Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        if (contentType != null) {
+            headers.put("Content-Type", contentType);
         }
         headers.put("User-Agent", EngineVersion.userAgent());
         headers.putAll(headers(t.headers(), scope));
         auth.applyHeaders(headers, bytes, scope);
-        String batchKey = batch == null
-                ? null
-                : batchKey(destinationId, method, url, headers, withSuccess(batch.wrapper(), action));
-        return new MappedRequest(
-                method, url, headers, bytes, List.of(messageId), messageId, batchKey, batch, action.success());
+        return headers;
+    }
+
+    /** The lookup and the request sent when it finds nothing, both JSON and rendered for this event. */
+    private Lookup lookup(ActionSpec.LookupTemplate l, Scope scope) {
+        return new Lookup(call(l.request(), scope), l.found(), l.notFound(), call(l.otherwise(), scope), l.retry());
+    }
+
+    private Lookup.Call call(ActionSpec.RequestTemplate t, Scope scope) {
+        JsonNode body = t.body().resolve(scope);
+        byte[] bytes = write(body);
+        return new Lookup.Call(
+                method(t, scope),
+                url(t, scope),
+                headers(t, scope, body == null ? null : "application/json", bytes),
+                bytes);
+    }
+
+    /** The URL of the request sent when the lookup finds a value: the marker in it once, for the worker. */
+    private String foundUrl(ActionSpec.RequestTemplate t, Scope scope) {
+        String url = url(t, scope);
+        int first = url.indexOf(Lookup.MARKER);
+        if (first < 0 || url.indexOf(Lookup.MARKER, first + 1) >= 0) {
+            throw new MappingFailure(
+                    "event",
+                    "the request URL must hold the value found exactly once, and no event value may contain "
+                            + Lookup.MARKER
+                            + "; got: "
+                            + url);
+        }
+        return url;
     }
 
     private static String contentType(ActionSpec.RequestTemplate t, BatchSpec batch) {
