@@ -1,0 +1,153 @@
+/*
+ * Copyright The Switchboard Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package dev.switchboard.warehouse;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.switchboard.warehouse.testing.DocsSql;
+import dev.switchboard.warehouse.testing.Events;
+import dev.switchboard.warehouse.testing.WarehouseTestBase;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What docs/warehouse.md tells users to run, run against a real load of every call type: each
+ * {@code ```sql} statement of the page must run and return rows.
+ */
+class WarehouseDocsIT extends WarehouseTestBase {
+
+    private static final Path DOCS = Path.of("..", "docs", "warehouse.md");
+    private static final Instant DAY = Instant.parse("2026-11-02T12:00:00Z");
+    private static boolean loaded;
+
+    @Test
+    void shouldReturnRowsForEveryQueryOfTheDocsWhenEveryCallTypeIsLoaded() {
+        load();
+        List<String> statements = DocsSql.statements(DOCS);
+        assertThat(statements).as("the page's queries").hasSizeGreaterThanOrEqualTo(8);
+        for (String sql : statements) {
+            assertThat(rows(sql)).as(sql).isNotEmpty();
+        }
+    }
+
+    // revenue 10.25, not 10: whichever order comes first fixes the column's type (10 would make it bigint)
+    /** Every call type into the sources {@code web} and {@code backend}, once per class. */
+    private void load() {
+        if (loaded) {
+            return;
+        }
+        startDefault(newId("wh"), fastConfig(Map.of()));
+        List<ObjectNode> web = new ArrayList<>();
+        web.add(at(
+                Events.call(
+                        "page",
+                        "p-1",
+                        "u1",
+                        Map.of(
+                                "anonymousId",
+                                "a1",
+                                "name",
+                                "Home",
+                                "properties",
+                                Map.of("path", "/", "title", "Home"))),
+                Duration.ZERO));
+        web.add(at(
+                Events.call(
+                        "page",
+                        "p-2",
+                        "u1",
+                        Map.of(
+                                "anonymousId",
+                                "a1",
+                                "name",
+                                "Pricing",
+                                "properties",
+                                Map.of("path", "/pricing", "title", "Pricing"))),
+                Duration.ofMinutes(5)));
+        web.add(at(
+                Events.call(
+                        "page",
+                        "p-3",
+                        "u1",
+                        Map.of(
+                                "anonymousId",
+                                "a1",
+                                "name",
+                                "Docs",
+                                "properties",
+                                Map.of("path", "/docs", "title", "Docs"))),
+                Duration.ofHours(2)));
+        web.add(at(
+                Events.track(
+                        "o-1", "u1", "Order Completed", Map.of("order_id", "1", "revenue", 42.5, "currency", "EUR")),
+                Duration.ofMinutes(6)));
+        web.add(at(
+                Events.track(
+                        "o-2", "u2", "Order Completed", Map.of("order_id", "2", "revenue", 10.25, "currency", "EUR")),
+                Duration.ofMinutes(7)));
+        web.add(at(
+                Events.call(
+                        "identify",
+                        "i-1",
+                        "u1",
+                        Map.of("anonymousId", "a1", "traits", Map.of("email", "ada@example.com", "name", "Ada"))),
+                Duration.ofMinutes(1)));
+        web.add(at(
+                Events.call(
+                        "identify",
+                        "i-2",
+                        "u2",
+                        Map.of("anonymousId", "b1", "traits", Map.of("email", "bob@example.com", "name", "Bob"))),
+                Duration.ofMinutes(2)));
+        web.add(at(
+                Events.call("group", "g-1", "u1", Map.of("groupId", "acme-inc", "traits", Map.of("plan", "pro"))),
+                Duration.ofMinutes(3)));
+        web.add(at(Events.call("alias", "al-1", "u1", Map.of("previousId", "a0")), Duration.ofMinutes(4)));
+        events.send("acme", "web", web);
+        events.send(
+                "acme",
+                "backend",
+                List.of(Events.call(
+                        "screen", "s-1", "u1", Map.of("name", "Home", "properties", Map.of("variant", "b")))));
+
+        await().until(() -> count("web.pages") == 3
+                && count("web.tracks") == 2
+                && count("web.order_completed") == 2
+                && count("web.identifies") == 2
+                && count("web.users") == 2
+                && count("web.groups") == 1
+                && count("web.aliases") == 1
+                && count("backend.screens") == 1);
+        loaded = true;
+    }
+
+    /** The event with its timestamps {@code after} {@link #DAY}. */
+    private static ObjectNode at(ObjectNode event, Duration after) {
+        String t = DAY.plus(after).toString();
+        event.put("timestamp", t);
+        event.put("originalTimestamp", t);
+        return event;
+    }
+
+    /** Every row of {@code sql}; an error fails the test (unlike {@link #query}, a missing table too). */
+    private static List<Map<String, String>> rows(String sql) {
+        try (Connection c = connect();
+                Statement s = c.createStatement()) {
+            s.executeQuery(sql).close(); // throws on an error, which query() would take for "not there yet"
+        } catch (SQLException e) {
+            throw new AssertionError(sql + ": " + e.getMessage(), e);
+        }
+        return query(sql);
+    }
+}
