@@ -7,6 +7,7 @@ package dev.switchboard.warehouse;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.switchboard.warehouse.testing.DbtModels;
 import dev.switchboard.warehouse.testing.DocsSql;
 import dev.switchboard.warehouse.testing.Events;
 import dev.switchboard.warehouse.testing.WarehouseTestBase;
@@ -22,12 +23,14 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * What docs/warehouse.md tells users to run, run against a real load of every call type: each
- * {@code ```sql} statement of the page must run and return rows.
+ * What docs/warehouse.md and examples/warehouse-dbt tell users to run, run against a real load
+ * of every call type: each {@code ```sql} statement of the page, and each dbt-style model
+ * (rendered by {@link DbtModels}, created as a view), must run and return rows.
  */
 class WarehouseDocsIT extends WarehouseTestBase {
 
     private static final Path DOCS = Path.of("..", "docs", "warehouse.md");
+    private static final Path MODELS = Path.of("..", "examples", "warehouse-dbt", "models");
     private static final Instant DAY = Instant.parse("2026-11-02T12:00:00Z");
     private static boolean loaded;
 
@@ -39,6 +42,47 @@ class WarehouseDocsIT extends WarehouseTestBase {
         for (String sql : statements) {
             assertThat(rows(sql)).as(sql).isNotEmpty();
         }
+    }
+
+    @Test
+    void shouldRunEveryDbtModelAsAViewWhenRenderedAgainstTheLoadedSchema() throws SQLException {
+        load();
+        List<DbtModels.Model> models = DbtModels.inOrder(MODELS);
+        assertThat(models)
+                .extracting(DbtModels.Model::name)
+                .contains(
+                        "pageviews_by_day",
+                        "sessions",
+                        "sessions_by_day",
+                        "identifies_to_users",
+                        "users_latest_traits",
+                        "tracks_by_event_by_day",
+                        "order_completed_revenue");
+        try (Connection c = connect();
+                Statement s = c.createStatement()) {
+            s.execute("CREATE SCHEMA IF NOT EXISTS analytics");
+            for (DbtModels.Model m : models) {
+                s.execute("CREATE OR REPLACE VIEW analytics." + m.name() + " AS " + m.render("analytics"));
+            }
+        }
+        for (DbtModels.Model m : models) {
+            assertThat(rows("SELECT * FROM analytics." + m.name())).as(m.name()).isNotEmpty();
+        }
+
+        assertThat(rows("SELECT currency, orders, buyers, revenue FROM analytics.order_completed_revenue"))
+                .containsExactly(Map.of("currency", "EUR", "orders", "2", "buyers", "2", "revenue", "52.75"));
+        assertThat(rows("SELECT day, pageviews, visitors FROM analytics.pageviews_by_day"))
+                .containsExactly(Map.of("day", "2026-11-02", "pageviews", "3", "visitors", "1"));
+        assertThat(rows("SELECT session_id, events FROM analytics.sessions WHERE anonymous_id = 'a1' ORDER BY 1"))
+                .as("two pages five minutes apart, a third two hours later")
+                .containsExactly(
+                        Map.of("session_id", "a1-1", "events", "2"), Map.of("session_id", "a1-2", "events", "1"));
+        assertThat(rows("SELECT user_id, email, anonymous_ids FROM analytics.users_latest_traits ORDER BY 1"))
+                .containsExactly(
+                        Map.of("user_id", "u1", "email", "ada@example.com", "anonymous_ids", "2"),
+                        Map.of("user_id", "u2", "email", "bob@example.com", "anonymous_ids", "1"));
+        assertThat(rows("SELECT event, event_text, tracks FROM analytics.tracks_by_event_by_day"))
+                .containsExactly(Map.of("event", "order_completed", "event_text", "Order Completed", "tracks", "2"));
     }
 
     // revenue 10.25, not 10: whichever order comes first fixes the column's type (10 would make it bigint)
