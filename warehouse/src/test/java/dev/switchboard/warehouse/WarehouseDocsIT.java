@@ -93,45 +93,9 @@ class WarehouseDocsIT extends WarehouseTestBase {
         }
         startDefault(newId("wh"), fastConfig(Map.of()));
         List<ObjectNode> web = new ArrayList<>();
-        web.add(at(
-                Events.call(
-                        "page",
-                        "p-1",
-                        "u1",
-                        Map.of(
-                                "anonymousId",
-                                "a1",
-                                "name",
-                                "Home",
-                                "properties",
-                                Map.of("path", "/", "title", "Home"))),
-                Duration.ZERO));
-        web.add(at(
-                Events.call(
-                        "page",
-                        "p-2",
-                        "u1",
-                        Map.of(
-                                "anonymousId",
-                                "a1",
-                                "name",
-                                "Pricing",
-                                "properties",
-                                Map.of("path", "/pricing", "title", "Pricing"))),
-                Duration.ofMinutes(5)));
-        web.add(at(
-                Events.call(
-                        "page",
-                        "p-3",
-                        "u1",
-                        Map.of(
-                                "anonymousId",
-                                "a1",
-                                "name",
-                                "Docs",
-                                "properties",
-                                Map.of("path", "/docs", "title", "Docs"))),
-                Duration.ofHours(2)));
+        web.add(page("p-1", "Home", "/", Duration.ZERO));
+        web.add(page("p-2", "Pricing", "/pricing", Duration.ofMinutes(5)));
+        web.add(page("p-3", "Docs", "/docs", Duration.ofHours(2)));
         web.add(at(
                 Events.track(
                         "o-1", "u1", "Order Completed", Map.of("order_id", "1", "revenue", 42.5, "currency", "EUR")),
@@ -174,6 +138,17 @@ class WarehouseDocsIT extends WarehouseTestBase {
                 && count("web.aliases") == 1
                 && count("backend.screens") == 1);
         loaded = true;
+    }
+
+    /** A page of visitor {@code a1} (user {@code u1}), titled as named. */
+    private static ObjectNode page(String id, String name, String path, Duration after) {
+        return at(
+                Events.call(
+                        "page",
+                        id,
+                        "u1",
+                        Map.of("anonymousId", "a1", "name", name, "properties", Map.of("path", path, "title", name))),
+                after);
     }
 
     /** The event with its timestamps {@code after} {@link #DAY}. */

@@ -60,24 +60,12 @@ final class CopyText {
         for (int i = 0; i < n; i++) {
             char ch = v.charAt(i);
             if (ch < 0x80) {
-                switch (ch) {
-                    case '\\' -> {
-                        b[at++] = '\\';
-                        b[at++] = '\\';
-                    }
-                    case '\t' -> {
-                        b[at++] = '\\';
-                        b[at++] = 't';
-                    }
-                    case '\n' -> {
-                        b[at++] = '\\';
-                        b[at++] = 'n';
-                    }
-                    case '\r' -> {
-                        b[at++] = '\\';
-                        b[at++] = 'r';
-                    }
-                    default -> b[at++] = (byte) ch;
+                char escaped = escaped(ch);
+                if (escaped == 0) {
+                    b[at++] = (byte) ch;
+                } else {
+                    b[at++] = '\\';
+                    b[at++] = (byte) escaped;
                 }
             } else if (ch < 0x800) {
                 b[at++] = (byte) (0xC0 | (ch >> 6));
@@ -114,6 +102,17 @@ final class CopyText {
     /** What is gathered and not sent yet. */
     byte[] bytes() {
         return Arrays.copyOf(buf, len);
+    }
+
+    /** The letter after the backslash COPY's text format writes for {@code ch}; 0 when it is written as it is. */
+    private static char escaped(char ch) {
+        return switch (ch) {
+            case '\\' -> '\\';
+            case '\t' -> 't';
+            case '\n' -> 'n';
+            case '\r' -> 'r';
+            default -> 0;
+        };
     }
 
     private void put(byte b) {
