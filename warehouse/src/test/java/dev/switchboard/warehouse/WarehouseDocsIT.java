@@ -104,20 +104,8 @@ class WarehouseDocsIT extends WarehouseTestBase {
                 Events.track(
                         "o-2", "u2", "Order Completed", Map.of("order_id", "2", "revenue", 10.25, "currency", "EUR")),
                 Duration.ofMinutes(7)));
-        web.add(at(
-                Events.call(
-                        "identify",
-                        "i-1",
-                        "u1",
-                        Map.of("anonymousId", "a1", "traits", Map.of("email", "ada@example.com", "name", "Ada"))),
-                Duration.ofMinutes(1)));
-        web.add(at(
-                Events.call(
-                        "identify",
-                        "i-2",
-                        "u2",
-                        Map.of("anonymousId", "b1", "traits", Map.of("email", "bob@example.com", "name", "Bob"))),
-                Duration.ofMinutes(2)));
+        web.add(identify("i-1", "u1", "a1", "Ada", Duration.ofMinutes(1)));
+        web.add(identify("i-2", "u2", "b1", "Bob", Duration.ofMinutes(2)));
         web.add(at(
                 Events.call("group", "g-1", "u1", Map.of("groupId", "acme-inc", "traits", Map.of("plan", "pro"))),
                 Duration.ofMinutes(3)));
@@ -149,6 +137,13 @@ class WarehouseDocsIT extends WarehouseTestBase {
                         "u1",
                         Map.of("anonymousId", "a1", "name", name, "properties", Map.of("path", path, "title", name))),
                 after);
+    }
+
+    /** An identify of {@code userId} from {@code anonymousId}, with {@code name} and an email made of it. */
+    private static ObjectNode identify(String id, String userId, String anonymousId, String name, Duration after) {
+        Map<String, String> traits =
+                Map.of("email", name.toLowerCase(java.util.Locale.ROOT) + "@example.com", "name", name);
+        return at(Events.call("identify", id, userId, Map.of("anonymousId", anonymousId, "traits", traits)), after);
     }
 
     /** The event with its timestamps {@code after} {@link #DAY}. */
