@@ -6,11 +6,9 @@ package dev.switchboard.warehouse.postgres;
 
 import dev.switchboard.warehouse.Warehouse;
 import dev.switchboard.warehouse.WarehouseException;
-import dev.switchboard.warehouse.schema.FlatRow;
+import dev.switchboard.warehouse.schema.ColumnCheck;
 import dev.switchboard.warehouse.schema.RowEncoder;
-import dev.switchboard.warehouse.schema.RowEncoder.EncodedRow;
 import dev.switchboard.warehouse.schema.SchemaPlanner;
-import dev.switchboard.warehouse.schema.TableKind;
 import dev.switchboard.warehouse.schema.TableName;
 import dev.switchboard.warehouse.schema.TableRows;
 import dev.switchboard.warehouse.schema.TableSchema;
@@ -62,12 +60,18 @@ public final class PostgresWarehouse implements Warehouse {
         try {
             Connection c = connection();
             List<TableRows.Group> groups = batch.groups();
-            List<EncodedTable> tables = new ArrayList<>(groups.size());
+            List<TablePlan> tables = new ArrayList<>(groups.size());
             for (TableRows.Group g : groups) {
-                tables.add(encode(c, g)); // DDL first, in transactions of its own, before any COPY
+                tables.add(plan(c, g)); // DDL first, in transactions of its own, before any COPY
             }
-            for (EncodedTable t : tables) {
-                copy.write(c, t.schema(), t.kind(), t.rows());
+            for (TablePlan t : tables) {
+                copy.write(
+                        c,
+                        t.schema(),
+                        t.group().kind(),
+                        t.group().rows(),
+                        t.check().used(),
+                        encoder);
             }
             c.commit();
         } catch (SQLException | RuntimeException e) {
@@ -81,34 +85,27 @@ public final class PostgresWarehouse implements Warehouse {
         }
     }
 
-    /** One table's rows encoded against its columns, with the table evolved first when they need more. */
-    private record EncodedTable(TableSchema schema, TableKind kind, List<EncodedRow> rows) {}
+    /** One table's rows, the schema they are written against, and the columns the COPY lists. */
+    private record TablePlan(TableRows.Group group, TableSchema schema, ColumnCheck check) {}
 
     /**
-     * The group's rows encoded against the known columns: one pass that also tells whether a
-     * property lacks a column. Only then (or for a table not seen yet) is the schema evolved and
-     * the rows encoded again against the columns it has now.
+     * The group checked against the known columns, without encoding it (one lookup per field).
+     * Only when a property lacks a column and the table has room (or for a table not seen yet) is
+     * the schema evolved, and the rows checked again against the columns it has now. The rows are
+     * encoded later, into the COPY stream.
      */
-    private EncodedTable encode(Connection c, TableRows.Group g) throws SQLException {
+    private TablePlan plan(Connection c, TableRows.Group g) throws SQLException {
         TableSchema schema = known.get(g.table());
         if (schema != null) {
-            List<EncodedRow> rows = encodeAll(g, schema);
+            ColumnCheck check = ColumnCheck.of(g.rows(), schema);
             boolean room = schema.size() < evolution.planner().columnBudget();
-            if (!room || rows.stream().noneMatch(EncodedRow::missingColumn)) {
-                return new EncodedTable(schema, g.kind(), rows);
+            if (!room || !check.missingColumn()) {
+                return new TablePlan(g, schema, check);
             }
         }
         TableSchema evolved = evolution.evolve(c, g.table(), g.kind(), g.rows());
         known.put(g.table(), evolved);
-        return new EncodedTable(evolved, g.kind(), encodeAll(g, evolved));
-    }
-
-    private List<EncodedRow> encodeAll(TableRows.Group g, TableSchema schema) {
-        List<EncodedRow> rows = new ArrayList<>(g.rows().size());
-        for (FlatRow r : g.rows()) {
-            rows.add(encoder.encode(r, schema));
-        }
-        return rows;
+        return new TablePlan(g, evolved, ColumnCheck.of(g.rows(), evolved));
     }
 
     @Override

@@ -4,13 +4,14 @@
  */
 package dev.switchboard.warehouse.postgres;
 
+import dev.switchboard.warehouse.schema.ColumnCheck;
 import dev.switchboard.warehouse.schema.Columns;
+import dev.switchboard.warehouse.schema.FlatRow;
 import dev.switchboard.warehouse.schema.RowEncoder;
 import dev.switchboard.warehouse.schema.RowEncoder.EncodedRow;
 import dev.switchboard.warehouse.schema.TableKind;
 import dev.switchboard.warehouse.schema.TableName;
 import dev.switchboard.warehouse.schema.TableSchema;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Savepoint;
@@ -33,7 +34,6 @@ import org.postgresql.copy.CopyIn;
  */
 final class StagedCopy {
 
-    private static final int CHUNK = 1 << 20;
     private static final String UNIQUE_VIOLATION = "23505";
 
     /** Tables whose last batch met an id they held: written the staged way until a batch does not. */
@@ -42,13 +42,27 @@ final class StagedCopy {
     private int staged;
 
     /**
-     * Writes {@code rows} (all encoded against {@code schema}) into their table; does not commit.
+     * Writes {@code rows} into their table; does not commit. {@code used} are the positions of the
+     * columns the COPY lists ({@link ColumnCheck}): event tables are encoded row by row into the
+     * COPY stream as it is sent; {@code users} rows are encoded first, for the columns they fill.
      * An event table whose last batch had no id the table already held is written by one COPY
      * straight into it, under a savepoint: a unique violation (a replay, a redelivery) rolls back
      * to the savepoint and the rows go the staged way, which adds only the new ids.
      */
-    void write(Connection c, TableSchema schema, TableKind kind, List<EncodedRow> rows) throws SQLException {
-        int[] used = columnsUsed(schema, rows);
+    void write(Connection c, TableSchema schema, TableKind kind, List<FlatRow> rows, int[] used, RowEncoder encoder)
+            throws SQLException {
+        Iterable<EncodedRow> encoded;
+        if (kind == TableKind.USERS) {
+            // the merge keeps what a NULL in a listed column would not: only the columns filled are listed
+            List<EncodedRow> all = new ArrayList<>(rows.size());
+            for (FlatRow r : rows) {
+                all.add(encoder.encode(r, schema));
+            }
+            used = columnsUsed(schema, all);
+            encoded = all;
+        } else {
+            encoded = () -> rows.stream().map(r -> encoder.encode(r, schema)).iterator();
+        }
         List<String> columns = new ArrayList<>(used.length);
         for (int at : used) {
             columns.add(schema.column(at));
@@ -58,7 +72,7 @@ final class StagedCopy {
         if (kind != TableKind.USERS && !staging.contains(schema.name())) {
             Savepoint before = c.setSavepoint();
             try {
-                copy(c, "COPY " + Sql.table(schema.name()) + " (" + list + ") FROM STDIN", used, unmapped, rows);
+                copy(c, "COPY " + Sql.table(schema.name()) + " (" + list + ") FROM STDIN", used, unmapped, encoded);
                 c.releaseSavepoint(before);
                 return;
             } catch (SQLException e) {
@@ -69,7 +83,7 @@ final class StagedCopy {
                 staging.add(schema.name());
             }
         }
-        if (staged(c, schema, kind, columns, list, used, unmapped, rows) == rows.size()) {
+        if (staged(c, schema, kind, columns, list, used, unmapped, encoded) == rows.size()) {
             staging.remove(schema.name()); // no id was there: the next batch tries the direct COPY
         }
     }
@@ -83,7 +97,7 @@ final class StagedCopy {
             String list,
             int[] used,
             int unmapped,
-            List<EncodedRow> rows)
+            Iterable<EncodedRow> rows)
             throws SQLException {
         String stage = Sql.quote("sb_stage_" + (++staged));
         try (Statement s = c.createStatement()) {
@@ -144,30 +158,22 @@ final class StagedCopy {
     }
 
     /** One COPY of {@code rows}: the columns at the positions {@code used}; {@code unmapped} is the overflow's. */
-    private static void copy(Connection c, String sql, int[] used, int unmapped, List<EncodedRow> rows)
+    private static void copy(Connection c, String sql, int[] used, int unmapped, Iterable<EncodedRow> rows)
             throws SQLException {
         CopyIn in = c.unwrap(PGConnection.class).getCopyAPI().copyIn(sql);
         try {
-            StringBuilder b = new StringBuilder(CHUNK + 4096);
+            CopyText out = new CopyText(in);
             for (EncodedRow r : rows) {
                 for (int i = 0; i < used.length; i++) {
                     if (i > 0) {
-                        b.append('\t');
+                        out.tab();
                     }
-                    String v =
-                            used[i] == unmapped ? (r.unmapped() == null ? null : jsonb(r.unmapped())) : r.text(used[i]);
-                    if (v == null) {
-                        b.append("\\N");
-                    } else {
-                        escape(v, b);
-                    }
+                    int at = used[i];
+                    out.value(at == unmapped ? (r.unmapped() == null ? null : jsonb(r.unmapped())) : r.text(at));
                 }
-                b.append('\n');
-                if (b.length() >= CHUNK) {
-                    flush(in, b);
-                }
+                out.endRow();
             }
-            flush(in, b);
+            out.flush();
             in.endCopy();
         } finally {
             if (in.isActive()) {
@@ -179,38 +185,5 @@ final class StagedCopy {
     private static String jsonb(com.fasterxml.jackson.databind.JsonNode node) {
         // jsonb refuses \u0000 in strings; it becomes U+FFFD as in text columns
         return RowEncoder.write(node).replace("\\u0000", "\\ufffd");
-    }
-
-    private static void flush(CopyIn in, StringBuilder b) throws SQLException {
-        byte[] bytes = b.toString().getBytes(StandardCharsets.UTF_8);
-        in.writeToCopy(bytes, 0, bytes.length);
-        b.setLength(0);
-    }
-
-    /** COPY's text format: backslash, tab, newline and carriage return escaped. */
-    static void escape(String v, StringBuilder b) {
-        int first = 0;
-        while (first < v.length() && !special(v.charAt(first))) {
-            first++;
-        }
-        if (first == v.length()) {
-            b.append(v); // most values have nothing to escape: one copy
-            return;
-        }
-        b.append(v, 0, first);
-        for (int i = first; i < v.length(); i++) {
-            char ch = v.charAt(i);
-            switch (ch) {
-                case '\\' -> b.append("\\\\");
-                case '\t' -> b.append("\\t");
-                case '\n' -> b.append("\\n");
-                case '\r' -> b.append("\\r");
-                default -> b.append(ch);
-            }
-        }
-    }
-
-    private static boolean special(char ch) {
-        return ch == '\\' || ch == '\t' || ch == '\n' || ch == '\r';
     }
 }
