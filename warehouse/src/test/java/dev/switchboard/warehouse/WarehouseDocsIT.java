@@ -86,7 +86,10 @@ class WarehouseDocsIT extends WarehouseTestBase {
     }
 
     // revenue 10.25, not 10: whichever order comes first fixes the column's type (10 would make it bigint)
-    /** Every call type into the sources {@code web} and {@code backend}, once per class. */
+    /**
+     * Every call type into the sources {@code web} and {@code backend}, and into {@code governance} a
+     * {@code Violation Generated} call as a tracking plan's forwardViolations sends it, once per class.
+     */
     private void load() {
         if (loaded) {
             return;
@@ -116,6 +119,21 @@ class WarehouseDocsIT extends WarehouseTestBase {
                 "backend",
                 List.of(Events.call(
                         "screen", "s-1", "u1", Map.of("name", "Home", "properties", Map.of("variant", "b")))));
+        events.send(
+                "acme",
+                "governance",
+                List.of(Events.track(
+                        "sch-1",
+                        "schema-violations",
+                        "Violation Generated",
+                        Map.of(
+                                "eventMessageID", "o-1",
+                                "eventName", "Order Completed",
+                                "eventType", "track",
+                                "sourceID", "web",
+                                "violationType", "Type Mismatch",
+                                "violationField", "properties.revenue",
+                                "violationDescription", "properties.revenue must be a number"))));
 
         await().until(() -> count("web.pages") == 3
                 && count("web.tracks") == 2
@@ -124,7 +142,8 @@ class WarehouseDocsIT extends WarehouseTestBase {
                 && count("web.users") == 2
                 && count("web.groups") == 1
                 && count("web.aliases") == 1
-                && count("backend.screens") == 1);
+                && count("backend.screens") == 1
+                && count("governance.violation_generated") == 1);
         loaded = true;
     }
 
