@@ -52,7 +52,7 @@ public class IngestPathBenchmark {
     @Benchmark
     public void batchOf100(Blackhole hole) throws Exception {
         BodyParser.ParsedBody parsed = parser.parse(body);
-        SplitResult result = splitter.batch(parsed.root(), parsed.itemSizes());
+        SplitResult result = splitter.batch(parsed);
         for (KeyedRecord<RawCall> record : Records.rawCalls(result.accepted(), meta)) {
             hole.consume(serializer.serialize(Topics.INGEST_RAW.name(), record.value()));
         }
