@@ -4,6 +4,7 @@
  */
 package dev.switchboard.calls;
 
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -51,6 +52,10 @@ public final class Timestamps {
         if (text == null || text.length() > 64) {
             return Optional.empty();
         }
+        Instant utc = utcForm(text);
+        if (utc != null) {
+            return Optional.of(utc);
+        }
         try {
             var parsed = OFFSET.parseBest(text.trim(), OffsetDateTime::from, LocalDateTime::from);
             if (parsed instanceof OffsetDateTime odt) {
@@ -66,6 +71,64 @@ public final class Timestamps {
                 return Optional.empty();
             }
         }
+    }
+
+    /**
+     * The form every SDK writes, {@code yyyy-MM-ddTHH:mm:ss[.f{1,9}]Z}, read without the formatter
+     * (which costs about ten times more); null for any other text, and for impossible values, which
+     * the formatter then judges as before.
+     */
+    private static Instant utcForm(String t) {
+        int n = t.length();
+        if (n < 20
+                || n > 30
+                || t.charAt(n - 1) != 'Z'
+                || t.charAt(4) != '-'
+                || t.charAt(7) != '-'
+                || t.charAt(10) != 'T'
+                || t.charAt(13) != ':'
+                || t.charAt(16) != ':') {
+            return null;
+        }
+        int year = digits(t, 0, 4);
+        int month = digits(t, 5, 7);
+        int day = digits(t, 8, 10);
+        int hour = digits(t, 11, 13);
+        int minute = digits(t, 14, 16);
+        int second = digits(t, 17, 19);
+        int nanos = 0;
+        if (n > 20) {
+            int fraction = n - 21; // between the point and the Z
+            if (t.charAt(19) != '.' || fraction < 1 || fraction > 9) {
+                return null;
+            }
+            nanos = digits(t, 20, n - 1);
+            for (int i = fraction; i < 9; i++) {
+                nanos *= 10;
+            }
+        }
+        if ((year | month | day | hour | minute | second | nanos) < 0) {
+            return null;
+        }
+        try {
+            return LocalDateTime.of(year, month, day, hour, minute, second, nanos)
+                    .toInstant(ZoneOffset.UTC);
+        } catch (DateTimeException impossible) {
+            return null;
+        }
+    }
+
+    /** The decimal value of {@code t[from, to)}, or -1 when a character is not an ASCII digit. */
+    private static int digits(String t, int from, int to) {
+        int value = 0;
+        for (int i = from; i < to; i++) {
+            char c = t.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            value = value * 10 + (c - '0');
+        }
+        return value;
     }
 
     public static String format(Instant instant) {
