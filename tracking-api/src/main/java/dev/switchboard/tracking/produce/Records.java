@@ -29,9 +29,14 @@ public final class Records {
     }
 
     public static List<KeyedRecord<Rejected>> rejections(List<ItemRejection> items, RequestMeta meta) {
-        return items.stream()
-                .map(r -> new KeyedRecord<>(r.key(), rejected(r, meta)))
-                .toList();
+        if (items.isEmpty()) {
+            return List.of();
+        }
+        List<KeyedRecord<Rejected>> records = new ArrayList<>(items.size());
+        for (ItemRejection r : items) {
+            records.add(new KeyedRecord<>(r.key(), rejected(r, meta)));
+        }
+        return records;
     }
 
     /** Through the all-fields constructor: the builder's per-record checks and default copies cost more than the call. */
