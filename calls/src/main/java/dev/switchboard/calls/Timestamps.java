@@ -90,45 +90,43 @@ public final class Timestamps {
                 || t.charAt(16) != ':') {
             return null;
         }
-        int year = digits(t, 0, 4);
-        int month = digits(t, 5, 7);
-        int day = digits(t, 8, 10);
-        int hour = digits(t, 11, 13);
-        int minute = digits(t, 14, 16);
-        int second = digits(t, 17, 19);
+        int century = twoDigits(t, 0);
+        int yearOfCentury = twoDigits(t, 2);
+        int month = twoDigits(t, 5);
+        int day = twoDigits(t, 8);
+        int hour = twoDigits(t, 11);
+        int minute = twoDigits(t, 14);
+        int second = twoDigits(t, 17);
+        if ((century | yearOfCentury | month | day | hour | minute | second) < 0) {
+            return null;
+        }
         int nanos = 0;
         if (n > 20) {
             int fraction = n - 21; // between the point and the Z
             if (t.charAt(19) != '.' || fraction < 1 || fraction > 9) {
                 return null;
             }
-            nanos = digits(t, 20, n - 1);
-            for (int i = fraction; i < 9; i++) {
-                nanos *= 10;
+            for (int i = 0; i < 9; i++) {
+                int digit = i < fraction ? t.charAt(20 + i) - '0' : 0;
+                if (digit < 0 || digit > 9) {
+                    return null;
+                }
+                nanos = nanos * 10 + digit;
             }
         }
-        if ((year | month | day | hour | minute | second | nanos) < 0) {
-            return null;
-        }
         try {
-            return LocalDateTime.of(year, month, day, hour, minute, second, nanos)
+            return LocalDateTime.of(century * 100 + yearOfCentury, month, day, hour, minute, second, nanos)
                     .toInstant(ZoneOffset.UTC);
         } catch (DateTimeException impossible) {
             return null;
         }
     }
 
-    /** The decimal value of {@code t[from, to)}, or -1 when a character is not an ASCII digit. */
-    private static int digits(String t, int from, int to) {
-        int value = 0;
-        for (int i = from; i < to; i++) {
-            char c = t.charAt(i);
-            if (c < '0' || c > '9') {
-                return -1;
-            }
-            value = value * 10 + (c - '0');
-        }
-        return value;
+    /** The two-digit number at {@code t[i]} and {@code t[i + 1]}, or -1 when either is not an ASCII digit. */
+    private static int twoDigits(String t, int i) {
+        int tens = t.charAt(i) - '0';
+        int ones = t.charAt(i + 1) - '0';
+        return tens < 0 || tens > 9 || ones < 0 || ones > 9 ? -1 : tens * 10 + ones;
     }
 
     public static String format(Instant instant) {

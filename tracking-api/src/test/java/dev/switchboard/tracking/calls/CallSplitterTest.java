@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.TextNode;
 import dev.switchboard.calls.CallType;
 import dev.switchboard.calls.Rejection;
 import dev.switchboard.tracking.calls.BodyParser.ParsedBody;
@@ -124,22 +125,19 @@ class CallSplitterTest {
     void shouldWriteANumericMessageIdAsTextWhenTheClientSentANumber() throws Exception {
         SplitResult result =
                 splitter.single(call("{\"userId\":\"u\",\"event\":\"E\",\"messageId\":42}"), CallType.TRACK);
-        assertThat(result.accepted().get(0).messageId()).isEqualTo("42");
-        assertThat(JSON.readTree(result.accepted().get(0).payload())
-                        .get("messageId")
-                        .textValue())
-                .isEqualTo("42");
+        AcceptedCall call = result.accepted().get(0);
+        assertThat(call.messageId()).isEqualTo("42");
+        assertThat(JSON.readTree(call.payload()).get("messageId")).isEqualTo(TextNode.valueOf("42"));
     }
 
     @Test
     void shouldJudgeThePropertiesTheTreeLeftOutOnlyByBeingAnObject() throws Exception {
         // Given: properties as an object (left out of the tree) and as an array (in it)
-        ParsedBody body = parse("{\"batch\":[{\"type\":\"track\",\"userId\":\"u\",\"event\":\"E\","
-                + "\"properties\":{\"a\":{\"b\":[1]}}},{\"type\":\"track\",\"userId\":\"u\",\"event\":\"E\","
-                + "\"properties\":[1]}]}");
+        String asObject = "{\"type\":\"track\",\"userId\":\"u\",\"event\":\"E\",\"properties\":{\"a\":{\"b\":[1]}}}";
+        String asArray = "{\"type\":\"track\",\"userId\":\"u\",\"event\":\"E\",\"properties\":[1]}";
 
-        // When
-        SplitResult result = splitter.batch(body);
+        // When both arrive in one batch
+        SplitResult result = splitter.batch(parse("{\"batch\":[" + asObject + "," + asArray + "]}"));
 
         // Then the first is accepted with its properties whole, the second refused with its text as sent
         assertThat(JSON.readTree(result.accepted().get(0).payload())
