@@ -118,26 +118,26 @@ public final class IngestHandler implements Handler<RoutingContext> {
             HttpReplies.error(ctx, 400, "bad_request", e.getMessage(), null);
             return;
         }
-        ObjectNode body = parsed.root();
+        ObjectNode body = parsed.root().fields();
         JsonNode bodyKey = body.get("writeKey");
         String writeKey = WriteKeys.find(
                 request.getHeader(HttpHeaders.AUTHORIZATION),
                 request.getHeader("X-Write-Key"),
                 bodyKey != null && bodyKey.isTextual() ? bodyKey.textValue() : null);
-        Optional<SourceRef> source = authenticate(ctx, writeKey, type == null ? batchSize(body) : 1);
+        Optional<SourceRef> source = authenticate(ctx, writeKey, type == null ? batchSize(parsed) : 1);
         if (source.isEmpty() || !allowed(ctx, source.get())) {
             return;
         }
         SplitResult result;
         if (type == null) {
-            Optional<Rejection> envelope = splitter.checkBatch(body);
+            Optional<Rejection> envelope = splitter.checkBatch(parsed);
             if (envelope.isPresent()) {
                 reject(ctx, source.get(), envelope.get());
                 return;
             }
-            result = splitter.batch(body, parsed.itemSizes());
+            result = splitter.batch(parsed);
         } else {
-            result = splitter.single(body, type);
+            result = splitter.single(parsed.root(), type);
             if (!result.rejected().isEmpty()) {
                 reject(ctx, source.get(), result.rejected().get(0).rejection());
                 return;
@@ -202,9 +202,9 @@ public final class IngestHandler implements Handler<RoutingContext> {
         HttpReplies.error(ctx, 400, rejection.code(), rejection.message(), rejection.field());
     }
 
-    private static int batchSize(ObjectNode body) {
-        JsonNode batch = body.get("batch");
-        return batch != null && batch.isArray() ? batch.size() : 1;
+    private static int batchSize(ParsedBody body) {
+        JsonNode batch = body.root().fields().get("batch");
+        return batch != null && batch.isArray() ? body.items().size() : 1;
     }
 
     private static String peer(HttpServerRequest request) {

@@ -13,9 +13,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.kafka.clients.producer.Callback;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /**
@@ -51,36 +54,30 @@ public final class IngestProducer implements AutoCloseable {
         return p;
     }
 
-    /** Writes the calls and rejections of one request; completes when all are acknowledged. */
+    /**
+     * Writes the calls and rejections of one request; completes when all are acknowledged, or fails
+     * with the first error. One {@link RequestAcks} counts the request's acknowledgements.
+     */
     public CompletableFuture<Void> send(List<KeyedRecord<RawCall>> calls, List<KeyedRecord<Rejected>> rejected) {
-        CompletableFuture<?>[] acks = new CompletableFuture<?>[calls.size() + rejected.size()];
-        int i = 0;
+        RequestAcks acks = new RequestAcks(calls.size() + rejected.size());
         for (KeyedRecord<RawCall> call : calls) {
-            acks[i++] = send(Topics.INGEST_RAW, call);
+            send(Topics.INGEST_RAW, call, acks);
         }
         for (KeyedRecord<Rejected> r : rejected) {
-            acks[i++] = send(Topics.REJECTED, r);
+            send(Topics.REJECTED, r, acks);
         }
-        return CompletableFuture.allOf(acks);
+        return acks;
     }
 
-    private <V> CompletableFuture<Void> send(Topic<String, V> topic, KeyedRecord<V> record) {
-        CompletableFuture<Void> ack = new CompletableFuture<>();
+    private <V> void send(Topic<String, V> topic, KeyedRecord<V> record, RequestAcks acks) {
         try {
             byte[] key =
                     record.key() == null ? null : topic.keySerde().serializer().serialize(topic.name(), record.key());
             byte[] value = topic.valueSerde().serializer().serialize(topic.name(), record.value());
-            producer.send(new ProducerRecord<>(topic.name(), key, value), (metadata, error) -> {
-                if (error == null) {
-                    ack.complete(null);
-                } else {
-                    ack.completeExceptionally(error);
-                }
-            });
+            producer.send(new ProducerRecord<>(topic.name(), key, value), acks);
         } catch (RuntimeException e) {
-            ack.completeExceptionally(e);
+            acks.completeExceptionally(e);
         }
-        return ack;
     }
 
     public void flush() {
@@ -90,6 +87,31 @@ public final class IngestProducer implements AutoCloseable {
     @Override
     public void close() {
         producer.close(Duration.ofSeconds(10));
+    }
+
+    /**
+     * The acknowledgements of one request: the producer's callback for each of its records, and the
+     * future that completes when the last one arrives (or fails with the first error).
+     */
+    static final class RequestAcks extends CompletableFuture<Void> implements Callback {
+
+        private final AtomicInteger pending;
+
+        RequestAcks(int records) {
+            this.pending = new AtomicInteger(records);
+            if (records == 0) {
+                complete(null);
+            }
+        }
+
+        @Override
+        public void onCompletion(RecordMetadata metadata, Exception error) {
+            if (error != null) {
+                completeExceptionally(error);
+            } else if (pending.decrementAndGet() == 0) {
+                complete(null);
+            }
+        }
     }
 
     /**

@@ -12,6 +12,7 @@ import dev.switchboard.tracking.calls.ItemRejection;
 import dev.switchboard.tracking.produce.IngestProducer.KeyedRecord;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 
 /** Builds the records of one request: a {@code RawCall} per accepted call, a {@code Rejected} per refused item. */
@@ -20,29 +21,36 @@ public final class Records {
     private Records() {}
 
     public static List<KeyedRecord<RawCall>> rawCalls(List<AcceptedCall> calls, RequestMeta meta) {
-        return calls.stream()
-                .map(c -> new KeyedRecord<>(c.key(), rawCall(c, meta)))
-                .toList();
+        List<KeyedRecord<RawCall>> records = new ArrayList<>(calls.size());
+        for (AcceptedCall c : calls) {
+            records.add(new KeyedRecord<>(c.key(), rawCall(c, meta)));
+        }
+        return records;
     }
 
     public static List<KeyedRecord<Rejected>> rejections(List<ItemRejection> items, RequestMeta meta) {
-        return items.stream()
-                .map(r -> new KeyedRecord<>(r.key(), rejected(r, meta)))
-                .toList();
+        if (items.isEmpty()) {
+            return List.of();
+        }
+        List<KeyedRecord<Rejected>> records = new ArrayList<>(items.size());
+        for (ItemRejection r : items) {
+            records.add(new KeyedRecord<>(r.key(), rejected(r, meta)));
+        }
+        return records;
     }
 
+    /** Through the all-fields constructor: the builder's per-record checks and default copies cost more than the call. */
     static RawCall rawCall(AcceptedCall call, RequestMeta meta) {
-        return RawCall.newBuilder()
-                .setPayload(call.payload())
-                .setMessageId(call.messageId())
-                .setReceivedAt(meta.receivedAt())
-                .setSentAt(call.sentAt())
-                .setWorkspaceId(meta.workspaceId())
-                .setSourceId(meta.sourceId())
-                .setIp(meta.ip())
-                .setUserAgent(meta.userAgent())
-                .setPath(meta.path())
-                .build();
+        return new RawCall(
+                call.payload(),
+                call.messageId(),
+                meta.receivedAt(),
+                call.sentAt(),
+                meta.workspaceId(),
+                meta.sourceId(),
+                meta.ip(),
+                meta.userAgent(),
+                meta.path());
     }
 
     static Rejected rejected(ItemRejection item, RequestMeta meta) {
