@@ -17,12 +17,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -65,18 +63,10 @@ class TopicTailIT {
     }
 
     private static void publish(String bootstrapServers, String workspaceId) {
-        Properties p = new Properties();
-        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        try (var producer = new KafkaProducer<>(
-                p,
-                Topics.CONFIG.keySerde().serializer(),
-                Topics.CONFIG.valueSerde().serializer())) {
-            producer.send(new ProducerRecord<>(
-                    Topics.CONFIG.name(),
-                    workspaceId,
-                    new ConfigRecord(workspaceId, Instant.now(), "{\"id\":\"" + workspaceId + "\"}")));
-            producer.flush();
-        }
+        ConfigTopic.publish(
+                bootstrapServers,
+                Map.of(),
+                new ConfigRecord(workspaceId, Instant.now(), "{\"id\":\"" + workspaceId + "\"}"));
     }
 
     private static int freePort() throws IOException {

@@ -6,29 +6,22 @@ package dev.switchboard.bench.ingest;
 
 import ch.qos.logback.classic.Level;
 import dev.switchboard.bench.broker.BenchBroker;
-import dev.switchboard.schemas.Topics;
 import dev.switchboard.schemas.admin.TopicAdmin;
-import dev.switchboard.schemas.avro.ConfigRecord;
 import dev.switchboard.tracking.TrackingApiApp;
 import dev.switchboard.tracking.config.TrackingApiConfig;
+import dev.switchboard.workspace.ConfigTopic;
 import dev.switchboard.workspace.KafkaConfigView;
 import dev.switchboard.workspace.config.SourceConfig;
 import dev.switchboard.workspace.config.WorkspaceConfig;
-import dev.switchboard.workspace.config.WorkspaceConfigParser;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Properties;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -202,18 +195,7 @@ public final class IngestBenchmark {
         }
         WorkspaceConfig workspace = new WorkspaceConfig(
                 "bench", List.of(new SourceConfig("bench", "Bench", List.of(WRITE_KEY), null)), List.of(), List.of());
-        Properties p = new Properties();
-        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        try (var producer = new KafkaProducer<>(
-                p,
-                Topics.CONFIG.keySerde().serializer(),
-                Topics.CONFIG.valueSerde().serializer())) {
-            producer.send(new ProducerRecord<>(
-                    Topics.CONFIG.name(),
-                    "bench",
-                    new ConfigRecord("bench", Instant.now(), WorkspaceConfigParser.toDocument(workspace))));
-            producer.flush();
-        }
+        ConfigTopic.publish(bootstrapServers, Map.of(), workspace);
     }
 
     private static void print(Result result) {

@@ -5,11 +5,12 @@
 package dev.switchboard.bench.router;
 
 import dev.switchboard.schemas.Topics;
-import dev.switchboard.schemas.avro.ConfigRecord;
 import dev.switchboard.schemas.avro.RawCall;
+import dev.switchboard.workspace.ConfigTopic;
 import dev.switchboard.workspace.config.WorkspaceConfigParser;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
@@ -138,18 +139,7 @@ final class BenchCalls {
         }
         yaml.append(extra);
         var parsed = WorkspaceConfigParser.parseYaml(yaml.toString(), "bench", name -> null);
-        Properties p = new Properties();
-        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        p.put(ProducerConfig.ACKS_CONFIG, "all");
-        try (KafkaProducer<String, ConfigRecord> producer = new KafkaProducer<>(
-                p,
-                Topics.CONFIG.keySerde().serializer(),
-                Topics.CONFIG.valueSerde().serializer())) {
-            ConfigRecord record =
-                    new ConfigRecord(WORKSPACE, Instant.now(), WorkspaceConfigParser.toDocument(parsed.config()));
-            producer.send(new ProducerRecord<>(Topics.CONFIG.name(), WORKSPACE, record))
-                    .get();
-        }
+        ConfigTopic.publish(bootstrapServers, Map.of(), parsed.config());
     }
 
     static RawCall call(int i, String user, Instant receivedAt) {

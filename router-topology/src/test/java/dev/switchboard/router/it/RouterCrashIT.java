@@ -10,9 +10,9 @@ import static org.awaitility.Awaitility.await;
 import dev.switchboard.embedded.EmbeddedKafka;
 import dev.switchboard.embedded.EmbeddedKafkaExtension;
 import dev.switchboard.schemas.Topics;
-import dev.switchboard.schemas.avro.ConfigRecord;
 import dev.switchboard.schemas.avro.DestinationRequest;
 import dev.switchboard.schemas.avro.RawCall;
+import dev.switchboard.workspace.ConfigTopic;
 import dev.switchboard.workspace.config.WorkspaceConfigParser;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -242,17 +242,7 @@ class RouterCrashIT {
 
     private void publishWorkspace() throws Exception {
         var parsed = WorkspaceConfigParser.parseYaml(WORKSPACE_YAML, "crash-it", name -> null);
-        try (KafkaProducer<String, ConfigRecord> producer = new KafkaProducer<>(
-                producerProperties(),
-                Topics.CONFIG.keySerde().serializer(),
-                Topics.CONFIG.valueSerde().serializer())) {
-            producer.send(new ProducerRecord<>(
-                            Topics.CONFIG.name(),
-                            WORKSPACE,
-                            new ConfigRecord(
-                                    WORKSPACE, Instant.now(), WorkspaceConfigParser.toDocument(parsed.config()))))
-                    .get();
-        }
+        ConfigTopic.publish(kafka.bootstrapServers(), Map.of(), parsed.config());
     }
 
     /**

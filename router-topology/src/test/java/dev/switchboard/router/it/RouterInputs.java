@@ -13,9 +13,9 @@ import dev.switchboard.router.RouterConfig;
 import dev.switchboard.router.testing.EchoMapper;
 import dev.switchboard.schemas.Topics;
 import dev.switchboard.schemas.admin.TopicAdmin;
-import dev.switchboard.schemas.avro.ConfigRecord;
 import dev.switchboard.schemas.avro.DestinationRequest;
 import dev.switchboard.schemas.avro.RawCall;
+import dev.switchboard.workspace.ConfigTopic;
 import dev.switchboard.workspace.config.WorkspaceConfigParser;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -66,16 +66,7 @@ final class RouterInputs {
     /** Publishes the workspace {@code yaml} (its {@code ${VAR}}s from {@code env}) as workspace {@code acme}. */
     static void publish(EmbeddedKafka kafka, String yaml, UnaryOperator<String> env) throws Exception {
         var config = WorkspaceConfigParser.parseYaml(yaml, "it", env).config();
-        try (KafkaProducer<String, ConfigRecord> p = new KafkaProducer<>(
-                producerProps(kafka),
-                Topics.CONFIG.keySerde().serializer(),
-                Topics.CONFIG.valueSerde().serializer())) {
-            p.send(new ProducerRecord<>(
-                            Topics.CONFIG.name(),
-                            "acme",
-                            new ConfigRecord("acme", Instant.now(), WorkspaceConfigParser.toDocument(config))))
-                    .get();
-        }
+        ConfigTopic.publish(kafka.bootstrapServers(), Map.of(), config);
     }
 
     /** Writes one call of source {@code web} of workspace {@code acme}, as the tracking API does. */

@@ -5,18 +5,12 @@
 package dev.switchboard.tracking.support;
 
 import dev.switchboard.embedded.EmbeddedKafkaExtension;
-import dev.switchboard.schemas.Topics;
 import dev.switchboard.schemas.admin.TopicAdmin;
-import dev.switchboard.schemas.avro.ConfigRecord;
+import dev.switchboard.workspace.ConfigTopic;
 import dev.switchboard.workspace.config.SourceConfig;
 import dev.switchboard.workspace.config.WorkspaceConfig;
-import dev.switchboard.workspace.config.WorkspaceConfigParser;
-import java.time.Instant;
 import java.util.List;
-import java.util.Properties;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
+import java.util.Map;
 
 /** The test workspace {@code acme} and a broker that has it: core topics (one partition) and sb.config. */
 public final class Workspace {
@@ -57,15 +51,6 @@ public final class Workspace {
 
     /** Publishes the workspace on {@code sb.config}. */
     public static void publish(String bootstrapServers) {
-        Properties p = new Properties();
-        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        try (var producer = new KafkaProducer<>(
-                p,
-                Topics.CONFIG.keySerde().serializer(),
-                Topics.CONFIG.valueSerde().serializer())) {
-            ConfigRecord record = new ConfigRecord(ID, Instant.now(), WorkspaceConfigParser.toDocument(config()));
-            producer.send(new ProducerRecord<>(Topics.CONFIG.name(), ID, record));
-            producer.flush();
-        }
+        ConfigTopic.publish(bootstrapServers, Map.of(), config());
     }
 }
