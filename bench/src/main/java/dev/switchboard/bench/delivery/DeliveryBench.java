@@ -17,6 +17,7 @@ import dev.switchboard.workspace.ConfigView;
 import dev.switchboard.workspace.config.DestinationConfig;
 import dev.switchboard.workspace.config.WorkspaceConfig;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.lang.management.ManagementFactory;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -80,16 +81,20 @@ public final class DeliveryBench {
             System.out.printf("%nrequests per run: %d, in flight %d, body %d bytes%n", n, WINDOW, body("x").length);
 
             Map<String, Double> raw = new LinkedHashMap<>();
+            Map<String, Double> rawCpu = new LinkedHashMap<>();
             if (phases.contains("clients")) {
                 for (String client : ClientLoops.CLIENTS) {
                     ClientLoops.run(client, ok, "/warm-" + client, n, WINDOW);
                 }
                 for (String client : ClientLoops.CLIENTS) {
+                    long cpu = processCpuNanos();
                     raw.put(client, ClientLoops.run(client, ok, "/raw-" + client, n, WINDOW));
+                    rawCpu.put(client, micros(processCpuNanos() - cpu, n));
                 }
                 double wrk = ClientLoops.wrk(ok, "/wrk", WINDOW, WRK_SECONDS);
-                raw.forEach((client, rate) ->
-                        System.out.printf("raw %-6s loop (warm round)         %,8.0f req/s%n", client, rate));
+                raw.forEach((client, rate) -> System.out.printf(
+                        "raw %-6s loop (warm round)         %,8.0f req/s   CPU %5.1f µs/call%n",
+                        client, rate, rawCpu.get(client)));
                 System.out.println(
                         wrk < 0
                                 ? "wrk: not installed (Debian: apt-get install wrk), no floor printed"
@@ -102,16 +107,28 @@ public final class DeliveryBench {
                     .orElse("vertx");
             if (phases.contains("worker")) {
                 deliver(bootstrap, ok, n, "warm", null, null); // warm round: JIT, first Vert.x instance
-                double alone = profiled(() -> deliver(bootstrap, ok, n, "alone", null, null));
+                Run alone = profiled(() -> deliver(bootstrap, ok, n, "alone", null, null));
                 double again = ClientLoops.run(fastest, ok, "/raw-again", n, WINDOW);
                 double base = raw.getOrDefault(fastest, again);
                 double vertx = raw.getOrDefault("vertx", base);
                 System.out.printf(
                         "delivery worker (Kafka in and out)  %,8.0f req/s   ratio to raw vertx %.2f, to raw %s %.2f"
                                 + "   (%s again after it: %,.0f, ratio %.2f)%n",
-                        alone, alone / vertx, fastest, alone / base, fastest, again, alone / again);
+                        alone.rate(),
+                        alone.rate() / vertx,
+                        fastest,
+                        alone.rate() / base,
+                        fastest,
+                        again,
+                        alone.rate() / again);
+                System.out.printf(
+                        "  CPU %5.1f µs/call (bench JVM: worker, broker and server together)%s%n",
+                        alone.cpuMicros(),
+                        rawCpu.containsKey(fastest)
+                                ? String.format(", %.1fx raw %s's", alone.cpuMicros() / rawCpu.get(fastest), fastest)
+                                : "");
                 if (phases.contains("isolation")) {
-                    isolation(bootstrap, ok, failing, hanging, n, alone);
+                    isolation(bootstrap, ok, failing, hanging, n, alone.rate());
                 }
             }
         }
@@ -119,14 +136,29 @@ public final class DeliveryBench {
 
     /** Phases whose rate can be profiled. */
     private interface Phase {
-        double run() throws Exception;
+        Run run() throws Exception;
+    }
+
+    /**
+     * A phase's server-side rate, and the bench JVM's CPU per call while it ran: every thread
+     * (client, server, broker), which on a shared box compares phases better than their rates.
+     */
+    private record Run(double rate, double cpuMicros) {}
+
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
+    }
+
+    private static double micros(long nanos, long calls) {
+        return nanos / 1_000.0 / calls;
     }
 
     /**
      * Runs {@code phase}, recorded by JDK Flight Recorder (profile settings) into the file named by
      * {@code -Dbench.jfr} when that is set: the worker phase alone, without start-up and raw loops.
      */
-    private static double profiled(Phase phase) throws Exception {
+    private static Run profiled(Phase phase) throws Exception {
         String file = System.getProperty("bench.jfr");
         if (file == null) {
             return phase.run();
@@ -141,8 +173,10 @@ public final class DeliveryBench {
     private static void isolation(
             String bootstrap, BenchServer ok, BenchServer failing, BenchServer hanging, int n, double alone)
             throws InterruptedException {
-        double withFailing = deliver(bootstrap, ok, n, "healthy1", "failing", failing);
-        double withHanging = deliver(bootstrap, ok, n, "healthy2", "hanging", hanging);
+        double withFailing =
+                deliver(bootstrap, ok, n, "healthy1", "failing", failing).rate();
+        double withHanging =
+                deliver(bootstrap, ok, n, "healthy2", "hanging", hanging).rate();
         System.out.printf(
                 "healthy, neighbour answering 503    %,8.0f req/s   ratio to alone %.2f   (neighbour calls: %,d)%n",
                 withFailing,
@@ -164,7 +198,7 @@ public final class DeliveryBench {
         return json.getBytes(StandardCharsets.UTF_8);
     }
 
-    private static double deliver(
+    private static Run deliver(
             String bootstrap, BenchServer ok, int n, String measured, String neighbour, BenchServer neighbourServer)
             throws InterruptedException {
         produce(bootstrap, measured, ok.url("/" + measured), n);
@@ -186,6 +220,7 @@ public final class DeliveryBench {
                 List.of());
         ConfigSnapshot snapshot = ConfigSnapshot.of(List.of(CompiledWorkspace.of(workspace)));
         try (DeliveryApp app = new DeliveryApp(config, bootstrap, new FixedView(snapshot), new SimpleMeterRegistry())) {
+            long cpu = processCpuNanos();
             app.start();
             long deadline = System.nanoTime() + PHASE_LIMIT.toNanos();
             BenchServer.Counter c = ok.counter("/" + measured);
@@ -195,7 +230,7 @@ public final class DeliveryBench {
             if (c.calls.get() < n) {
                 System.out.printf("%s: only %d of %d delivered within %s%n", measured, c.calls.get(), n, PHASE_LIMIT);
             }
-            return c.rate();
+            return new Run(c.rate(), micros(processCpuNanos() - cpu, c.calls.get()));
         }
     }
 

@@ -48,6 +48,8 @@ import org.slf4j.LoggerFactory;
 public final class DestinationWorker implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(DestinationWorker.class);
+    /** How often a worker whose backlog holds a full window polls for more. */
+    private static final Duration FED_POLL_EVERY = Duration.ofMillis(1);
 
     private final WorkerTuning tuning;
     private final Topic<String, DestinationRequest> mainTopic;
@@ -68,6 +70,10 @@ public final class DestinationWorker implements AutoCloseable {
     private volatile long lag;
     private long lastCommitNanos = System.nanoTime();
     private long lastLagNanos;
+    private long lastPollNanos;
+    /** Whether the last {@link #updatePauses} left any partition paused. */
+    private boolean pausing;
+
     private boolean paused;
 
     public DestinationWorker(
@@ -132,14 +138,16 @@ public final class DestinationWorker implements AutoCloseable {
                 dispatcher.dispatch(false);
                 maybeCommit();
                 updatePauses();
-                boolean allPaused =
-                        !consumer.assignment().isEmpty() && consumer.paused().containsAll(consumer.assignment());
+                boolean allPaused = pausing
+                        && !consumer.assignment().isEmpty()
+                        && consumer.paused().containsAll(consumer.assignment());
                 // With calls in flight, their answers must not wait behind a blocking poll (that capped a
                 // window of 16 at 16 calls per 5 ms): poll without waiting, then wait on the mailbox,
                 // which wakes the moment an answer or an acknowledgement arrives.
                 boolean answersDue = dispatcher.outstanding() > 0;
-                ConsumerRecords<String, byte[]> records =
-                        consumer.poll(allPaused || answersDue ? Duration.ZERO : pollTimeout());
+                ConsumerRecords<String, byte[]> records = pollDue(answersDue)
+                        ? consumer.poll(allPaused || answersDue ? Duration.ZERO : pollTimeout())
+                        : ConsumerRecords.empty();
                 accept(records);
                 if (allPaused) {
                     mailbox.await(Duration.ofMillis(20));
@@ -156,6 +164,22 @@ public final class DestinationWorker implements AutoCloseable {
         } finally {
             sender.close();
         }
+    }
+
+    /**
+     * Whether to poll the consumer now. The loop turns once per answer and acknowledgement; while
+     * the backlog already holds a full window of requests, a poll per turn only costs (a fetch
+     * round, heartbeat and position bookkeeping for every answer), so it runs at most every {@link
+     * #FED_POLL_EVERY} then.
+     */
+    private boolean pollDue(boolean answersDue) {
+        long now = System.nanoTime();
+        boolean fed = answersDue && dispatcher.pendingCount() >= tuning.maxInFlight();
+        if (fed && now - lastPollNanos < FED_POLL_EVERY.toNanos()) {
+            return false;
+        }
+        lastPollNanos = now;
+        return true;
     }
 
     private Duration pollTimeout() {
@@ -246,6 +270,9 @@ public final class DestinationWorker implements AutoCloseable {
     }
 
     private void updatePauses() {
+        if (!pausing && !paused && delayed.isEmpty() && !dispatcher.backpressured()) {
+            return; // nothing is paused and nothing should be: the common case, without set copies
+        }
         Set<TopicPartition> assigned = consumer.assignment();
         Instant now = Instant.now();
         delayed.values().removeIf(due -> !due.isAfter(now));
@@ -264,6 +291,7 @@ public final class DestinationWorker implements AutoCloseable {
         if (!resume.isEmpty()) {
             consumer.resume(resume);
         }
+        pausing = !consumer.paused().isEmpty();
     }
 
     private void finished(List<WorkItem> items) {
