@@ -4,11 +4,7 @@
  */
 package dev.switchboard.warehouse.load;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.switchboard.schemas.ArchiveHeaders;
-import dev.switchboard.schemas.JsonNumbers;
 import dev.switchboard.schemas.Topics;
 import dev.switchboard.schemas.avro.Event;
 import dev.switchboard.warehouse.LoaderConfig;
@@ -56,7 +52,6 @@ public final class WarehouseLoader implements AutoCloseable {
     public static final String GROUP_PREFIX = "sb-warehouse-";
 
     private static final Logger LOG = LoggerFactory.getLogger(WarehouseLoader.class);
-    private static final ObjectMapper JSON = JsonNumbers.mapper();
 
     private final Target target;
     private final Warehouse warehouse;
@@ -269,9 +264,8 @@ public final class WarehouseLoader implements AutoCloseable {
         }
         try {
             Event e = Topics.EVENTS.valueSerde().deserializer().deserialize(r.topic(), r.value());
-            JsonNode json = JSON.readTree(e.getJson());
-            if (!(json instanceof ObjectNode event)
-                    || !target.accepts(e.getWorkspaceId(), e.getSourceId(), event.get("integrations"))) {
+            Flattener.Event event = flattener.read(e.getJson());
+            if (event == null || !target.accepts(e.getWorkspaceId(), e.getSourceId(), event.integrations())) {
                 return List.of();
             }
             return flattener.rows(e.getSourceId(), event);

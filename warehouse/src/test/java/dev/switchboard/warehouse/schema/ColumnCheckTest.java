@@ -8,7 +8,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.switchboard.warehouse.schema.RowEncoder.EncodedRow;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -49,8 +48,7 @@ class ColumnCheckTest {
             for (JsonNode batch : in.get("batches")) {
                 TableRows grouped = new TableRows();
                 for (JsonNode event : batch) {
-                    flattener
-                            .rows(in.get("sourceId").asText(), (ObjectNode) event)
+                    GoldenSchemaTest.rowsOf(flattener, in.get("sourceId").asText(), event)
                             .forEach(grouped::add);
                 }
                 for (TableRows.Group g : grouped.groups()) {
