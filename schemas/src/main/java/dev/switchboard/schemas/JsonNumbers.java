@@ -74,6 +74,16 @@ public final class JsonNumbers {
         if (v == 0) {
             return "0";
         }
+        String java = Double.toString(v);
+        if (java.indexOf('E') < 0) {
+            // 1e-3 <= |v| < 1e7: Java writes the same digits in plain notation, and ".0" for a whole number.
+            return java.endsWith(".0") ? java.substring(0, java.length() - 2) : java;
+        }
+        return general(v);
+    }
+
+    /** {@link #format} of any finite, non-zero {@code v}, by its digits and exponent (the shortcut aside). */
+    static String general(double v) {
         BigDecimal d = new BigDecimal(Double.toString(Math.abs(v))).stripTrailingZeros();
         String digits = d.unscaledValue().toString();
         int k = digits.length();

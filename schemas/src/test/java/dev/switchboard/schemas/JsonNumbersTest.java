@@ -10,6 +10,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.nio.charset.StandardCharsets;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -64,5 +65,23 @@ class JsonNumbersTest {
         // then: the bytes JSON.stringify's text encodes to, never the escape \\uD83C\\uDFD4
         assertThat(bytes).isEqualTo(text.getBytes(StandardCharsets.UTF_8));
         assertThat(new String(bytes, StandardCharsets.US_ASCII)).doesNotContain("\\u");
+    }
+
+    @Test
+    void shouldFormatPlainNumbersAsTheGeneralWayDoes() {
+        // The plain-notation shortcut of format against the general way, on values of every magnitude.
+        Random random = new Random(42);
+        for (int i = 0; i < 200_000; i++) {
+            double v =
+                    switch (i % 4) {
+                        case 0 -> Double.longBitsToDouble(random.nextLong());
+                        case 1 -> random.nextDouble() * Math.pow(10, random.nextInt(20) - 6);
+                        case 2 -> Math.round(random.nextDouble() * 1e7) / 100.0;
+                        default -> (double) random.nextInt();
+                    };
+            if (Double.isFinite(v) && v != 0) {
+                assertThat(JsonNumbers.format(v)).as("%s", v).isEqualTo(JsonNumbers.general(v));
+            }
+        }
     }
 }

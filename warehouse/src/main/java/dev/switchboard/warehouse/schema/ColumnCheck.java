@@ -28,7 +28,7 @@ public record ColumnCheck(int[] used, boolean missingColumn) {
         for (FlatRow row : rows) {
             for (Field f : row.fields()) {
                 int at = schema.position(f.column());
-                boolean reserved = !f.standard() && row.kind().reserved(f.column());
+                boolean reserved = f.reserved(row.kind());
                 if (at >= 0 && !reserved) {
                     used[at] = true;
                 } else if (at < 0 && !f.standard() && !reserved) {

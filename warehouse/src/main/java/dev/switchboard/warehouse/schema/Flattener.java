@@ -156,8 +156,8 @@ public final class Flattener {
         }
         String table = names.eventTable(name);
         List<Field> common = common(event);
-        common.add(standard(Columns.EVENT, TextNode.valueOf(table)));
-        common.add(standard(Columns.EVENT_TEXT, TextNode.valueOf(name)));
+        common.add(Field.standard(Columns.EVENT, TextNode.valueOf(table)));
+        common.add(Field.standard(Columns.EVENT_TEXT, TextNode.valueOf(name)));
         common.addAll(event.context);
         List<Field> withProperties = new ArrayList<>(common.size() + event.properties.size());
         withProperties.addAll(common);
@@ -173,7 +173,7 @@ public final class Flattener {
         String userId = event.text("userId");
         if (userId != null && !userId.isEmpty()) {
             List<Field> fields = new ArrayList<>();
-            fields.add(standard(Columns.ID, TextNode.valueOf(userId)));
+            fields.add(Field.standard(Columns.ID, TextNode.valueOf(userId)));
             add(fields, Columns.RECEIVED_AT, event.get("receivedAt"));
             fields.addAll(event.traits);
             rows.add(new FlatRow(new TableName(schema, "users"), TableKind.USERS, userId, fields));
@@ -211,12 +211,8 @@ public final class Flattener {
 
     private static void add(List<Field> fields, String column, JsonNode value) {
         if (value != null) {
-            fields.add(standard(column, value));
+            fields.add(Field.standard(column, value));
         }
-    }
-
-    private static Field standard(String column, JsonNode value) {
-        return new Field(column, List.of(column), value, true);
     }
 
     /** The fields of the object the parser is at: one per scalar or array; objects add their keys to the name. */
@@ -238,7 +234,7 @@ public final class Flattener {
                 flatten(p, key, out);
             } else {
                 JsonNode v = value == JsonToken.START_ARRAY ? JSON.readTree(p) : scalar(p);
-                out.add(new Field(key.column(), key.path(), v, false));
+                out.add(Field.property(key, v));
             }
         }
     }

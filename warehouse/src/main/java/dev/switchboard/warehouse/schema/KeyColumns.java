@@ -24,12 +24,14 @@ final class KeyColumns {
         private final String prefix;
         private final String column;
         private final List<String> path;
+        private final int reservedIn;
         private final Map<String, Key> children = new HashMap<>();
 
         private Key(String prefix, String column, List<String> path) {
             this.prefix = prefix;
             this.column = column;
             this.path = path;
+            this.reservedIn = column == null ? 0 : TableKind.reservedIn(column);
         }
 
         /** The column of a scalar or array here. */
@@ -40,6 +42,11 @@ final class KeyColumns {
         /** The original keys from the event's top. */
         List<String> path() {
             return path;
+        }
+
+        /** {@link Field#reservedIn} of its column. */
+        int reservedIn() {
+            return reservedIn;
         }
     }
 

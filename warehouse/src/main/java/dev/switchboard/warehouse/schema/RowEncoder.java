@@ -73,16 +73,14 @@ public final class RowEncoder {
             }
             ColumnType type = at < 0 ? null : schema.type(at);
             boolean property = !f.standard();
-            boolean fits = type != null
-                    && type != ColumnType.JSON
-                    && texts[at] == null
-                    && (!property || !row.kind().reserved(f.column()));
+            boolean reserved = f.reserved(row.kind());
+            boolean fits = type != null && type != ColumnType.JSON && texts[at] == null && !reserved;
             String text = fits ? coerce(f.value(), type) : null;
             if (text == null) {
                 if (!property && f.column().equals(Columns.ID)) {
                     throw new IllegalArgumentException("the row's id is not text: " + f.value());
                 }
-                missingColumn |= at < 0 && property && !row.kind().reserved(f.column());
+                missingColumn |= at < 0 && property && !reserved;
                 unmapped = put(unmapped == null ? JsonNodeFactory.instance.objectNode() : unmapped, f);
             } else {
                 texts[at] = text;

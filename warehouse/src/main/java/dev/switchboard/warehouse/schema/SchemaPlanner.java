@@ -36,7 +36,7 @@ public final class SchemaPlanner {
         int room = columnBudget - current.columns().size();
         for (FlatRow row : rows) {
             for (Field f : row.fields()) {
-                if (f.standard() || kind.reserved(f.column()) || current.type(f.column()) != null) {
+                if (f.standard() || f.reserved(kind) || current.type(f.column()) != null) {
                     continue;
                 }
                 if (!added.containsKey(f.column()) && added.size() < room) {

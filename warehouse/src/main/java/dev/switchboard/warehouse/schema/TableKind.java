@@ -91,4 +91,15 @@ public enum TableKind {
     public boolean reserved(String column) {
         return standard.containsKey(column) || ALWAYS_RESERVED.contains(column);
     }
+
+    /** The kinds of table in which a property or trait may not take {@code column}, one bit per ordinal. */
+    static int reservedIn(String column) {
+        int mask = 0;
+        for (TableKind kind : values()) {
+            if (kind.reserved(column)) {
+                mask |= 1 << kind.ordinal();
+            }
+        }
+        return mask;
+    }
 }

@@ -8,6 +8,7 @@ import java.time.OffsetDateTime;
 import java.time.Year;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
 
 /**
  * The text a timestamp column is written with: the instant in UTC with six fraction digits
@@ -73,15 +74,12 @@ public final class TimestampText {
         if (fraction == FRACTION_DIGITS) {
             return s;
         }
-        StringBuilder b = new StringBuilder(SECONDS_END + FRACTION_DIGITS + 2).append(s, 0, SECONDS_END);
-        b.append('.');
-        if (fraction > 0) {
-            b.append(s, SECONDS_END + 1, n - 1);
-        }
-        for (int i = fraction; i < FRACTION_DIGITS; i++) {
-            b.append('0');
-        }
-        return b.append('Z').toString();
+        char[] out = new char[SECONDS_END + 1 + FRACTION_DIGITS + 1];
+        s.getChars(0, n - 1, out, 0); // the seconds, and the '.' and digits of a fraction
+        out[SECONDS_END] = '.';
+        Arrays.fill(out, SECONDS_END + 1 + fraction, out.length - 1, '0');
+        out[out.length - 1] = 'Z';
+        return new String(out);
     }
 
     /** {@code dddd-dd-ddTdd:dd:dd} at the start. */
