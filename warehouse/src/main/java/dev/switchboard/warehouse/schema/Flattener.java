@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /**
  * From one Segment event to the rows of Segment's warehouse schema: a track gives a {@code tracks}
@@ -56,10 +57,15 @@ public final class Flattener {
 
     private static final Map<String, Integer> STANDARD_INDEX = index(STANDARD);
 
+    /** Source ids and event names whose names are remembered; past it, names are made each time. */
+    static final int MAX_NAMES = 10_000;
+
     private final Names names;
     private final KeyColumns keys;
+    private final Map<String, String> schemas = new HashMap<>();
+    private final Map<String, String> eventTables = new HashMap<>();
 
-    /** A flattener for one thread (it remembers the keys it met). */
+    /** A flattener for one thread (it remembers the keys, sources and event names it met). */
     public Flattener(Names names) {
         this.names = names;
         this.keys = new KeyColumns(names);
@@ -102,7 +108,7 @@ public final class Flattener {
 
     /** The rows of {@code event} of {@code sourceId}; empty for a type without a table (e.g. delete). */
     public List<FlatRow> rows(String sourceId, Event event) {
-        String schema = names.schema(sourceId);
+        String schema = remembered(schemas, sourceId, names::schema);
         String type = event.text("type");
         String messageId = event.text("messageId");
         if (type == null || messageId == null) {
@@ -154,7 +160,7 @@ public final class Flattener {
         if (name == null || name.isEmpty()) {
             return List.of(); // the router refuses a track without an event; nothing to name a table after
         }
-        String table = names.eventTable(name);
+        String table = remembered(eventTables, name, names::eventTable);
         List<Field> common = common(event);
         common.add(Field.standard(Columns.EVENT, TextNode.valueOf(table)));
         common.add(Field.standard(Columns.EVENT_TEXT, TextNode.valueOf(name)));
@@ -254,6 +260,17 @@ public final class Flattener {
             case VALUE_NUMBER_FLOAT -> DoubleNode.valueOf(p.getDoubleValue());
             default -> JSON.readTree(p); // an embedded object of a tree
         };
+    }
+
+    private static String remembered(Map<String, String> known, String key, UnaryOperator<String> make) {
+        String name = known.get(key);
+        if (name == null) {
+            name = make.apply(key);
+            if (known.size() < MAX_NAMES) {
+                known.put(key, name);
+            }
+        }
+        return name;
     }
 
     private static Map<String, Integer> index(List<String> keys) {

@@ -20,18 +20,19 @@ public final class TableRows {
     public record Group(TableName table, TableKind kind, List<FlatRow> rows) {}
 
     private final Map<TableName, Group> groups = new LinkedHashMap<>();
-    private final Map<TableName, Map<String, Map<String, Field>>> users = new LinkedHashMap<>();
+    private final Map<TableName, Map<String, Map<List<String>, Field>>> users = new LinkedHashMap<>();
     private int size;
 
     public void add(FlatRow row) {
         size++;
         if (row.kind() == TableKind.USERS) {
-            Map<String, Field> merged = users.computeIfAbsent(row.table(), t -> new LinkedHashMap<>())
+            Map<List<String>, Field> merged = users.computeIfAbsent(row.table(), t -> new LinkedHashMap<>())
                     .computeIfAbsent(row.id(), id -> new LinkedHashMap<>());
             for (Field f : row.fields()) {
-                // keyed by path: two traits that meet in one column stay two fields for the encoder
-                merged.remove(String.join("\u0000", f.path()));
-                merged.put(String.join("\u0000", f.path()), f);
+                // keyed by path: two traits that meet in one column stay two fields for the encoder;
+                // removed first, so that the newer value takes its place in the order
+                merged.remove(f.path());
+                merged.put(f.path(), f);
             }
             groups.computeIfAbsent(row.table(), t -> new Group(t, TableKind.USERS, new ArrayList<>()));
             return;
