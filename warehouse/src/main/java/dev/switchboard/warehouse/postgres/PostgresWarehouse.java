@@ -65,13 +65,7 @@ public final class PostgresWarehouse implements Warehouse {
                 tables.add(plan(c, g)); // DDL first, in transactions of its own, before any COPY
             }
             for (TablePlan t : tables) {
-                copy.write(
-                        c,
-                        t.schema(),
-                        t.group().kind(),
-                        t.group().rows(),
-                        t.check().used(),
-                        encoder);
+                copy.write(c, t.group().kind(), t.group().rows().size(), t.check(), encoder);
             }
             c.commit();
         } catch (SQLException | RuntimeException e) {
@@ -86,7 +80,7 @@ public final class PostgresWarehouse implements Warehouse {
     }
 
     /** One table's rows, the schema they are written against, and the columns the COPY lists. */
-    private record TablePlan(TableRows.Group group, TableSchema schema, ColumnCheck check) {}
+    private record TablePlan(TableRows.Group group, ColumnCheck check) {}
 
     /**
      * The group checked against the known columns, without encoding it (one lookup per field).
@@ -100,12 +94,12 @@ public final class PostgresWarehouse implements Warehouse {
             ColumnCheck check = ColumnCheck.of(g.rows(), schema);
             boolean room = schema.size() < evolution.planner().columnBudget();
             if (!room || !check.missingColumn()) {
-                return new TablePlan(g, schema, check);
+                return new TablePlan(g, check);
             }
         }
         TableSchema evolved = evolution.evolve(c, g.table(), g.kind(), g.rows());
         known.put(g.table(), evolved);
-        return new TablePlan(g, evolved, ColumnCheck.of(g.rows(), evolved));
+        return new TablePlan(g, ColumnCheck.of(g.rows(), evolved));
     }
 
     @Override

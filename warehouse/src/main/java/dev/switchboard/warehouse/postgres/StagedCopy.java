@@ -6,7 +6,6 @@ package dev.switchboard.warehouse.postgres;
 
 import dev.switchboard.warehouse.schema.ColumnCheck;
 import dev.switchboard.warehouse.schema.Columns;
-import dev.switchboard.warehouse.schema.FlatRow;
 import dev.switchboard.warehouse.schema.RowEncoder;
 import dev.switchboard.warehouse.schema.RowEncoder.EncodedRow;
 import dev.switchboard.warehouse.schema.TableKind;
@@ -42,26 +41,23 @@ final class StagedCopy {
     private int staged;
 
     /**
-     * Writes {@code rows} into their table; does not commit. {@code used} are the positions of the
-     * columns the COPY lists ({@link ColumnCheck}): event tables are encoded row by row into the
-     * COPY stream as it is sent; {@code users} rows are encoded first, for the columns they fill.
-     * An event table whose last batch had no id the table already held is written by one COPY
-     * straight into it, under a savepoint: a unique violation (a replay, a redelivery) rolls back
-     * to the savepoint and the rows go the staged way, which adds only the new ids.
+     * Writes the rows of {@code check} into their table; does not commit. The COPY lists the
+     * columns {@link ColumnCheck#used}: event tables are encoded row by row into the COPY stream as
+     * it is sent; {@code users} rows are encoded first, for the columns they fill. An event table
+     * whose last batch had no id the table already held is written by one COPY straight into it,
+     * under a savepoint: a unique violation (a replay, a redelivery) rolls back to the savepoint
+     * and the rows go the staged way, which adds only the new ids.
      */
-    void write(Connection c, TableSchema schema, TableKind kind, List<FlatRow> rows, int[] used, RowEncoder encoder)
-            throws SQLException {
-        Iterable<EncodedRow> encoded;
+    void write(Connection c, TableKind kind, int rows, ColumnCheck check, RowEncoder encoder) throws SQLException {
+        TableSchema schema = check.schema();
+        Iterable<EncodedRow> encoded = check.encoded(encoder);
+        int[] used = check.used();
         if (kind == TableKind.USERS) {
             // the merge keeps what a NULL in a listed column would not: only the columns filled are listed
-            List<EncodedRow> all = new ArrayList<>(rows.size());
-            for (FlatRow r : rows) {
-                all.add(encoder.encode(r, schema));
-            }
+            List<EncodedRow> all = new ArrayList<>(rows);
+            encoded.forEach(all::add);
             used = columnsUsed(schema, all);
             encoded = all;
-        } else {
-            encoded = () -> rows.stream().map(r -> encoder.encode(r, schema)).iterator();
         }
         List<String> columns = new ArrayList<>(used.length);
         for (int at : used) {
@@ -83,7 +79,7 @@ final class StagedCopy {
                 staging.add(schema.name());
             }
         }
-        if (staged(c, schema, kind, columns, list, used, unmapped, encoded) == rows.size()) {
+        if (staged(c, schema, kind, columns, list, used, unmapped, encoded) == rows) {
             staging.remove(schema.name()); // no id was there: the next batch tries the direct COPY
         }
     }

@@ -60,14 +60,24 @@ public final class RowEncoder {
 
     /** {@code row} against {@code schema}: one pass over its fields, one lookup of each column. */
     public EncodedRow encode(FlatRow row, TableSchema schema) {
+        return encode(row, schema, null, 0);
+    }
+
+    /**
+     * {@code row} against {@code schema}, its fields' positions in {@code schema} read from {@code
+     * positions} at {@code from} on ({@link ColumnCheck}), or looked up when that is null.
+     */
+    EncodedRow encode(FlatRow row, TableSchema schema, int[] positions, int from) {
         String[] texts = new String[schema.size()];
         JsonNode[] sources = new JsonNode[schema.size()];
         int[] filled = new int[row.fields().size()];
         int count = 0;
         ObjectNode unmapped = null;
         boolean missingColumn = false;
-        for (Field f : row.fields()) {
-            int at = schema.position(f.column());
+        List<Field> fields = row.fields();
+        for (int i = 0; i < fields.size(); i++) {
+            Field f = fields.get(i);
+            int at = positions == null ? schema.position(f.column()) : positions[from + i];
             if (at >= 0 && texts[at] != null && sources[at].equals(f.value())) {
                 continue; // the same value twice ("firstName" and "first_name", a page's name in its properties)
             }

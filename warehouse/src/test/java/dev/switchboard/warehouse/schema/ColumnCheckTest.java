@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -22,7 +23,8 @@ import org.junit.jupiter.api.Test;
 /**
  * {@link ColumnCheck}, which runs before the rows are encoded, agrees with {@link RowEncoder} on
  * every golden fixture, before and after each batch's columns are added: it says a column is
- * missing exactly when a row's encoding does, and lists every column an encoded row fills.
+ * missing exactly when a row's encoding does, lists every column an encoded row fills, and encodes
+ * each row as the encoder does alone.
  */
 class ColumnCheckTest {
 
@@ -68,8 +70,13 @@ class ColumnCheckTest {
         ColumnCheck check = ColumnCheck.of(rows, schema);
         boolean missing = false;
         int[] used = check.used();
+        Iterator<EncodedRow> checked = check.encoded(encoder).iterator();
         for (FlatRow r : rows) {
             EncodedRow e = encoder.encode(r, schema);
+            EncodedRow same = checked.next(); // with the positions the check found
+            assertThat(same.values()).as(what).isEqualTo(e.values());
+            assertThat(same.unmapped()).as(what).isEqualTo(e.unmapped());
+            assertThat(same.missingColumn()).as(what).isEqualTo(e.missingColumn());
             missing |= e.missingColumn();
             for (int at : e.filled()) {
                 assertThat(used).as("%s: %s listed", what, schema.column(at)).contains(at);
@@ -78,6 +85,7 @@ class ColumnCheckTest {
                 assertThat(used).as(what).contains(schema.position(Columns.UNMAPPED));
             }
         }
+        assertThat(checked).as(what).isExhausted();
         assertThat(check.missingColumn()).as("%s: a column is missing", what).isEqualTo(missing);
         assertThat(Arrays.stream(used).mapToObj(schema::column)).as(what).doesNotContain(Columns.UUID_TS);
         assertThat(used).as("%s: in table order", what).isSorted();
