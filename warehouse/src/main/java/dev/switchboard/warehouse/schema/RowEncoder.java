@@ -85,7 +85,7 @@ public final class RowEncoder {
             boolean property = !f.standard();
             boolean reserved = f.reserved(row.kind());
             boolean fits = type != null && type != ColumnType.JSON && texts[at] == null && !reserved;
-            String text = fits ? coerce(f.value(), type) : null;
+            String text = fits ? f.text(type) : null;
             if (text == null) {
                 if (!property && f.column().equals(Columns.ID)) {
                     throw new IllegalArgumentException("the row's id is not text: " + f.value());
