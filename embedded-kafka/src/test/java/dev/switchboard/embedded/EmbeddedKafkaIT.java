@@ -34,6 +34,18 @@ class EmbeddedKafkaIT {
         try (EmbeddedKafka kafka = EmbeddedKafka.create(dir, 0).start();
                 TopicAdmin admin = new TopicAdmin(kafka.bootstrapServers(), 2, (short) 1)) {
             assertThat(admin.createCore()).contains(Topics.INGEST_RAW.name(), Topics.CONFIG.name());
+            try (Admin raw = Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()))) {
+                assertThat(raw.describeTopics(Topics.core().stream()
+                                        .map(t -> t.name())
+                                        .toList())
+                                .allTopicNames()
+                                .get()
+                                .values())
+                        .as("created topics are returned with a leader on every partition, ready for producers")
+                        .allSatisfy(d -> assertThat(d.partitions())
+                                .allSatisfy(
+                                        p -> assertThat(p.leader()).isNotNull().matches(leader -> !leader.isEmpty())));
+            }
             assertThat(admin.createCore()).as("second create is a no-op").isEmpty();
             assertThat(admin.verifyCore()).as("as created: nothing to report").isEmpty();
             // When a record is written with acks=all

@@ -10,6 +10,7 @@ import dev.switchboard.schemas.Topics;
 import dev.switchboard.schemas.avro.Event;
 import java.time.Instant;
 import java.util.Properties;
+import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -41,8 +42,12 @@ final class BenchEvents implements AutoCloseable {
                 Topics.EVENTS.valueSerde().serializer());
     }
 
-    /** Sends {@code n} calls of source {@code source} and waits for the broker's acknowledgements. */
+    /**
+     * Sends {@code n} calls of source {@code source} and waits for the broker's acknowledgements; a
+     * send the producer gave up on fails the run (a load waiting for it would only time out).
+     */
     void send(String source, int n) {
+        AtomicReference<Exception> failed = new AtomicReference<>();
         Instant base = Instant.parse("2026-12-01T00:00:00Z");
         for (int i = 0; i < n; i++) {
             String user = "user-" + (i % 5_000);
@@ -93,9 +98,16 @@ final class BenchEvents implements AutoCloseable {
                     .setTimestamp(at)
                     .setJson(e.toString())
                     .build();
-            producer.send(new ProducerRecord<>(Topics.EVENTS.name(), user, event));
+            producer.send(new ProducerRecord<>(Topics.EVENTS.name(), user, event), (metadata, error) -> {
+                if (error != null) {
+                    failed.compareAndSet(null, error);
+                }
+            });
         }
         producer.flush();
+        if (failed.get() != null) {
+            throw new IllegalStateException("the broker did not take every bench event", failed.get());
+        }
     }
 
     @Override

@@ -21,9 +21,11 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.AlterConfigOp;
 import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -233,6 +235,7 @@ public final class TopicAdmin implements AutoCloseable {
                     }
                 }
             }
+            awaitLeaders(created);
             return created;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -242,6 +245,38 @@ public final class TopicAdmin implements AutoCloseable {
                     ? "no answer within 30 s (is Kafka running at " + bootstrapServers + "?)"
                     : String.valueOf(e.getCause() == null ? e : e.getCause());
             throw new IllegalStateException("cannot create topics: " + why, e);
+        }
+    }
+
+    /**
+     * Returns once every partition of {@code topics} has a leader in the broker's metadata. A producer
+     * that writes to a partition before that gets a retriable error on its first batch while a later
+     * batch succeeds, and an idempotent producer then retries the first with an out-of-order sequence
+     * until its delivery timeout (KAFKA-14359): waiting here keeps the roles started right after
+     * {@code topics create} (as {@code switchboard dev} does) out of that window.
+     */
+    private void awaitLeaders(Collection<String> topics)
+            throws InterruptedException, ExecutionException, TimeoutException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        List<String> waiting = new ArrayList<>(topics);
+        while (!waiting.isEmpty()) {
+            try {
+                Map<String, TopicDescription> described =
+                        admin.describeTopics(waiting).allTopicNames().get(30, TimeUnit.SECONDS);
+                waiting.removeIf(name -> described.get(name).partitions().stream()
+                        .allMatch(p -> p.leader() != null && !p.leader().isEmpty()));
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof UnknownTopicOrPartitionException)) {
+                    throw e;
+                }
+            }
+            if (waiting.isEmpty()) {
+                return;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new TimeoutException("partitions of " + waiting + " have no leader after 30 s");
+            }
+            Thread.sleep(50);
         }
     }
 
