@@ -35,7 +35,8 @@ final class BenchEvents implements AutoCloseable {
         p.put(ProducerConfig.ACKS_CONFIG, "all");
         p.put(ProducerConfig.LINGER_MS_CONFIG, "10");
         p.put(ProducerConfig.BATCH_SIZE_CONFIG, "262144");
-        p.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+        // uncompressed, as the router's producer writes sb.events (RouterConfig sets no compression)
+        p.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "none");
         producer = new KafkaProducer<>(
                 p,
                 Topics.EVENTS.keySerde().serializer(),

@@ -25,6 +25,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import jdk.jfr.Configuration;
 import jdk.jfr.Recording;
 import org.postgresql.PGConnection;
@@ -38,11 +39,17 @@ import org.slf4j.LoggerFactory;
  * raw {@code COPY ... FROM STDIN} (PgJDBC's CopyManager) of the very same rows into tables of the
  * same shape (primary key included) in the same server, measured in the same run.
  *
- * <p>The rounds: a warm-up load (JIT, the group's first join); the measured load, started with the
- * events already on {@code sb.events} and timed from the loader's start to its last commit; the
- * measured tables dumped ({@code COPY TO STDOUT}, not timed) and copied raw twice into fresh tables.
- * Usage: {@code WarehouseBench [events] [forked|in-process]} (default 100000, forked).
- * {@code -Dbench.jfr=file.jfr} records the measured load with JDK Flight Recorder.
+ * <p>The run: {@code 2 × events} calls of source {@code warm} and then {@code events} of source
+ * {@code web} are produced first (so that during the load this JVM only loads, as a loader's JVM
+ * does, and the JIT's profiles are the loader's); one loader is started on that backlog. Its cold
+ * figure is the warm-up's rows from its start to the commit of the warm-up's events (a new JVM:
+ * JIT, the group's first join); its running figure, the one compared to the floor, is the events
+ * committed after that until the last, at the rows per event of {@code web}, as a loader that runs
+ * for hours loads. The {@code web} tables are then dumped ({@code COPY TO STDOUT}, not timed) and
+ * copied raw twice into fresh tables. Usage: {@code WarehouseBench [events] [forked|in-process]}
+ * (default 100000, forked); {@code -Dbench.warm=N} sets the warm-up's events, {@code -Dbench.rows}
+ * the loader's {@code batch.rows} (default: the loader's); {@code -Dbench.jfr=file.jfr} records the running part with JDK
+ * Flight Recorder.
  */
 public final class WarehouseBench {
 
@@ -63,16 +70,15 @@ public final class WarehouseBench {
             try (TopicAdmin admin = new TopicAdmin(broker.bootstrapServers(), 2, (short) 1)) {
                 admin.createCore();
             }
-            int warm = Math.max(1_000, n / 5);
-            events.send("warm", warm);
-            load(broker.bootstrapServers(), pg, warm, false);
-
+            int warm = Integer.getInteger("bench.warm", 2 * n);
             long produced = System.nanoTime();
+            events.send("warm", warm);
             events.send("web", n);
             System.out.printf(
-                    "%nevents: %,d (%d event names, %d properties each; every 10th an identify), produced in %.1f s%n",
-                    n, BenchEvents.EVENT_NAMES, BenchEvents.PROPERTIES, (System.nanoTime() - produced) / 1e9);
-            Load loaded = load(broker.bootstrapServers(), pg, n, true);
+                    "%nevents: %,d to warm up, then the %,d measured (%d event names, %d properties each; every 10th"
+                            + " an identify), produced in %.1f s%n",
+                    warm, n, BenchEvents.EVENT_NAMES, BenchEvents.PROPERTIES, (System.nanoTime() - produced) / 1e9);
+            Load loaded = load(broker.bootstrapServers(), pg, warm, n);
 
             Map<String, byte[]> dump = dump(pg, "web");
             long rows = 0;
@@ -83,76 +89,96 @@ public final class WarehouseBench {
                     rows += x == '\n' ? 1 : 0;
                 }
             }
+            long warmRows = count(pg, "warm");
             double raw1 = rawCopy(pg, "web", "raw_1", dump, rows);
             double raw2 = rawCopy(pg, "web", "raw_2", dump, rows);
             double raw = Math.max(raw1, raw2);
-            double loader = rows / loaded.seconds;
-            double steady = (rows - loaded.firstBatchRows(rows, n)) / loaded.steadySeconds;
+            double cold = warmRows / loaded.coldSeconds;
+            double steady = (double) rows / n * loaded.steadyEvents / loaded.steadySeconds;
             System.out.printf("rows: %,d in %d tables (%,.1f MB of COPY text)%n", rows, dump.size(), bytes / 1e6);
             System.out.printf("raw COPY FROM STDIN, round 1           %,9.0f rows/s%n", raw1);
             System.out.printf("raw COPY FROM STDIN, round 2           %,9.0f rows/s%n", raw2);
             System.out.printf(
-                    "loader, start to last commit          %,9.0f rows/s   ratio to raw %.2f   (%.2f s)%n",
-                    loader, loader / raw, loaded.seconds);
-            System.out.printf(
-                    "loader, after its first batch          %,9.0f rows/s   ratio to raw %.2f%n", steady, steady / raw);
+                    "loader, running (the measured events)   %,9.0f rows/s   ratio to raw %.2f   (%,d events in %.2f s)%n",
+                    steady, steady / raw, loaded.steadyEvents, loaded.steadySeconds);
             System.out.printf(
                     "  of which the warehouse wrote %d batches in %.2f s (PostgresWarehouse.load)%n",
                     loaded.batches, loaded.writeSeconds);
+            System.out.printf(
+                    "loader, cold (start to the warm-up's end) %,7.0f rows/s   ratio to raw %.2f   (%,d rows in %.2f s:"
+                            + " a new JVM, JIT and group join included)%n",
+                    cold, cold / raw, warmRows, loaded.coldSeconds);
         } finally {
             EmbeddedKafka.deleteRecursively(dir);
         }
     }
 
-    /** The measured load: wall time from the start to the last commit, and from the first commit. */
-    private record Load(double seconds, double steadySeconds, long firstEvents, long batches, double writeSeconds) {
-        long firstBatchRows(long rows, int events) {
-            return Math.round((double) rows * firstEvents / events);
-        }
-    }
+    /**
+     * The load: the warm-up's wall time from the start until its events were committed (cold), and
+     * the events committed after that and how long they took (running).
+     */
+    private record Load(
+            double coldSeconds, long steadyEvents, double steadySeconds, long batches, double writeSeconds) {}
 
-    /** Starts a loader (group sb-warehouse-bench), waits until {@code events} more are committed. */
-    private static Load load(String bootstrap, EmbeddedPostgres pg, int events, boolean measured) throws Exception {
+    /**
+     * Starts one loader (group sb-warehouse-bench) on the backlog: {@code warm} events, then
+     * {@code measured} more; the running figures are taken from the first count at or past {@code
+     * warm} to the last commit (a batch that straddles the two counts as warm-up).
+     */
+    private static Load load(String bootstrap, EmbeddedPostgres pg, int warm, int measured) throws Exception {
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
-        LoaderConfig config = LoaderConfig.from(Map.of("switchboard.warehouse.batch.linger", "200ms"));
+        Map<String, String> options = new LinkedHashMap<>(Map.of("switchboard.warehouse.batch.linger", "200ms"));
+        String rows = System.getProperty("bench.rows");
+        if (rows != null) {
+            options.put("switchboard.warehouse.batch.rows", rows); // else the loader's default
+        }
+        LoaderConfig config = LoaderConfig.from(options);
         WarehouseApp app = new WarehouseApp(
                 config,
                 bootstrap,
                 null,
                 new dev.switchboard.warehouse.load.Target("bench", null, null, pg.url(), null, null),
                 registry);
-        Recording recording = null;
+        io.micrometer.core.instrument.Timer writes =
+                registry.timer("switchboard.warehouse.load.time", "warehouse", "bench");
         String jfr = System.getProperty("bench.jfr");
-        if (measured && jfr != null) {
-            recording = new Recording(Configuration.getConfiguration("profile"));
-            recording.setDestination(Path.of(jfr));
-            recording.start();
-        }
+        Recording recording = null;
+        Cpu cpu = null;
         long start = System.nanoTime();
-        long first = 0;
-        long firstEvents = 0;
+        long warmed = 0;
+        long warmedCount = 0;
+        long warmedBatches = 0;
+        double warmedWrites = 0;
         try (app) {
             app.start();
             while (true) {
-                double done = registry.counter("switchboard.warehouse.rows.loaded", "warehouse", "bench")
+                long done = (long) registry.counter("switchboard.warehouse.rows.loaded", "warehouse", "bench")
                         .count();
                 long now = System.nanoTime();
-                if (done > 0 && first == 0) {
-                    first = now;
-                    firstEvents = (long) done;
+                if (warmed == 0 && done >= warm) {
+                    warmed = now;
+                    warmedCount = done;
+                    warmedBatches = writes.count();
+                    warmedWrites = writes.totalTime(TimeUnit.NANOSECONDS) / 1e9;
+                    cpu = Cpu.now();
+                    System.out.printf("warm-up loaded in %.1f s; the running figures from here%n", (now - start) / 1e9);
+                    if (jfr != null) {
+                        recording = new Recording(Configuration.getConfiguration("profile"));
+                        recording.setDestination(Path.of(jfr));
+                        recording.start();
+                    }
                 }
-                if (done >= events) {
-                    io.micrometer.core.instrument.Timer writes =
-                            registry.timer("switchboard.warehouse.load.time", "warehouse", "bench");
+                if (done >= warm + measured) {
+                    Cpu.now().printSince(cpu, (now - warmed) / 1e9);
                     return new Load(
-                            (now - start) / 1e9,
-                            (now - first) / 1e9,
-                            firstEvents,
-                            writes.count(),
-                            writes.totalTime(java.util.concurrent.TimeUnit.NANOSECONDS) / 1e9);
+                            (warmed - start) / 1e9,
+                            done - warmedCount,
+                            (now - warmed) / 1e9,
+                            writes.count() - warmedBatches,
+                            writes.totalTime(TimeUnit.NANOSECONDS) / 1e9 - warmedWrites);
                 }
                 if ((now - start) / 1_000_000 > LIMIT_MILLIS) {
-                    throw new IllegalStateException("loaded " + done + " of " + events + " events in time");
+                    throw new IllegalStateException("loaded " + done + " of " + (warm + measured) + " events in time");
                 }
                 Thread.sleep(5);
             }
@@ -161,6 +187,21 @@ public final class WarehouseBench {
                 recording.close();
             }
         }
+    }
+
+    /** How many rows the tables of {@code schema} hold. */
+    private static long count(EmbeddedPostgres pg, String schema) throws SQLException {
+        long rows = 0;
+        try (Connection c = connect(pg);
+                Statement s = c.createStatement()) {
+            for (String table : tables(c, schema)) {
+                try (ResultSet rs = s.executeQuery("SELECT count(*) FROM " + schema + "." + table)) {
+                    rs.next();
+                    rows += rs.getLong(1);
+                }
+            }
+        }
+        return rows;
     }
 
     /** Every table of {@code schema} as COPY text, as the server writes it. */
