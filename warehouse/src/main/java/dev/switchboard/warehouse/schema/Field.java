@@ -28,7 +28,8 @@ public final class Field {
 
     /**
      * @param column the column name (snake_case, fitted to the identifier limit)
-     * @param path where the value sits in the event (the original keys), for the overflow column
+     * @param path where the value sits in the event (the original keys), for the overflow column;
+     *     null for a standard field's, which is its column
      * @param value a non-null scalar or an array (written as JSON text)
      * @param standard whether it fills a standard column (id, timestamps, ...) rather than a property
      * @param reservedIn for a property or trait, the kinds of table whose standard columns (or
@@ -37,7 +38,7 @@ public final class Field {
      */
     Field(String column, List<String> path, JsonNode value, boolean standard, int reservedIn) {
         this.column = column;
-        this.path = List.copyOf(path);
+        this.path = path == null ? null : List.copyOf(path);
         this.value = value;
         this.standard = standard;
         this.reservedIn = reservedIn;
@@ -45,7 +46,7 @@ public final class Field {
 
     /** A standard field: {@code column} from the event's top-level value. */
     static Field standard(String column, JsonNode value) {
-        return new Field(column, List.of(column), value, true, 0);
+        return new Field(column, null, value, true, 0); // its path, the column, is made when asked for
     }
 
     /** A property or trait under {@code key}. */
@@ -58,7 +59,7 @@ public final class Field {
     }
 
     public List<String> path() {
-        return path;
+        return path != null ? path : List.of(column);
     }
 
     public JsonNode value() {

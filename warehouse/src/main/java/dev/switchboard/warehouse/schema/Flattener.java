@@ -161,7 +161,7 @@ public final class Flattener {
             return List.of(); // the router refuses a track without an event; nothing to name a table after
         }
         String table = remembered(eventTables, name, names::eventTable);
-        List<Field> common = common(event);
+        List<Field> common = common(event, 2 + event.context.size());
         common.add(Field.standard(Columns.EVENT, TextNode.valueOf(table)));
         common.add(Field.standard(Columns.EVENT_TEXT, TextNode.valueOf(name)));
         common.addAll(event.context);
@@ -188,7 +188,7 @@ public final class Flattener {
     }
 
     private static FlatRow call(String schema, TableKind kind, Event event, String messageId, List<Field> custom) {
-        List<Field> fields = common(event);
+        List<Field> fields = common(event, 2 + event.context.size() + custom.size());
         switch (kind) {
             case PAGES, SCREENS -> {
                 add(fields, "name", event.get("name"));
@@ -203,8 +203,9 @@ public final class Flattener {
         return new FlatRow(new TableName(schema, kind.fixedName()), kind, messageId, fields);
     }
 
-    private static List<Field> common(Event event) {
-        List<Field> fields = new ArrayList<>();
+    /** The standard fields every table has, in a list with room for {@code more}. */
+    private static List<Field> common(Event event, int more) {
+        List<Field> fields = new ArrayList<>(7 + more);
         add(fields, Columns.ID, event.get("messageId"));
         add(fields, Columns.RECEIVED_AT, event.get("receivedAt"));
         add(fields, Columns.SENT_AT, event.get("sentAt"));
