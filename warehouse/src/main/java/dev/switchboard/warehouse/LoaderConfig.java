@@ -23,7 +23,7 @@ public final class LoaderConfig {
     public static final Option<Integer> BATCH_ROWS = Option.key(PREFIX + "batch.rows")
             .intType()
             .atLeast(1)
-            .defaultValue(20_000)
+            .defaultValue(5_000)
             .doc("Events read before a batch is loaded (a poll of up to 2000 more may join it).");
     public static final Option<Long> BATCH_BYTES = Option.key(PREFIX + "batch.bytes")
             .longType()

@@ -44,6 +44,14 @@ final class BackgroundLoad implements AutoCloseable {
         retry();
     }
 
+    /**
+     * Lets the warehouse check {@code next}, complete, on this (the consumer's) thread while the
+     * batch in flight is written ({@link Warehouse#prepare}).
+     */
+    void prepare(PendingBatch next) {
+        warehouse.prepare(next.rows());
+    }
+
     /** Loads the batch in flight again (after it failed). */
     void retry() {
         PendingBatch b = batch;

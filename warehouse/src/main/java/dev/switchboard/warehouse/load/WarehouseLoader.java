@@ -154,6 +154,8 @@ public final class WarehouseLoader implements AutoCloseable {
             if (background.busy() && (failing || due || background.finished())) {
                 if (failing) {
                     background.retry();
+                } else if (due) {
+                    background.prepare(batch); // the next batch is complete: checked while the last is written
                 }
                 finish(c); // waits for the load in flight, then commits its offsets
                 continue;

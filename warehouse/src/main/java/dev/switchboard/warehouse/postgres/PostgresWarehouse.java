@@ -9,6 +9,7 @@ import dev.switchboard.warehouse.WarehouseException;
 import dev.switchboard.warehouse.schema.ColumnCheck;
 import dev.switchboard.warehouse.schema.RowEncoder;
 import dev.switchboard.warehouse.schema.SchemaPlanner;
+import dev.switchboard.warehouse.schema.TableKind;
 import dev.switchboard.warehouse.schema.TableName;
 import dev.switchboard.warehouse.schema.TableRows;
 import dev.switchboard.warehouse.schema.TableSchema;
@@ -23,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
 import org.postgresql.util.PSQLException;
 
 /**
@@ -43,6 +45,9 @@ public final class PostgresWarehouse implements Warehouse {
     private final RowEncoder encoder = new RowEncoder();
     private final StagedCopy copy = new StagedCopy();
     private final Map<TableName, TableSchema> known = new ConcurrentHashMap<>();
+    /** The batch {@link #prepare} checked and encoded last, for the {@link #load} of it that follows. */
+    private final AtomicReference<Prepared> prepared = new AtomicReference<>();
+
     private Connection connection;
 
     /** A warehouse at {@code url}; {@code timeout} bounds connecting and each network read. */
@@ -57,15 +62,25 @@ public final class PostgresWarehouse implements Warehouse {
         if (batch.isEmpty()) {
             return;
         }
+        Prepared ahead = prepared.get();
+        if (ahead != null && (ahead.batch != batch || ahead.size != batch.size())) {
+            ahead = null; // another batch's, or rows were added since
+        }
+        prepared.compareAndSet(ahead, null);
         try {
             Connection c = connection();
-            List<TableRows.Group> groups = batch.groups();
+            List<TableRows.Group> groups = ahead != null ? ahead.groups : batch.groups();
             List<TablePlan> tables = new ArrayList<>(groups.size());
-            for (TableRows.Group g : groups) {
-                tables.add(plan(c, g)); // DDL first, in transactions of its own, before any COPY
+            for (int i = 0; i < groups.size(); i++) {
+                // DDL first, in transactions of its own, before any COPY
+                tables.add(plan(
+                        c,
+                        groups.get(i),
+                        ahead != null ? ahead.checks.get(i) : null,
+                        ahead != null ? ahead.texts.get(i) : null));
             }
             for (TablePlan t : tables) {
-                copy.write(c, t.group().kind(), t.group().rows().size(), t.check(), encoder);
+                copy.write(c, t.group().kind(), t.group().rows().size(), t.check(), encoder, t.text());
             }
             c.commit();
         } catch (SQLException | RuntimeException e) {
@@ -79,27 +94,60 @@ public final class PostgresWarehouse implements Warehouse {
         }
     }
 
-    /** One table's rows, the schema they are written against, and the columns the COPY lists. */
-    private record TablePlan(TableRows.Group group, ColumnCheck check) {}
+    /**
+     * One table's rows, the schema they are written against, and the columns the COPY lists; {@code
+     * text}, an event table's rows encoded ahead against that schema, or null.
+     */
+    private record TablePlan(TableRows.Group group, ColumnCheck check, byte[] text) {}
+
+    /**
+     * A batch's groups as {@link #prepare} saw them ({@code size} rows), each checked against the
+     * schema known then (null: a table not known yet) and, for an event table, encoded into its COPY
+     * text.
+     */
+    private record Prepared(
+            TableRows batch, int size, List<TableRows.Group> groups, List<ColumnCheck> checks, List<byte[]> texts) {}
+
+    @Override
+    public void prepare(TableRows batch) {
+        try {
+            List<TableRows.Group> groups = batch.groups();
+            List<ColumnCheck> checks = new ArrayList<>(groups.size());
+            List<byte[]> texts = new ArrayList<>(groups.size());
+            for (TableRows.Group g : groups) {
+                TableSchema schema = known.get(g.table());
+                ColumnCheck check = schema == null ? null : ColumnCheck.of(g.rows(), schema);
+                checks.add(check);
+                // users rows are encoded at the load, for the columns they fill (StagedCopy)
+                boolean encode = check != null && !check.missingColumn() && g.kind() != TableKind.USERS;
+                texts.add(encode ? StagedCopy.text(check, encoder) : null);
+            }
+            prepared.set(new Prepared(batch, batch.size(), groups, checks, texts));
+        } catch (RuntimeException e) {
+            prepared.set(null); // load checks the batch itself, and reports what is wrong with it
+        }
+    }
 
     /**
      * The group checked against the known columns, without encoding it (one lookup per field).
      * Only when a property lacks a column and the table has room (or for a table not seen yet) is
      * the schema evolved, and the rows checked again against the columns it has now. The rows are
-     * encoded later, into the COPY stream.
+     * encoded later, into the COPY stream. {@code ahead} is {@link #prepare}'s check of the group (or
+     * null), taken when the schema is still the one it was made against.
      */
-    private TablePlan plan(Connection c, TableRows.Group g) throws SQLException {
+    private TablePlan plan(Connection c, TableRows.Group g, ColumnCheck ahead, byte[] text) throws SQLException {
         TableSchema schema = known.get(g.table());
         if (schema != null) {
-            ColumnCheck check = ColumnCheck.of(g.rows(), schema);
+            boolean same = ahead != null && ahead.schema() == schema;
+            ColumnCheck check = same ? ahead : ColumnCheck.of(g.rows(), schema);
             boolean room = schema.size() < evolution.planner().columnBudget();
             if (!room || !check.missingColumn()) {
-                return new TablePlan(g, check);
+                return new TablePlan(g, check, same ? text : null);
             }
         }
         TableSchema evolved = evolution.evolve(c, g.table(), g.kind(), g.rows());
         known.put(g.table(), evolved);
-        return new TablePlan(g, ColumnCheck.of(g.rows(), evolved));
+        return new TablePlan(g, ColumnCheck.of(g.rows(), evolved), null);
     }
 
     @Override

@@ -46,9 +46,11 @@ final class StagedCopy {
      * it is sent; {@code users} rows are encoded first, for the columns they fill. An event table
      * whose last batch had no id the table already held is written by one COPY straight into it,
      * under a savepoint: a unique violation (a replay, a redelivery) rolls back to the savepoint
-     * and the rows go the staged way, which adds only the new ids.
+     * and the rows go the staged way, which adds only the new ids. {@code text}, when not null, is
+     * the event table's rows already encoded ({@link #text} of {@code check}), sent as it is.
      */
-    void write(Connection c, TableKind kind, int rows, ColumnCheck check, RowEncoder encoder) throws SQLException {
+    void write(Connection c, TableKind kind, int rows, ColumnCheck check, RowEncoder encoder, byte[] text)
+            throws SQLException {
         TableSchema schema = check.schema();
         Iterable<EncodedRow> encoded = check.encoded(encoder);
         int[] used = check.used();
@@ -68,7 +70,13 @@ final class StagedCopy {
         if (kind != TableKind.USERS && !staging.contains(schema.name())) {
             Savepoint before = c.setSavepoint();
             try {
-                copy(c, "COPY " + Sql.table(schema.name()) + " (" + list + ") FROM STDIN", used, unmapped, encoded);
+                copy(
+                        c,
+                        "COPY " + Sql.table(schema.name()) + " (" + list + ") FROM STDIN",
+                        used,
+                        unmapped,
+                        encoded,
+                        text);
                 c.releaseSavepoint(before);
                 return;
             } catch (SQLException e) {
@@ -79,7 +87,7 @@ final class StagedCopy {
                 staging.add(schema.name());
             }
         }
-        if (staged(c, schema, kind, columns, list, used, unmapped, encoded) == rows) {
+        if (staged(c, schema, kind, columns, list, used, unmapped, encoded, text) == rows) {
             staging.remove(schema.name()); // no id was there: the next batch tries the direct COPY
         }
     }
@@ -93,14 +101,15 @@ final class StagedCopy {
             String list,
             int[] used,
             int unmapped,
-            Iterable<EncodedRow> rows)
+            Iterable<EncodedRow> rows,
+            byte[] text)
             throws SQLException {
         String stage = Sql.quote("sb_stage_" + (++staged));
         try (Statement s = c.createStatement()) {
             s.execute("CREATE TEMPORARY TABLE " + stage + " (LIKE " + Sql.table(schema.name())
                     + " INCLUDING DEFAULTS) ON COMMIT DROP");
         }
-        copy(c, "COPY " + stage + " (" + list + ") FROM STDIN", used, unmapped, rows);
+        copy(c, "COPY " + stage + " (" + list + ") FROM STDIN", used, unmapped, rows, text);
         try (Statement s = c.createStatement()) {
             String insert = "INSERT INTO " + Sql.table(schema.name()) + " AS t (" + list + ") SELECT " + list + " FROM "
                     + stage;
@@ -153,28 +162,54 @@ final class StagedCopy {
         return set.toString();
     }
 
-    /** One COPY of {@code rows}: the columns at the positions {@code used}; {@code unmapped} is the overflow's. */
-    private static void copy(Connection c, String sql, int[] used, int unmapped, Iterable<EncodedRow> rows)
+    /**
+     * The COPY text {@link #write} sends for an event table's rows (the columns {@link
+     * ColumnCheck#used}), made ahead of the load: on the consumer's thread, while the batch before is
+     * written ({@link PostgresWarehouse#prepare}).
+     */
+    static byte[] text(ColumnCheck check, RowEncoder encoder) {
+        CopyText out = new CopyText(null);
+        try {
+            rows(out, check.used(), check.schema().position(Columns.UNMAPPED), check.encoded(encoder));
+        } catch (SQLException e) {
+            throw new IllegalStateException("a COPY text without a connection cannot fail to send", e);
+        }
+        return out.bytes();
+    }
+
+    /**
+     * One COPY of {@code rows} (the columns at the positions {@code used}; {@code unmapped} is the
+     * overflow's), or of {@code text}, the same rows encoded ahead.
+     */
+    private static void copy(Connection c, String sql, int[] used, int unmapped, Iterable<EncodedRow> rows, byte[] text)
             throws SQLException {
         CopyIn in = c.unwrap(PGConnection.class).getCopyAPI().copyIn(sql);
         try {
-            CopyText out = new CopyText(in);
-            for (EncodedRow r : rows) {
-                for (int i = 0; i < used.length; i++) {
-                    if (i > 0) {
-                        out.tab();
-                    }
-                    int at = used[i];
-                    out.value(at == unmapped ? (r.unmapped() == null ? null : jsonb(r.unmapped())) : r.text(at));
-                }
-                out.endRow();
+            if (text != null) {
+                in.writeToCopy(text, 0, text.length);
+            } else {
+                CopyText out = new CopyText(in);
+                rows(out, used, unmapped, rows);
+                out.flush();
             }
-            out.flush();
             in.endCopy();
         } finally {
             if (in.isActive()) {
                 in.cancelCopy();
             }
+        }
+    }
+
+    private static void rows(CopyText out, int[] used, int unmapped, Iterable<EncodedRow> rows) throws SQLException {
+        for (EncodedRow r : rows) {
+            for (int i = 0; i < used.length; i++) {
+                if (i > 0) {
+                    out.tab();
+                }
+                int at = used[i];
+                out.value(at == unmapped ? (r.unmapped() == null ? null : jsonb(r.unmapped())) : r.text(at));
+            }
+            out.endRow();
         }
     }
 
