@@ -157,7 +157,7 @@ public final class WarehouseLoader implements AutoCloseable {
                 } else if (due) {
                     background.prepare(batch); // the next batch is complete: checked while the last is written
                 }
-                finish(c); // waits for the load in flight, then commits its offsets
+                finish(c, due && !failing); // waits for the load in flight, then commits its offsets
                 continue;
             }
             if (due) {
@@ -194,11 +194,17 @@ public final class WarehouseLoader implements AutoCloseable {
         }
     }
 
+    private void finish(KafkaConsumer<byte[], byte[]> c) {
+        finish(c, false);
+    }
+
     /**
      * Waits for the batch in flight and commits its offsets; on failure keeps it in flight,
-     * pauses reading and schedules a retry.
+     * pauses reading and schedules a retry. With {@code next}, the batch read meanwhile starts
+     * loading as soon as the one in flight is in the warehouse, before its offsets are committed
+     * (the warehouse does not wait for the broker's round trip).
      */
-    private void finish(KafkaConsumer<byte[], byte[]> c) {
+    private void finish(KafkaConsumer<byte[], byte[]> c, boolean next) {
         PendingBatch done = background.batch();
         try {
             background.await();
@@ -229,6 +235,11 @@ public final class WarehouseLoader implements AutoCloseable {
             return;
         }
         loadTime.record(background.tookNanos(), TimeUnit.NANOSECONDS);
+        background.clear();
+        if (next) {
+            background.start(batch);
+            batch = new PendingBatch();
+        }
         try {
             c.commitSync(done.offsets());
         } catch (KafkaException e) {
@@ -237,7 +248,6 @@ public final class WarehouseLoader implements AutoCloseable {
             LOG.warn("warehouse {}: offsets not committed after a load ({})", target.id(), e.toString());
         }
         loaded.increment(done.records());
-        background.clear();
         loadsAgain(c);
     }
 
