@@ -79,10 +79,16 @@ public final class PostgresWarehouse implements Warehouse {
                         ahead != null ? ahead.checks.get(i) : null,
                         ahead != null ? ahead.texts.get(i) : null));
             }
-            for (TablePlan t : tables) {
-                copy.write(c, t.group().kind(), t.group().rows().size(), t.check(), encoder, t.text());
+            try {
+                write(c, tables);
+            } catch (SQLException e) {
+                if (!copy.conflicted(
+                        e, tables.stream().map(t -> t.group().table()).toList())) {
+                    throw e;
+                }
+                c.rollback(); // ids the tables held (a replay): again, staged, adding only the new ones
+                write(c, tables);
             }
-            c.commit();
         } catch (SQLException | RuntimeException e) {
             known.clear(); // a table dropped or changed by hand: read the catalog again
             boolean unavailable = isConnectionFailure(e);
@@ -92,6 +98,13 @@ public final class PostgresWarehouse implements Warehouse {
                     e,
                     unavailable);
         }
+    }
+
+    private void write(Connection c, List<TablePlan> tables) throws SQLException {
+        for (TablePlan t : tables) {
+            copy.write(c, t.group().kind(), t.group().rows().size(), t.check(), encoder, t.text());
+        }
+        c.commit();
     }
 
     /**

@@ -13,7 +13,6 @@ import dev.switchboard.warehouse.schema.TableName;
 import dev.switchboard.warehouse.schema.TableSchema;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Savepoint;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -44,10 +43,10 @@ final class StagedCopy {
      * Writes the rows of {@code check} into their table; does not commit. The COPY lists the
      * columns {@link ColumnCheck#used}: event tables are encoded row by row into the COPY stream as
      * it is sent; {@code users} rows are encoded first, for the columns they fill. An event table
-     * whose last batch had no id the table already held is written by one COPY straight into it,
-     * under a savepoint: a unique violation (a replay, a redelivery) rolls back to the savepoint
-     * and the rows go the staged way, which adds only the new ids. {@code text}, when not null, is
-     * the event table's rows already encoded ({@link #text} of {@code check}), sent as it is.
+     * whose last batch had no id the table already held is written by one COPY straight into it;
+     * when that meets an id the table holds (a replay, a redelivery), the transaction is aborted
+     * ({@link #conflicted}). {@code text}, when not null, is the event table's rows already encoded
+     * ({@link #text} of {@code check}), sent as it is.
      */
     void write(Connection c, TableKind kind, int rows, ColumnCheck check, RowEncoder encoder, byte[] text)
             throws SQLException {
@@ -68,28 +67,26 @@ final class StagedCopy {
         String list = String.join(", ", columns.stream().map(Sql::quote).toList());
         int unmapped = schema.position(Columns.UNMAPPED);
         if (kind != TableKind.USERS && !staging.contains(schema.name())) {
-            Savepoint before = c.setSavepoint();
-            try {
-                copy(
-                        c,
-                        "COPY " + Sql.table(schema.name()) + " (" + list + ") FROM STDIN",
-                        used,
-                        unmapped,
-                        encoded,
-                        text);
-                c.releaseSavepoint(before);
-                return;
-            } catch (SQLException e) {
-                if (!UNIQUE_VIOLATION.equals(e.getSQLState())) {
-                    throw e;
-                }
-                c.rollback(before);
-                staging.add(schema.name());
-            }
+            copy(c, "COPY " + Sql.table(schema.name()) + " (" + list + ") FROM STDIN", used, unmapped, encoded, text);
+            return;
         }
         if (staged(c, schema, kind, columns, list, used, unmapped, encoded, text) == rows) {
             staging.remove(schema.name()); // no id was there: the next batch tries the direct COPY
         }
+    }
+
+    /**
+     * Whether {@code e}, thrown by a {@link #write} of {@code tables}, is a direct COPY that met an
+     * id its table already holds. If so, every event table among them is written the staged way
+     * from now on (a replay seldom meets one table only): the caller rolls the transaction back and
+     * writes the tables again, without a savepoint per table on the common path.
+     */
+    boolean conflicted(SQLException e, List<TableName> tables) {
+        if (!UNIQUE_VIOLATION.equals(e.getSQLState())) {
+            return false;
+        }
+        staging.addAll(tables); // users is always staged: its name in the set changes nothing
+        return true;
     }
 
     /** COPY into a temporary table, then one statement into the table; the rows it inserted. */

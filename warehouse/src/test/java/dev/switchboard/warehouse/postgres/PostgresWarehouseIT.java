@@ -31,11 +31,12 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@link PostgresWarehouse#prepare}: a batch checked and encoded ahead loads the very rows a load
- * without it writes, and a prepared batch that changed since (rows added, a schema grown by the
- * batch loaded in between) is checked again, never written from the stale work.
+ * {@link PostgresWarehouse} against a real server: a batch that meets ids its tables hold adds only
+ * the new ones; {@link PostgresWarehouse#prepare}: a batch checked and encoded ahead loads the very
+ * rows a load without it writes, and a prepared batch that changed since (rows added, a schema
+ * grown by the batch loaded in between) is checked again, never written from the stale work.
  */
-class PostgresWarehousePrepareIT {
+class PostgresWarehouseIT {
 
     private static EmbeddedPostgres postgres;
     private static Path dir;
@@ -50,6 +51,21 @@ class PostgresWarehousePrepareIT {
     static void stop() {
         postgres.close();
         EmbeddedKafka.deleteRecursively(dir);
+    }
+
+    @Test
+    void shouldAddOnlyTheNewIdsWhenABatchMeetsIdsItsTablesHold() throws Exception {
+        try (PostgresWarehouse w = warehouse()) {
+            w.load(batch("again", 0, 30, true));
+            w.load(batch("again", 20, 30, true)); // 20 to 29 are in: the direct COPY fails, then staged
+            w.load(batch("again", 50, 10, false)); // staged again (the last batch met ids), then direct
+            w.load(batch("again", 60, 10, false));
+
+            assertThat(count("again.order_completed")).isEqualTo(65);
+            assertThat(count("again.tracks")).isEqualTo(65);
+            assertThat(count("again.identifies")).isEqualTo(5);
+            assertThat(rows("again.tracks")).doesNotHaveDuplicates();
+        }
     }
 
     @Test
