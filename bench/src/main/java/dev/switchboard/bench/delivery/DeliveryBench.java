@@ -5,6 +5,7 @@
 package dev.switchboard.bench.delivery;
 
 import ch.qos.logback.classic.Level;
+import dev.switchboard.bench.cpu.JvmCpu;
 import dev.switchboard.delivery.DeliveryApp;
 import dev.switchboard.delivery.DeliveryConfig;
 import dev.switchboard.embedded.EmbeddedKafka;
@@ -17,7 +18,6 @@ import dev.switchboard.workspace.ConfigView;
 import dev.switchboard.workspace.config.DestinationConfig;
 import dev.switchboard.workspace.config.WorkspaceConfig;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.lang.management.ManagementFactory;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -87,9 +87,9 @@ public final class DeliveryBench {
                     ClientLoops.run(client, ok, "/warm-" + client, n, WINDOW);
                 }
                 for (String client : ClientLoops.CLIENTS) {
-                    long cpu = processCpuNanos();
+                    long cpu = JvmCpu.processNanos();
                     raw.put(client, ClientLoops.run(client, ok, "/raw-" + client, n, WINDOW));
-                    rawCpu.put(client, micros(processCpuNanos() - cpu, n));
+                    rawCpu.put(client, micros(JvmCpu.processNanos() - cpu, n));
                 }
                 double wrk = ClientLoops.wrk(ok, "/wrk", WINDOW, WRK_SECONDS);
                 raw.forEach((client, rate) -> System.out.printf(
@@ -144,11 +144,6 @@ public final class DeliveryBench {
      * (client, server, broker), which on a shared box compares phases better than their rates.
      */
     private record Run(double rate, double cpuMicros) {}
-
-    private static long processCpuNanos() {
-        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
-                .getProcessCpuTime();
-    }
 
     private static double micros(long nanos, long calls) {
         return nanos / 1_000.0 / calls;
@@ -220,7 +215,7 @@ public final class DeliveryBench {
                 List.of());
         ConfigSnapshot snapshot = ConfigSnapshot.of(List.of(CompiledWorkspace.of(workspace)));
         try (DeliveryApp app = new DeliveryApp(config, bootstrap, new FixedView(snapshot), new SimpleMeterRegistry())) {
-            long cpu = processCpuNanos();
+            long cpu = JvmCpu.processNanos();
             app.start();
             long deadline = System.nanoTime() + PHASE_LIMIT.toNanos();
             BenchServer.Counter c = ok.counter("/" + measured);
@@ -230,7 +225,7 @@ public final class DeliveryBench {
             if (c.calls.get() < n) {
                 System.out.printf("%s: only %d of %d delivered within %s%n", measured, c.calls.get(), n, PHASE_LIMIT);
             }
-            return new Run(c.rate(), micros(processCpuNanos() - cpu, c.calls.get()));
+            return new Run(c.rate(), micros(JvmCpu.processNanos() - cpu, c.calls.get()));
         }
     }
 

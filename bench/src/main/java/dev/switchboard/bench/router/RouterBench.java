@@ -7,13 +7,13 @@ package dev.switchboard.bench.router;
 import static java.util.Map.entry;
 
 import ch.qos.logback.classic.Level;
+import dev.switchboard.bench.cpu.JvmCpu;
 import dev.switchboard.embedded.EmbeddedKafka;
 import dev.switchboard.mappers.api.MapperRegistry;
 import dev.switchboard.router.RouterApp;
 import dev.switchboard.router.RouterConfig;
 import dev.switchboard.schemas.Topics;
 import dev.switchboard.schemas.admin.TopicAdmin;
-import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -62,9 +62,6 @@ public final class RouterBench {
     private static final List<String> DESTINATIONS = List.of("bench-1", "bench-2", "bench-3");
     private static final List<String> COPIES =
             List.of("bench.copies.1", "bench.copies.2", "bench.copies.3", "bench.copies.4");
-
-    private static final com.sun.management.OperatingSystemMXBean CPU =
-            (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
 
     private final String bootstrap;
     private final BrokerProbe probe;
@@ -219,7 +216,7 @@ public final class RouterBench {
      */
     private Timing measure(String applicationId, Runnable start, BooleanSupplier running) throws Exception {
         long t0 = System.nanoTime();
-        long cpu0 = CPU.getProcessCpuTime();
+        long cpu0 = JvmCpu.processNanos();
         Map<String, Long> threads0 = ThreadCpu.byGroup(applicationId);
         long deadline = t0 + PHASE_LIMIT.toNanos();
         start.run();
@@ -252,7 +249,7 @@ public final class RouterBench {
                 events,
                 seconds,
                 runningAt == 0 ? Double.NaN : (runningAt - t0) / 1e9,
-                (CPU.getProcessCpuTime() - cpu0) / 1e9 / seconds);
+                (JvmCpu.processNanos() - cpu0) / 1e9 / seconds);
         System.out.println("  cpu us per input record by thread group: "
                 + ThreadCpu.perRecord(threads0, ThreadCpu.byGroup(applicationId), committed));
         if (at90 == 0) { // stopped by the limit: steady state up to the end

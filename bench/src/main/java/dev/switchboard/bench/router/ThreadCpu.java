@@ -4,13 +4,9 @@
  */
 package dev.switchboard.bench.router;
 
-import java.lang.management.GarbageCollectorMXBean;
-import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadInfo;
-import java.lang.management.ThreadMXBean;
+import dev.switchboard.bench.cpu.JvmCpu;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * CPU time of the bench JVM's live threads, summed by what they do (the application's stream
@@ -19,28 +15,13 @@ import java.util.TreeMap;
  */
 final class ThreadCpu {
 
-    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
-
     private ThreadCpu() {}
 
     /** Nanoseconds of CPU per group, for the threads alive now; {@code application} names the streams app. */
     static Map<String, Long> byGroup(String application) {
-        Map<String, Long> groups = new TreeMap<>();
-        long[] ids = THREADS.getAllThreadIds();
-        ThreadInfo[] infos = THREADS.getThreadInfo(ids);
-        for (int i = 0; i < ids.length; i++) {
-            long cpu = THREADS.getThreadCpuTime(ids[i]);
-            if (infos[i] == null || cpu < 0) {
-                continue;
-            }
-            groups.merge(group(infos[i].getThreadName(), application), cpu, Long::sum);
-        }
-        long gcMillis = 0;
-        for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
-            gcMillis += Math.max(gc.getCollectionTime(), 0);
-        }
-        groups.put("gc-pauses", gcMillis * 1_000_000);
-        groups.put("jit", ManagementFactory.getCompilationMXBean().getTotalCompilationTime() * 1_000_000);
+        Map<String, Long> groups = JvmCpu.threads(thread -> group(thread, application));
+        groups.put("gc-pauses", JvmCpu.gcPauseNanos());
+        groups.put("jit", JvmCpu.jitNanos());
         return groups;
     }
 

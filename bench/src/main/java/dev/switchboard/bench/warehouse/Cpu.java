@@ -4,15 +4,12 @@
  */
 package dev.switchboard.bench.warehouse;
 
-import com.sun.management.ThreadMXBean;
+import dev.switchboard.bench.cpu.JvmCpu;
 import java.io.IOException;
-import java.lang.management.GarbageCollectorMXBean;
-import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadInfo;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
 /**
@@ -29,30 +26,18 @@ record Cpu(
         long postgresTicks,
         long machineTicks) {
 
-    private static final ThreadMXBean THREADS =
-            ManagementFactory.getPlatformMXBean(com.sun.management.ThreadMXBean.class);
     private static final double TICKS = 100.0; // USER_HZ on Linux
+    private static final Function<String, String> BY_NAME = name -> name.replaceAll("[0-9]+", "#");
 
     static Cpu now() {
-        Map<String, Long> threads = new HashMap<>();
-        Map<String, Long> allocated = new HashMap<>();
-        long[] ids = THREADS.getAllThreadIds();
-        ThreadInfo[] infos = THREADS.getThreadInfo(ids);
-        long[] bytes = THREADS.getThreadAllocatedBytes(ids);
-        for (int i = 0; i < ids.length; i++) {
-            long cpu = THREADS.getThreadCpuTime(ids[i]);
-            if (infos[i] != null && cpu > 0) {
-                String name = infos[i].getThreadName().replaceAll("[0-9]+", "#");
-                threads.merge(name, cpu, Long::sum);
-                allocated.merge(name, Math.max(bytes[i], 0), Long::sum);
-            }
-        }
-        long gc = 0;
-        for (GarbageCollectorMXBean b : ManagementFactory.getGarbageCollectorMXBeans()) {
-            gc += Math.max(b.getCollectionTime(), 0) * 1_000_000;
-        }
-        long jit = ManagementFactory.getCompilationMXBean().getTotalCompilationTime() * 1_000_000;
-        return new Cpu(threads, allocated, jvm(), gc, jit, postgres(), machine());
+        return new Cpu(
+                JvmCpu.threads(BY_NAME),
+                JvmCpu.allocated(BY_NAME),
+                JvmCpu.processNanos(),
+                JvmCpu.gcPauseNanos(),
+                JvmCpu.jitNanos(),
+                postgres(),
+                machine());
     }
 
     void printSince(Cpu before, double seconds) {
@@ -76,11 +61,6 @@ record Cpu(
         System.out.printf(
                 "    this JVM %.2f; PostgreSQL %.2f; the rest of the machine (the broker, the OS) %.2f%n",
                 jvm, postgres, machine - jvm - postgres);
-    }
-
-    private static long jvm() {
-        return ManagementFactory.getPlatformMXBean(com.sun.management.OperatingSystemMXBean.class)
-                .getProcessCpuTime();
     }
 
     /** utime + stime of every process named postgres (the embedded server and its backends). */
