@@ -23,10 +23,10 @@ public interface Warehouse extends AutoCloseable {
 
     /**
      * Does ahead, on the caller's thread, what {@link #load} of this complete batch would do without
-     * the warehouse (checking its rows against the schemas known now, encoding them), so that the loader's thread
-     * does it while the batch before is still being written; {@code load} redoes what changed since
-     * (a schema evolved by that batch, rows added after). No I/O; never throws. The default does
-     * nothing.
+     * the warehouse (checking its rows against the schemas known now, encoding them), while the
+     * batch before is still being written on the loader's thread; {@code load} redoes what changed
+     * since (a schema evolved by that batch, rows added after). No I/O; never throws. The default
+     * does nothing.
      */
     default void prepare(TableRows batch) {}
 
